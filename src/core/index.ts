@@ -1,0 +1,61 @@
+/** Downhill's pure core: data, model, optimizers, the Python-exact transcript. No React, no DOM. */
+export { LECTURE, meanOfPower, type Dataset } from './dataset';
+export {
+  batchGradient,
+  batchLoss,
+  cost,
+  descend,
+  predict,
+  sampleGradient,
+  sampleLoss,
+  type ModelKind,
+  type Params,
+} from './model';
+export {
+  advance,
+  batchSizeOf,
+  epochBatches,
+  epochOrder,
+  epochUpdates,
+  paramsBeforeEpoch,
+  startRun,
+  updatesAfter,
+  updatesPerEpoch,
+  type OptimizerKind,
+  type OptimizerSpec,
+  type RunState,
+  type RunStatus,
+  type SampleUpdate,
+  type TrainingSetup,
+} from './optimizer';
+export { pyFloat, pyInt, pyLiteral, pyPrint, type PyPrintable } from './pyrepr';
+export { epochSeed, gaussian, mulberry32, permutation } from './random';
+export { emptyTrace, epochRecord, traceColumn, type EpochRecord, type Trace } from './trace';
+export {
+  epochLines,
+  lectureConfig,
+  predictAfterLine,
+  predictBeforeLine,
+  pythonTranscript,
+  runTranscriptLines,
+  transcriptSetup,
+  type TranscriptConfig,
+} from './transcript';
+export {
+  errorsFor,
+  LIMITS,
+  validateSettings,
+  type SettingField,
+  type Settings,
+  type ValidationCode,
+  type ValidationError,
+} from './validate';
+export {
+  costCurvature,
+  epochContraction,
+  gdOneStepRate,
+  gdStabilityLimit,
+  stabilityLimit,
+} from './stability';
+export { downsampleMinMax } from './downsample';
+export { optimum } from './fit';

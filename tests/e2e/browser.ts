@@ -1,0 +1,89 @@
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+// Debian's Chromium, never a Playwright-downloaded build: this machine cannot download browsers.
+const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+
+// Flags keep a headless run quiet and deterministic in a container: no sandbox (we run as root),
+// no GPU, and no background traffic to Google that could stall or add console noise.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+const SCREENSHOT_DIR = fileURLToPath(new URL('../../screenshots/', import.meta.url));
+
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+export interface OpenAppOptions {
+  /** Appended to the base URL: a relative path, '?query' or '#hash'. */
+  path?: string;
+  viewport?: Viewport;
+}
+
+export interface OpenedApp {
+  page: Page;
+  /** Text of every console message of type 'error' (includes failed resource loads). */
+  consoleErrors: string[];
+  /** Uncaught exceptions thrown in the page. */
+  pageErrors: string[];
+}
+
+/**
+ * Launches headless Chromium. Throws (never skips) when it cannot: a missing browser must fail the
+ * suite loudly, otherwise CI would go green without having tested the UI at all.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM;
+  try {
+    return await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  } catch (error) {
+    throw new Error(
+      `Could not launch Chromium at ${executablePath}. Install it with ` +
+        '`apt-get install -y chromium` (Debian/Ubuntu) or set CHROMIUM_PATH to a Chromium binary.',
+      { cause: error },
+    );
+  }
+}
+
+/** Opens the app in a fresh context (no shared storage between tests) and records its errors. */
+export async function openApp(browser: Browser, options: OpenAppOptions = {}): Promise<OpenedApp> {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  const pageErrors: string[] = [];
+  // Listeners go on before navigation so errors during the first render are caught too.
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const { url, lineNumber } = message.location();
+    consoleErrors.push(url ? `${message.text()} (${url}:${lineNumber})` : message.text());
+  });
+  page.on('pageerror', (error) => {
+    pageErrors.push(`${error.name}: ${error.message}`);
+  });
+
+  const url = new URL(options.path ?? '', inject('baseURL')).href;
+  const response = await page.goto(url, { waitUntil: 'load' });
+  if (response !== null && !response.ok()) {
+    throw new Error(`GET ${url} answered HTTP ${response.status()}.`);
+  }
+  return { page, consoleErrors, pageErrors };
+}
+
+/** Writes screenshots/NAME.png (gitignored) for a human to look at; asserts nothing. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  // A plain file name only: the name must not be able to escape the screenshots directory.
+  if (!/^[\w.-]+$/.test(name)) throw new Error(`Invalid screenshot name: ${JSON.stringify(name)}`);
+  const path = `${SCREENSHOT_DIR}${name}.png`;
+  await page.screenshot({ path });
+  return path;
+}
