@@ -47,6 +47,7 @@ export {
   validateSettings,
   type SettingField,
   type Settings,
+  type ValidationBounds,
   type ValidationCode,
   type ValidationError,
 } from './validate';
@@ -59,3 +60,4 @@ export {
 } from './stability';
 export { downsampleMinMax } from './downsample';
 export { optimum } from './fit';
+export { normalizeWidth, parseNumber, parseNumberList, type ListParse, type ParseResult } from './parse';

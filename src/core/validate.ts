@@ -123,8 +123,14 @@ function checkData(field: 'xs' | 'ys', values: unknown, errors: ValidationError[
   });
 }
 
+/** Tighter bounds a caller may ask for (the playground animates at most 10,000 epochs). */
+export interface ValidationBounds {
+  readonly minEpochs?: number;
+  readonly maxEpochs?: number;
+}
+
 /** Every problem with `settings`; an empty list means they are safe to train with. */
-export function validateSettings(settings: Settings): ValidationError[] {
+export function validateSettings(settings: Settings, bounds: ValidationBounds = {}): ValidationError[] {
   const errors: ValidationError[] = [];
   checkData('xs', settings.xs, errors);
   checkData('ys', settings.ys, errors);
@@ -153,7 +159,12 @@ export function validateSettings(settings: Settings): ValidationError[] {
   }
   const epochsProblem =
     numberProblem('epochs', settings.epochs) ??
-    integerInRange('epochs', settings.epochs, 0, LIMITS.maxEpochs);
+    integerInRange(
+      'epochs',
+      settings.epochs,
+      Math.max(0, bounds.minEpochs ?? 0),
+      Math.min(LIMITS.maxEpochs, bounds.maxEpochs ?? LIMITS.maxEpochs),
+    );
   if (epochsProblem) errors.push(epochsProblem);
   if (settings.batchSize !== undefined) {
     const n = Array.isArray(settings.xs) ? Math.max(1, settings.xs.length) : 1;

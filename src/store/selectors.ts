@@ -1,0 +1,80 @@
+/**
+ * Named selectors: each component subscribes to exactly the slice it shows. Selectors returning
+ * primitives or stored references keep React from re-rendering on unrelated changes.
+ */
+import { cost, predict, traceColumn, updatesPerEpoch, type Params, type RunState } from '../core';
+import { displayedParams, type PlaygroundState, type RunId } from './playground';
+
+export const selectPlayback = (s: PlaygroundState) => s.playback;
+export const selectIsPlaying = (s: PlaygroundState) => s.playback === 'playing';
+export const selectIsFinished = (s: PlaygroundState) => s.playback === 'finished';
+export const selectEpoch = (s: PlaygroundState) => s.epoch;
+export const selectSampleCursor = (s: PlaygroundState) => s.sampleCursor;
+export const selectTotalEpochs = (s: PlaygroundState) => s.settings.epochs;
+export const selectLearningRate = (s: PlaygroundState) => s.settings.lr;
+export const selectInitialW = (s: PlaygroundState) => s.settings.w0;
+export const selectSpeed = (s: PlaygroundState) => s.settings.speed;
+export const selectXs = (s: PlaygroundState) => s.settings.xs;
+export const selectYs = (s: PlaygroundState) => s.settings.ys;
+export const selectModel = (s: PlaygroundState) => s.settings.model;
+export const selectPredictX = (s: PlaygroundState) => s.settings.predictX;
+export const selectLimits = (s: PlaygroundState) => s.limits;
+export const selectFieldErrors = (s: PlaygroundState) => s.fieldErrors;
+export const selectRun = (id: RunId) => (s: PlaygroundState) => s.runs[id];
+export const selectSgdCanStepSample = (s: PlaygroundState) =>
+  s.playback !== 'finished' && s.runs.sgd.status !== 'diverged';
+
+/** The actions, which never change: selecting them never re-renders. */
+export const selectActions = (s: PlaygroundState) => s.actions;
+
+export type RunHealth = 'converging' | 'diverging' | 'diverged';
+
+/**
+ * A run's health: 'diverged' once a value overflowed; 'diverging' while the learning rate is past
+ * the stability limit and the cost has started to grow; 'converging' otherwise.
+ */
+export function runHealth(run: RunState, limit: number): RunHealth {
+  if (run.status === 'diverged') return 'diverged';
+  if (run.setup.lr <= limit || run.trace.length === 0) return 'converging';
+  const costs = traceColumn(run.trace, 'cost');
+  const last = costs[costs.length - 1]!;
+  const previous =
+    costs.length > 1 ? costs[costs.length - 2]! : cost(run.setup.model, run.setup.init, run.setup.data);
+  return last > previous ? 'diverging' : 'converging';
+}
+
+/** What a run's readout shows, computed from the state in one place. */
+export interface RunReadout {
+  readonly epoch: number;
+  readonly updates: number;
+  readonly params: Params;
+  /** The loss the lecture prints for the last completed epoch (null before the first). */
+  readonly printedLoss: number | null;
+  /** Full-dataset cost at the displayed parameters. */
+  readonly cost: number;
+  readonly predictBefore: number;
+  readonly predictNow: number;
+  readonly health: RunHealth;
+  readonly divergedAtEpoch: number | null;
+  readonly limit: number;
+}
+
+export function runReadout(s: PlaygroundState, id: RunId): RunReadout {
+  const run = s.runs[id];
+  const { data, model, init, optimizer } = run.setup;
+  const params = displayedParams(s, id);
+  const inEpoch = id === 'sgd' ? s.sampleCursor : 0;
+  const last = run.trace.length - 1;
+  return {
+    epoch: run.epoch,
+    updates: run.epoch * updatesPerEpoch(optimizer, data.xs.length) + inEpoch,
+    params,
+    printedLoss: last >= 0 ? run.trace.buffers.printedLoss[last]! : null,
+    cost: cost(model, params, data),
+    predictBefore: predict(model, init, s.settings.predictX),
+    predictNow: predict(model, params, s.settings.predictX),
+    health: runHealth(run, s.limits[id]),
+    divergedAtEpoch: run.divergedAtEpoch,
+    limit: s.limits[id],
+  };
+}
