@@ -14,7 +14,7 @@ export function downsampleMinMax(
   length = values.length,
 ): number[] {
   if (length <= 0) return [];
-  if (length <= maxPoints) {
+  if (length <= Math.max(2, maxPoints)) {
     const all: number[] = [];
     for (let i = 0; i < length; i++) if (Number.isFinite(values[i]!)) all.push(i);
     return all;
@@ -37,6 +37,6 @@ export function downsampleMinMax(
     if (minAt === maxAt) picked.push(minAt);
     else picked.push(Math.min(minAt, maxAt), Math.max(minAt, maxAt));
   }
-  picked.push(length - 1);
+  if (picked[picked.length - 1] !== length - 1) picked.push(length - 1);
   return picked.filter((i) => Number.isFinite(values[i]!));
 }

@@ -61,3 +61,18 @@ export {
 export { downsampleMinMax } from './downsample';
 export { optimum } from './fit';
 export { normalizeWidth, parseNumber, parseNumberList, type ListParse, type ParseResult } from './parse';
+export {
+  costSlice,
+  costSlope,
+  landscapeRange,
+  LANDSCAPE_CAP,
+  LANDSCAPE_PADDING,
+  pickSamples,
+  sampleCurve,
+  sampleLossSlice,
+  sliceOptimum,
+  tangentSegment,
+  type CurvePoint,
+  type LandscapeRange,
+  type LandscapeRangeOptions,
+} from './landscape';

@@ -27,9 +27,9 @@ const multiply = (p: Mat2, q: Mat2): Mat2 => ({
 /** ρ(M): the largest |eigenvalue| of a 2×2 matrix, from its trace and determinant. */
 function spectralRadius(m: Mat2): number {
   const half = (m.a + m.d) / 2;
-  const det = m.a * m.d - m.b * m.c;
-  const disc = half * half - det;
-  if (disc < 0) return Math.sqrt(det);
+  // ((a − d)/2)² + bc rather than half² − det: no cancellation when the eigenvalues nearly coincide.
+  const disc = ((m.a - m.d) / 2) ** 2 + m.b * m.c;
+  if (disc < 0) return Math.sqrt(m.a * m.d - m.b * m.c);
   const root = Math.sqrt(disc);
   return Math.max(Math.abs(half + root), Math.abs(half - root));
 }
@@ -97,7 +97,7 @@ export function epochContraction(
 }
 
 /**
- * The stability limit of any optimizer: the smallest α > 0 with ρ(A(α)) ≥ 1, found by a geometric
+ * The stability limit of any optimizer: the smallest α > 0 with ρ(A(α)) > 1, found by a geometric
  * scan and bisection (GD's closed form 2/λ_max is the special case B = n). Infinity when the cost has
  * no curvature (all x = 0 under y = w·x).
  */
@@ -105,14 +105,16 @@ export function stabilityLimit(model: ModelKind, data: Dataset, optimizer: Optim
   const gdLimit = gdStabilityLimit(model, data);
   if (!Number.isFinite(gdLimit)) return Infinity;
   if (optimizer.kind === 'gd') return gdLimit;
-  const rho = (lr: number): number => epochContraction(model, data, optimizer, lr, epoch);
+  // A flat direction (one point, or all x equal, under 'wb') keeps ρ at exactly 1 for every α: that
+  // mode neither grows nor shrinks, so only ρ clearly above 1 counts as unstable.
+  const unstable = (lr: number): boolean => epochContraction(model, data, optimizer, lr, epoch) > 1 + 1e-12;
   const steps = 2000;
   const low = gdLimit * 1e-4;
   const ratio = Math.pow(1e8, 1 / steps);
   let below = 0;
   let above = Infinity;
   for (let i = 0, lr = low; i <= steps; i++, lr *= ratio) {
-    if (rho(lr) >= 1) {
+    if (unstable(lr)) {
       above = lr;
       break;
     }
@@ -121,7 +123,7 @@ export function stabilityLimit(model: ModelKind, data: Dataset, optimizer: Optim
   if (!Number.isFinite(above)) return Infinity;
   for (let i = 0; i < 60; i++) {
     const mid = (below + above) / 2;
-    if (rho(mid) >= 1) above = mid;
+    if (unstable(mid)) above = mid;
     else below = mid;
   }
   return (below + above) / 2;

@@ -36,14 +36,22 @@ export function transcriptSetup(config: TranscriptConfig): TrainingSetup {
   };
 }
 
+/**
+ * predict_x as Python multiplies it: a whole number is a Python int, and int 0 has no sign, so
+ * −0 becomes +0 (0·w is then 0.0 or −0.0 by w's sign, as in Python).
+ */
+const pythonOperand = (predictX: number): number => (Number.isInteger(predictX) ? predictX + 0 : predictX);
+
 /** `print('predict (before training)', x, forward(x))` for the run's θ₀. */
 export function predictBeforeLine(run: RunState, predictX: number): string {
-  return pyPrint('predict (before training)', pyLiteral(predictX), predict('w', run.setup.init, predictX));
+  const x = pythonOperand(predictX);
+  return pyPrint('predict (before training)', pyLiteral(predictX), predict('w', run.setup.init, x));
 }
 
 /** `print('predict (after training)', x, forward(x))` for the run's current θ. */
 export function predictAfterLine(run: RunState, predictX: number): string {
-  return pyPrint('predict (after training)', pyLiteral(predictX), predict('w', run.params, predictX));
+  const x = pythonOperand(predictX);
+  return pyPrint('predict (after training)', pyLiteral(predictX), predict('w', run.params, x));
 }
 
 /**

@@ -47,6 +47,8 @@ export interface ValidationError {
   readonly index?: number;
   /** The bound a value broke, for the message. */
   readonly limit?: number;
+  /** The allowed range, for 'out-of-range'. */
+  readonly range?: { readonly min: number; readonly max: number };
   readonly message: string;
 }
 
@@ -97,6 +99,7 @@ function integerInRange(
       field,
       code: 'out-of-range',
       limit: value < min ? min : max,
+      range: { min, max },
       message: `${LABEL[field]} must be between ${min} and ${max.toLocaleString('en-US')}.`,
     };
   }
@@ -117,10 +120,11 @@ function checkData(field: 'xs' | 'ys', values: unknown, errors: ValidationError[
     });
     return;
   }
-  values.forEach((value, index) => {
-    const problem = numberProblem(field, value, index);
+  // An index loop, not forEach: forEach skips the holes of a sparse array, which would train on NaN.
+  for (let index = 0; index < values.length; index++) {
+    const problem = numberProblem(field, values[index], index);
     if (problem) errors.push(problem);
-  });
+  }
 }
 
 /** Tighter bounds a caller may ask for (the playground animates at most 10,000 epochs). */

@@ -20,7 +20,8 @@ export function useAnimationLoop(store: PlaygroundStore): void {
         return;
       }
       actions.tick(last === null ? 0 : now - last);
-      last = now;
+      // The tick may have finished the run: the next play must start a fresh stopwatch.
+      last = store.getState().playback === 'playing' ? now : null;
       schedule();
     };
     const schedule = () => {

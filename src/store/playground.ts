@@ -57,6 +57,13 @@ export interface PlaygroundState {
   readonly runs: Readonly<Record<RunId, RunState>>;
   /** The shared clock: epochs completed by both runs (a halted run stops short of it). */
   readonly epoch: number;
+  /**
+   * The furthest the clock has been since the last reset: shortening the run and lengthening it
+   * again (typing 5 on the way to 500 epochs) comes back to it instead of losing the work.
+   */
+  readonly reached: number;
+  /** A settings change ended a playing run (typing 5 on the way to 500): lengthening it plays on. */
+  readonly interruptedPlay: boolean;
   /** SGD updates already taken inside the epoch in progress (0 between epochs). */
   readonly sampleCursor: number;
   /** The updates of the epoch in progress, replayed once when the cursor enters it. */
@@ -80,7 +87,8 @@ export interface PlaygroundActions {
   readonly reset: () => void;
   /** Advances the clock by `elapsedMs` of playing time; the animation loop calls it once per frame. */
   readonly tick: (elapsedMs: number) => void;
-  readonly updateSettings: (patch: Partial<PlaygroundSettings>) => void;
+  /** Applies a change when the resulting settings are valid; returns whether it was applied. */
+  readonly updateSettings: (patch: Partial<PlaygroundSettings>) => boolean;
 }
 
 const FIELD_KEYS: Record<SettingField, true> = {
@@ -139,10 +147,15 @@ function advanceClock(state: PlaygroundState, count: number): Partial<Playground
     gd: advance(state.runs.gd, target - state.epoch),
     sgd: advance(state.runs.sgd, target - state.epoch),
   };
-  const done = target >= state.settings.epochs || allHalted(runs);
+  const halted = allHalted(runs);
+  const done = target >= state.settings.epochs || halted;
+  // Once both runs have stopped, the clock stops with the one that went furthest.
+  const epoch = halted ? Math.max(runs.gd.epoch, runs.sgd.epoch) : target;
   return {
     runs,
-    epoch: target,
+    epoch,
+    reached: Math.max(state.reached, epoch),
+    interruptedPlay: false,
     sampleCursor: 0,
     pendingUpdates: [],
     playback: done ? 'finished' : state.playback === 'idle' ? 'paused' : state.playback,
@@ -156,6 +169,8 @@ export const createPlaygroundStore = (initial: PlaygroundSettings = DEFAULT_SETT
     fieldErrors: {},
     runs: runsAt(initial, 0),
     epoch: 0,
+    reached: 0,
+    interruptedPlay: false,
     sampleCursor: 0,
     pendingUpdates: [],
     playback: 'idle',
@@ -169,8 +184,9 @@ export const createPlaygroundStore = (initial: PlaygroundSettings = DEFAULT_SETT
         // Play at the end starts over, as a media player does.
         if (state.playback === 'finished') {
           set({
-            ...advanceClock({ ...state, epoch: 0, runs: runsAt(state.settings, 0) }, 0),
+            ...advanceClock({ ...state, epoch: 0, reached: 0, runs: runsAt(state.settings, 0) }, 0),
             playback: 'playing',
+            clockDebt: 0,
           });
           return;
         }
@@ -183,10 +199,8 @@ export const createPlaygroundStore = (initial: PlaygroundSettings = DEFAULT_SETT
       step: () => {
         const state = get();
         if (state.playback === 'finished') return;
-        set({
-          ...advanceClock(state, 1),
-          playback: state.epoch + 1 >= state.settings.epochs ? 'finished' : 'paused',
-        });
+        const next = advanceClock(state, 1);
+        set({ ...next, playback: next.playback === 'finished' ? 'finished' : 'paused' });
       },
       stepSample: () => {
         const state = get();
@@ -210,6 +224,8 @@ export const createPlaygroundStore = (initial: PlaygroundSettings = DEFAULT_SETT
         set({
           runs: runsAt(settings, 0),
           epoch: 0,
+          reached: 0,
+          interruptedPlay: false,
           sampleCursor: 0,
           pendingUpdates: [],
           playback: 'idle',
@@ -226,7 +242,8 @@ export const createPlaygroundStore = (initial: PlaygroundSettings = DEFAULT_SETT
           set({ clockDebt: owed });
           return;
         }
-        set({ ...advanceClock(state, whole), clockDebt: owed - whole });
+        const next = advanceClock(state, whole);
+        set({ ...next, clockDebt: next.playback === 'finished' ? 0 : owed - whole });
       },
       updateSettings: (patch) => {
         const state = get();
@@ -249,32 +266,39 @@ export const createPlaygroundStore = (initial: PlaygroundSettings = DEFAULT_SETT
             fieldErrors[field] = own.length > 0 ? own : errors;
           }
           set({ fieldErrors });
-          return;
+          return false;
         }
         const trainingChanged = (['xs', 'ys', 'model', 'w0', 'b0', 'lr'] as const).some(
           (key) => proposed[key] !== state.settings[key],
         );
-        const epoch = Math.min(state.epoch, proposed.epochs);
-        const runs = trainingChanged
-          ? runsAt(proposed, epoch)
-          : state.epoch > epoch
-            ? runsAt(proposed, epoch)
-            : state.runs;
+        const epoch = Math.min(Math.max(state.epoch, state.reached), proposed.epochs);
+        const recompute = trainingChanged || epoch !== state.epoch;
+        const runs = recompute ? runsAt(proposed, epoch) : state.runs;
         const dataChanged =
           proposed.xs !== state.settings.xs ||
           proposed.ys !== state.settings.ys ||
           proposed.model !== state.settings.model;
         const finished = epoch >= proposed.epochs;
+        const interruptedPlay = finished && (state.playback === 'playing' || state.interruptedPlay);
+        const resume = !finished && state.playback === 'finished' && state.interruptedPlay;
         set({
           settings: proposed,
           fieldErrors,
           runs,
           epoch,
-          sampleCursor: trainingChanged ? 0 : state.sampleCursor,
-          pendingUpdates: trainingChanged ? [] : state.pendingUpdates,
+          sampleCursor: recompute || finished ? 0 : state.sampleCursor,
+          pendingUpdates: recompute || finished ? [] : state.pendingUpdates,
           limits: dataChanged ? limitsFor(proposed.model, proposed) : state.limits,
-          playback: finished ? 'finished' : state.playback === 'finished' ? 'paused' : state.playback,
+          playback: finished
+            ? 'finished'
+            : resume
+              ? 'playing'
+              : state.playback === 'finished'
+                ? 'paused'
+                : state.playback,
+          interruptedPlay,
         });
+        return true;
       },
     },
   }));

@@ -1,0 +1,99 @@
+import { useShallow } from 'zustand/react/shallow';
+import { pyFloat, pyLiteral } from '../core';
+import { useT } from '../i18n';
+import { usePlaygroundSelector } from '../store/context';
+import type { RunId } from '../store/playground';
+import {
+  runReadout,
+  selectIsPlaying,
+  selectLearningRate,
+  selectPredictX,
+  selectXs,
+} from '../store/selectors';
+import { Landscape } from './Landscape';
+import { approx } from './SettingsPanel';
+
+/** One run (GD or SGD): what it is, where it stands, and its loss landscape. */
+export function RunPanel({ id }: { id: RunId }) {
+  const t = useT();
+  const n = usePlaygroundSelector(selectXs).length;
+  return (
+    <section className={`panel run run-${id}`} aria-label={t(`run.${id}`)}>
+      <header className="run-header">
+        <h2>
+          <span className="run-swatch" aria-hidden="true" />
+          {t(`run.${id}`)}
+        </h2>
+        <p className="run-rule">{t(`run.${id}.rule`, { n })}</p>
+      </header>
+      <RunStatus id={id} />
+      <RunReadoutView id={id} />
+      <Landscape id={id} height={210} />
+    </section>
+  );
+}
+
+function RunStatus({ id }: { id: RunId }) {
+  const t = useT();
+  const lr = usePlaygroundSelector(selectLearningRate);
+  const { health, divergedAtEpoch, limit } = usePlaygroundSelector(
+    useShallow((s) => {
+      const readout = runReadout(s, id);
+      return { health: readout.health, divergedAtEpoch: readout.divergedAtEpoch, limit: readout.limit };
+    }),
+  );
+  if (health === 'converging') return null;
+  const text =
+    health === 'diverged'
+      ? t('run.status.diverged', { epoch: divergedAtEpoch ?? 0, limit: approx(limit) })
+      : t('run.status.diverging', { lr: pyFloat(lr), limit: approx(limit) });
+  return (
+    <p className={`run-status run-status-${health}`} role="alert">
+      <span aria-hidden="true">⚠ </span>
+      {text}
+    </p>
+  );
+}
+
+function RunReadoutView({ id }: { id: RunId }) {
+  const t = useT();
+  const readout = usePlaygroundSelector(useShallow((s) => runReadout(s, id)));
+  const predictX = usePlaygroundSelector(selectPredictX);
+  const playing = usePlaygroundSelector(selectIsPlaying);
+  const x = pyLiteral(predictX);
+  const rows: [string, string, string?][] = [
+    [t('run.epoch'), String(readout.epoch)],
+    [t('run.updates'), String(readout.updates)],
+    [t('run.w'), `w = ${pyFloat(readout.params.w)}`],
+    [t('run.loss'), readout.printedLoss === null ? '—' : pyFloat(readout.printedLoss), t('run.lossHint')],
+    [t('run.cost'), pyFloat(readout.cost)],
+    [t('run.predictBefore', { x }), pyFloat(readout.predictBefore)],
+    [t('run.predictAfter', { x }), pyFloat(readout.predictNow)],
+  ];
+  const announcement =
+    readout.health === 'diverged'
+      ? t('run.announceDiverged', { run: t(`run.${id}.short`), epoch: readout.divergedAtEpoch ?? 0 })
+      : t('run.announce', {
+          run: t(`run.${id}.short`),
+          epoch: readout.epoch,
+          updates: readout.updates,
+          w: pyFloat(readout.params.w),
+          loss: readout.printedLoss === null ? '—' : pyFloat(readout.printedLoss),
+        });
+  return (
+    <>
+      <dl className="readout">
+        {rows.map(([label, value, hint]) => (
+          <div key={label} className="readout-row">
+            <dt title={hint}>{label}</dt>
+            <dd className="mono">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {/* Announced when the run stops moving: sixty announcements a second would say nothing. */}
+      <p className="visually-hidden" aria-live="polite" aria-atomic="true">
+        {playing ? '' : announcement}
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,293 @@
+/**
+ * What the charts draw, computed from the runs without React: run colours, the cost history per run,
+ * its downsampled rows in linear or log view, the y domains and ticks, and axis labels.
+ */
+import { cost, downsampleMinMax, epochOrder, traceColumn, type RunState } from '../core';
+import { RUN_IDS, type PlaygroundState, type RunId } from '../store/playground';
+
+/** One hue per run, shared by every panel: GD blue, SGD orange. */
+export const RUN_COLORS: Readonly<Record<RunId, string>> = { gd: '#2563eb', sgd: '#ea580c' };
+
+/** The same colours through the theme's --gd / --sgd variables (lighter in dark mode), for CSS and SVG. */
+export const RUN_COLOR_VARS: Readonly<Record<RunId, string>> = {
+  gd: `var(--gd, ${RUN_COLORS.gd})`,
+  sgd: `var(--sgd, ${RUN_COLORS.sgd})`,
+};
+
+/** Theme-aware axis and grid styling (CSS variables with light fallbacks) shared by the charts. */
+export const CHART_THEME = {
+  grid: 'var(--chart-grid, #e2e8f0)',
+  axis: 'var(--chart-axis, #94a3b8)',
+  text: 'var(--chart-text, #334155)',
+  curve: 'var(--chart-curve, var(--text, #0f172a))',
+  tangent: 'var(--chart-tangent, #16a34a)',
+} as const;
+
+/** Tick labels: theme text colour, 12px. */
+export const AXIS_TICK = { fill: CHART_THEME.text, fontSize: 12 } as const;
+
+/** At most this many points of one series are drawn; the data are never truncated. */
+export const MAX_LOSS_POINTS = 1000;
+
+/** The landscape draws at most this many dots of the path so far. */
+export const MAX_PATH_DOTS = 200;
+
+/** At most this many per-sample curves behind the cost (the highlighted one always among them). */
+export const MAX_SAMPLE_CURVES = 12;
+
+/**
+ * The sample SGD's latest update used (a selector: returns a number, so it never re-renders for
+ * nothing): mid-epoch the cursor's last update, pendingUpdates[sampleCursor − 1].indices[0]; between
+ * epochs the last sample of the last completed epoch (data-set order: n − 1); null before the first
+ * update and for GD.
+ */
+export function latestSample(s: PlaygroundState, id: RunId): number | null {
+  if (id !== 'sgd') return null;
+  if (s.sampleCursor > 0) return s.pendingUpdates[s.sampleCursor - 1]?.indices[0] ?? null;
+  const run = s.runs.sgd;
+  if (run.epoch === 0) return null;
+  const n = run.setup.data.xs.length;
+  // Without shuffling the order is 0…n−1; skip building it on every store update.
+  if (!run.setup.optimizer.shuffle) return n - 1;
+  return epochOrder(run.setup.optimizer, n, run.epoch - 1)[n - 1] ?? null;
+}
+
+/** In linear view the y axis stops at this multiple of the initial cost; a diverging run leaves the top. */
+export const LINEAR_CAP_FACTOR = 2;
+
+/**
+ * In linear view a drawn value is at most this multiple of the axis top: a line leaving through the
+ * top looks the same (sub-pixel), and SVG coordinates stay far below float32's limit.
+ */
+export const OVERFLOW_CEILING = 1000;
+
+export type LossScale = 'linear' | 'log';
+
+/** A run's cost after k epochs for k = 0…epoch (0: the initial cost), and the indices worth drawing. */
+export interface LossSeries {
+  readonly costs: Float64Array;
+  readonly picks: readonly number[];
+}
+
+/** One row of the loss chart: an epoch and each run's value there (null where that run draws no point). */
+export interface LossRow {
+  readonly epoch: number;
+  readonly gd: number | null;
+  readonly sgd: number | null;
+}
+
+export interface LossChartModel {
+  readonly rows: LossRow[];
+  readonly domain: readonly [number, number];
+  readonly ticks: number[];
+  /** Points drawn per run. */
+  readonly drawn: Readonly<Record<RunId, number>>;
+  /** Runs with a drawn value above the top of the chart (linear view). */
+  readonly aboveChart: Readonly<Record<RunId, boolean>>;
+}
+
+/**
+ * cost(θ after k epochs) for k = 0…epoch: the initial cost cost(model, θ₀, data) at k = 0, then the
+ * trace's 'cost' column (index k − 1). The history in full; only `picks` thins it for drawing.
+ */
+export function lossSeries(run: RunState, maxPoints = MAX_LOSS_POINTS): LossSeries {
+  const { model, init, data } = run.setup;
+  const recorded = traceColumn(run.trace, 'cost');
+  const costs = new Float64Array(recorded.length + 1);
+  costs[0] = cost(model, init, data);
+  costs.set(recorded, 1);
+  return { costs, picks: downsampleMinMax(costs, maxPoints) };
+}
+
+/** θ and cost after k epochs (k = 0: the start); null past the run's history. */
+export function pointAt(run: RunState, k: number): { w: number; b: number; cost: number } | null {
+  if (!Number.isInteger(k) || k < 0 || k > run.trace.length) return null;
+  const { model, init, data } = run.setup;
+  if (k === 0) return { w: init.w, b: init.b, cost: cost(model, init, data) };
+  const { buffers } = run.trace;
+  return { w: buffers.w[k - 1]!, b: buffers.b[k - 1]!, cost: buffers.cost[k - 1]! };
+}
+
+/** A step of 1, 2 or 5 × 10ᵏ near `rough`. */
+export function niceStep(rough: number): number {
+  if (!(rough > 0) || !Number.isFinite(rough)) return 1;
+  const power = Math.pow(10, Math.floor(Math.log10(rough)));
+  const fraction = rough / power;
+  const nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10;
+  return nice * power;
+}
+
+const tidy = (x: number): number => Number(x.toPrecision(12));
+
+/** Ticks 0, s, 2s, … up to the first multiple of a nice step s at or above `top` (about 5 of them). */
+export function linearTicks(top: number, count = 5): number[] {
+  const step = niceStep(top / count);
+  const steps = Math.max(1, Math.ceil(tidy(top / step)));
+  return Array.from({ length: steps + 1 }, (_, k) => tidy(k * step));
+}
+
+/** Nice ticks (a step of 1, 2 or 5 × 10ᵏ) inside [min, max], about `count` of them. */
+export function ticksBetween(min: number, max: number, count = 5): number[] {
+  if (!(max > min) || !Number.isFinite(min) || !Number.isFinite(max)) return [];
+  const step = niceStep((max - min) / count);
+  const first = Math.ceil(tidy(min / step));
+  const last = Math.floor(tidy(max / step));
+  const ticks: number[] = [];
+  for (let k = first; k <= last; k++) ticks.push(tidy(k * step));
+  return ticks;
+}
+
+/**
+ * Ticks on whole decades inside [lo, hi] (integers, lo < hi): every 1, 2, 5, 10, 20, 25, 50, 100 or
+ * 200 decades, the smallest step leaving at most `count` intervals (so at least 3 ticks once the
+ * span exceeds `count` decades).
+ */
+export function decadeTicks(lo: number, hi: number, count = 8): number[] {
+  const span = Math.max(1, hi - lo);
+  let step = 1;
+  for (const candidate of [1, 2, 5, 10, 20, 25, 50, 100, 200]) {
+    step = candidate;
+    if (span / candidate <= count) break;
+  }
+  const ticks: number[] = [];
+  for (let d = Math.ceil(lo / step) * step; d <= hi; d += step) ticks.push(d);
+  return ticks;
+}
+
+const SUPERSCRIPT: Record<string, string> = {
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
+
+/** 10 to an integer power, written with superscripts: 10⁻⁵, 10⁰, 10³⁰⁷. */
+export function powerOfTen(exponent: number): string {
+  const digits = String(Math.round(exponent));
+  return `10${[...digits].map((c) => SUPERSCRIPT[c] ?? c).join('')}`;
+}
+
+/** A short axis label: up to 4 significant digits, as m×10ᵏ beyond 10⁵ or below 10⁻³. */
+export function formatTick(value: number): string {
+  if (!Number.isFinite(value)) return '';
+  if (value === 0) return '0';
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e5 || magnitude < 1e-3) {
+    const [mantissa = '0', exponent = '0'] = value.toExponential(2).split('e');
+    const trimmed = mantissa.replace(/\.?0+$/, '');
+    const power = powerOfTen(Number(exponent));
+    return trimmed === '1' ? power : trimmed === '-1' ? `−${power}` : `${trimmed}×${power}`;
+  }
+  return String(Number(value.toPrecision(4)));
+}
+
+/** Merges two ascending index lists into one ascending list without duplicates. */
+function union(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i]! : b[j]!;
+    if (out.length === 0 || out[out.length - 1] !== next) out.push(next);
+    if (i < a.length && a[i] === next) i++;
+    if (j < b.length && b[j] === next) j++;
+  }
+  return out;
+}
+
+/**
+ * The rows, y domain and ticks of the loss chart. Linear: y = cost on [0, top], where top is the
+ * largest drawn cost but at most LINEAR_CAP_FACTOR × the initial cost, rounded up to a tick.
+ * Values above the top are drawn at most OVERFLOW_CEILING × top (still off the chart).
+ * Log: y = log₁₀(cost) on whole decades around the drawn values, ticks labelled 10ᵏ; a cost ≤ 0
+ * (log = −∞) is pinned to the bottom edge. Only finite numbers ever reach the chart.
+ */
+export function lossChartModel(
+  series: Readonly<Record<RunId, LossSeries>>,
+  scale: LossScale,
+): LossChartModel {
+  const epochs = union(series.gd.picks, series.sgd.picks);
+  const drawn = { gd: series.gd.picks.length, sgd: series.sgd.picks.length };
+  const aboveChart = { gd: false, sgd: false };
+  const valueAt = (id: RunId, k: number): number | null => {
+    const value = series[id].costs[k];
+    return value !== undefined && Number.isFinite(value) ? value : null;
+  };
+
+  if (scale === 'linear') {
+    let initial = 0;
+    let highest = 0;
+    for (const id of RUN_IDS) {
+      initial = Math.max(initial, series[id].costs[0] ?? 0);
+      for (const k of series[id].picks) highest = Math.max(highest, valueAt(id, k) ?? 0);
+    }
+    const cap = LINEAR_CAP_FACTOR * initial;
+    let top = cap > 0 && highest > cap ? cap : highest;
+    if (!(top > 0) || !Number.isFinite(top)) top = 1;
+    const ticks = linearTicks(top);
+    const domainTop = ticks[ticks.length - 1]!;
+    for (const id of RUN_IDS) {
+      aboveChart[id] = series[id].picks.some((k) => (valueAt(id, k) ?? 0) > domainTop);
+    }
+    // A cost of 1e300 would put a path coordinate past what a browser parses (Chrome rejects the
+    // whole path); far above the top, any height looks the same, so drawn values stop there.
+    const ceiling = domainTop * OVERFLOW_CEILING;
+    const linearRow = (id: RunId, epoch: number): number | null => {
+      const value = isPicked(series[id], epoch) ? valueAt(id, epoch) : null;
+      return value === null ? null : Math.min(value, ceiling);
+    };
+    const rows = epochs.map((epoch) => ({ epoch, gd: linearRow('gd', epoch), sgd: linearRow('sgd', epoch) }));
+    return { rows, domain: [0, domainTop], ticks, drawn, aboveChart };
+  }
+
+  const log = (id: RunId, k: number): number | null => {
+    const value = valueAt(id, k);
+    return value !== null && value > 0 ? Math.log10(value) : null;
+  };
+  let lowest = Infinity;
+  let highest = -Infinity;
+  for (const id of RUN_IDS) {
+    for (const k of series[id].picks) {
+      const y = log(id, k);
+      if (y === null) continue;
+      lowest = Math.min(lowest, y);
+      highest = Math.max(highest, y);
+    }
+  }
+  if (!Number.isFinite(lowest)) {
+    lowest = 0;
+    highest = 1;
+  }
+  const bottom = Math.floor(lowest);
+  const top = Math.max(bottom + 1, Math.ceil(highest));
+  const ticks = decadeTicks(bottom, top);
+  const logRow = (id: RunId, epoch: number): number | null => {
+    if (!isPicked(series[id], epoch)) return null;
+    if (valueAt(id, epoch) === null) return null;
+    return log(id, epoch) ?? bottom;
+  };
+  const rows = epochs.map((epoch) => ({ epoch, gd: logRow('gd', epoch), sgd: logRow('sgd', epoch) }));
+  return { rows, domain: [bottom, top], ticks, drawn, aboveChart };
+}
+
+/** Whether index k is among a series' picks (binary search: picks ascend). */
+function isPicked(series: LossSeries, k: number): boolean {
+  const { picks } = series;
+  let lo = 0;
+  let hi = picks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const value = picks[mid]!;
+    if (value === k) return true;
+    if (value < k) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}

@@ -1,0 +1,281 @@
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../src/components/App';
+import { translator, useLocaleStore, type MessageKey } from '../../src/i18n';
+import { PlaygroundProvider } from '../../src/store/context';
+import { createPlaygroundStore, type PlaygroundStore } from '../../src/store/playground';
+
+// ---------------------------------------------------------------------------------------------
+// A manual requestAnimationFrame: the app's animation loop (and Recharts) queue their frames here
+// and a test runs them at timestamps of its choosing. The charts fill their container and jsdom has no layout, so
+// they draw no plot; the app around them renders in full.
+
+let queue = new Map<number, FrameRequestCallback>();
+let nextId = 1;
+
+/** Runs every queued frame at `now` (frames requested meanwhile wait for the next call). */
+function frame(now: number): void {
+  const due = [...queue.values()];
+  queue = new Map();
+  act(() => {
+    for (const callback of due) callback(now);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// jsdom and user-event leave out a range input's keyboard behaviour (the browser's default action
+// for the arrow keys, Home and End). This listener performs it as browsers do: after the page's
+// own handlers (bubble phase on window; skipped if one of them called preventDefault) it moves the
+// value one step, or to an end, through the native setter, and fires `input` and `change`. It then
+// prevents the default so that user-event skips its own text-caret handling of these keys, which
+// does not apply to a range input (and throws in jsdom for Home and End).
+
+function emulateRangeKeyboard(): () => void {
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+  const onKeyDown = (event: KeyboardEvent) => {
+    const target = event.target;
+    if (!(target instanceof HTMLInputElement) || target.type !== 'range' || event.defaultPrevented) return;
+    const min = Number(target.min || 0);
+    const max = Number(target.max || 100);
+    const step = Number(target.step || 1);
+    const current = Number(target.value);
+    const moves: Record<string, number> = {
+      ArrowRight: current + step,
+      ArrowUp: current + step,
+      ArrowLeft: current - step,
+      ArrowDown: current - step,
+      Home: min,
+      End: max,
+    };
+    const wanted = moves[event.key];
+    if (wanted === undefined) return;
+    event.preventDefault();
+    const next = Math.min(max, Math.max(min, wanted));
+    if (next === current) return;
+    setValue.call(target, String(next));
+    target.dispatchEvent(new Event('input', { bubbles: true }));
+    target.dispatchEvent(new Event('change', { bubbles: true }));
+  };
+  window.addEventListener('keydown', onKeyDown);
+  return () => window.removeEventListener('keydown', onKeyDown);
+}
+
+let stopEmulating = () => {};
+beforeEach(() => {
+  useLocaleStore.setState({ locale: 'en' });
+  queue = new Map();
+  nextId = 1;
+  vi.stubGlobal(
+    'requestAnimationFrame',
+    vi.fn((callback: FrameRequestCallback): number => {
+      const id = nextId++;
+      queue.set(id, callback);
+      return id;
+    }),
+  );
+  vi.stubGlobal(
+    'cancelAnimationFrame',
+    vi.fn((id: number): void => {
+      queue.delete(id);
+    }),
+  );
+  Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
+  stopEmulating = emulateRangeKeyboard();
+});
+
+afterEach(() => {
+  stopEmulating();
+  vi.unstubAllGlobals();
+  Reflect.deleteProperty(document, 'hidden');
+});
+
+function renderApp(store: PlaygroundStore = createPlaygroundStore()) {
+  const user = userEvent.setup();
+  const view = render(
+    <PlaygroundProvider store={store}>
+      <App />
+    </PlaygroundProvider>,
+  );
+  return { store, user, ...view };
+}
+
+type User = ReturnType<typeof userEvent.setup>;
+
+const GD = 'Gradient descent (GD)';
+const SGD = 'Stochastic gradient descent (SGD)';
+const region = (name: string) => screen.getByRole('region', { name });
+const button = (name: string) => screen.getByRole('button', { name });
+const clock = () => screen.getByText(/^Epoch \d+ of \d+$/);
+
+const t = translator('en');
+
+/** The value of one row of a run's readout, found by its label (ŷ at the lecture's x = 4). */
+function readout(name: string, label: MessageKey): string {
+  const term = within(region(name)).getByText(t(label, { x: '4' }), { selector: 'dt' });
+  return term.nextElementSibling?.textContent ?? '';
+}
+
+/** Everything a person or a screen reader could meet: text and attribute values. */
+function allText(container: HTMLElement): string {
+  const attributes = [...container.querySelectorAll('*')].flatMap((el) =>
+    [...el.attributes].map((attribute) => attribute.value),
+  );
+  return `${container.textContent ?? ''} ${attributes.join(' ')}`;
+}
+
+async function pressOn(user: User, element: HTMLElement, key: string) {
+  act(() => element.focus());
+  await user.keyboard(key);
+}
+
+describe('App', () => {
+  it('renders every named control, both runs and the loss chart, with no NaN', () => {
+    const { container } = renderApp();
+    expect(screen.getByRole('heading', { level: 1, name: 'Downhill' })).toBeInTheDocument();
+    for (const name of ['Play', 'Step', 'Step one sample', 'Run to end', 'Reset']) {
+      expect(button(name)).toBeEnabled();
+    }
+    for (const name of ['Learning rate', 'Initial w', 'Epochs', 'Speed']) {
+      expect(screen.getByRole('slider', { name })).toBeInTheDocument();
+    }
+    for (const name of ['Learning rate, typed', 'Initial w, typed', 'Epochs, typed']) {
+      expect(screen.getByRole('textbox', { name })).toBeInTheDocument();
+    }
+    expect(region(GD)).toBeInTheDocument();
+    expect(region(SGD)).toBeInTheDocument();
+    expect(region('Playback')).toBeInTheDocument();
+    expect(region('Settings')).toBeInTheDocument();
+    expect(screen.getByRole('figure', { name: 'Cost on all data after each epoch' })).toBeInTheDocument();
+    expect(within(region(GD)).getAllByText('w = 1.0').length).toBeGreaterThan(0);
+    expect(within(region(SGD)).getAllByText('w = 1.0').length).toBeGreaterThan(0);
+    expect(clock()).toHaveTextContent('Epoch 0 of 100');
+    expect(screen.getByRole('link', { name: 'Skip to the runs' })).toHaveAttribute('href', '#runs');
+    expect(container.querySelector('#runs')).toContainElement(region(GD));
+    expect(allText(container)).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('Play drives the clock from animation frames; Pause stops them', async () => {
+    const { store, user } = renderApp();
+    await user.click(button('Play'));
+    expect(button('Pause')).toBeInTheDocument();
+    frame(1000); // starts the stopwatch
+    expect(clock()).toHaveTextContent('Epoch 0 of 100');
+    frame(1100); // 100 ms at 10 epochs/s
+    expect(clock()).toHaveTextContent('Epoch 1 of 100');
+    frame(1200);
+    expect(clock()).toHaveTextContent('Epoch 2 of 100');
+    await user.click(button('Pause'));
+    expect(button('Play')).toBeInTheDocument();
+    frame(1300);
+    frame(1400);
+    expect(clock()).toHaveTextContent('Epoch 2 of 100');
+    // A resume owes nothing for the time spent paused.
+    await pressOn(user, button('Play'), '{Enter}');
+    frame(9000);
+    expect(clock()).toHaveTextContent('Epoch 2 of 100');
+    frame(9100);
+    expect(clock()).toHaveTextContent('Epoch 3 of 100');
+    await user.keyboard('[Space]');
+    expect(button('Play')).toHaveFocus();
+    expect(store.getState().playback).toBe('paused');
+    frame(9200);
+    expect(clock()).toHaveTextContent('Epoch 3 of 100');
+  });
+
+  it('a faster speed, set from the keyboard, spends more epochs per frame', async () => {
+    const { store, user } = renderApp();
+    await pressOn(user, screen.getByRole('slider', { name: 'Speed' }), '{ArrowRight}');
+    expect(store.getState().settings.speed).toBe(20);
+    expect(screen.getByRole('slider', { name: 'Speed' })).toHaveAttribute('aria-valuetext', '20 epochs/s');
+    await user.click(button('Play'));
+    frame(0);
+    frame(100);
+    expect(clock()).toHaveTextContent('Epoch 2 of 100');
+  });
+
+  it('playing to the end stops the loop and finishes', async () => {
+    const store = createPlaygroundStore();
+    act(() => store.getState().actions.updateSettings({ epochs: 3 }));
+    const { user } = renderApp(store);
+    await user.click(button('Play'));
+    for (let t = 0; t <= 500; t += 100) frame(t);
+    expect(clock()).toHaveTextContent('Epoch 3 of 3');
+    expect(store.getState().playback).toBe('finished');
+    expect(button('Play')).toBeInTheDocument();
+    expect(button('Step')).toBeDisabled();
+    expect(button('Run to end')).toBeDisabled();
+  });
+
+  it('the lecture from the keyboard alone: Step, Step one sample, Run to end, Reset', async () => {
+    const { user } = renderApp();
+    await pressOn(user, button('Step'), '{Enter}');
+    expect(clock()).toHaveTextContent('Epoch 1 of 100');
+    await user.keyboard('[Space]');
+    expect(clock()).toHaveTextContent('Epoch 2 of 100');
+
+    await pressOn(user, button('Step one sample'), '{Enter}');
+    expect(readout(SGD, 'run.updates')).toBe('7');
+    expect(readout(GD, 'run.updates')).toBe('2');
+    const gdW = readout(GD, 'run.w');
+    await user.keyboard('[Space]');
+    expect(readout(SGD, 'run.updates')).toBe('8');
+    expect(readout(GD, 'run.w')).toBe(gdW);
+
+    await pressOn(user, button('Run to end'), '{Enter}');
+    expect(clock()).toHaveTextContent('Epoch 100 of 100');
+    expect(within(region(GD)).getAllByText('w = 1.9999444396553017').length).toBeGreaterThan(0);
+    expect(within(region(SGD)).getAllByText('w = 1.9999999999999236').length).toBeGreaterThan(0);
+    expect(button('Step')).toBeDisabled();
+    expect(button('Run to end')).toBeDisabled();
+
+    await pressOn(user, button('Reset'), '[Space]');
+    expect(clock()).toHaveTextContent('Epoch 0 of 100');
+    expect(readout(GD, 'run.w')).toBe('w = 1.0');
+    expect(button('Step')).toBeEnabled();
+  });
+
+  it('the same with the mouse, and settings typed and slid in between', async () => {
+    const { store, user, container } = renderApp();
+    await user.click(button('Step one sample'));
+    expect(readout(SGD, 'run.w')).toBe('w = 1.02');
+    expect(readout(GD, 'run.w')).toBe('w = 1.0');
+    await pressOn(user, screen.getByRole('slider', { name: 'Learning rate' }), '{ArrowRight}');
+    expect(store.getState().settings.lr).toBe(0.011);
+    // A new rate replays the runs from w0 up to the clock.
+    expect(readout(SGD, 'run.updates')).toBe('0');
+    await user.click(button('Run to end'));
+    expect(readout(GD, 'run.w')).not.toBe('w = 1.9999444396553017');
+    await user.clear(screen.getByRole('textbox', { name: 'Learning rate, typed' }));
+    await user.type(screen.getByRole('textbox', { name: 'Learning rate, typed' }), '0.01');
+    expect(readout(GD, 'run.w')).toBe('w = 1.9999444396553017');
+    expect(readout(SGD, 'run.w')).toBe('w = 1.9999999999999236');
+    await user.click(button('Reset'));
+    expect(clock()).toHaveTextContent('Epoch 0 of 100');
+    expect(allText(container)).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('divergence shows in both runs and nowhere as NaN or Infinity', async () => {
+    const { user, container } = renderApp();
+    await pressOn(user, screen.getByRole('slider', { name: 'Learning rate' }), '{End}');
+    const epochs = screen.getByRole('textbox', { name: 'Epochs, typed' });
+    await user.clear(epochs);
+    await user.type(epochs, '1000');
+    await user.click(button('Run to end'));
+    expect(within(region(GD)).getAllByText(/diverged at epoch/).length).toBeGreaterThan(0);
+    expect(within(region(SGD)).getAllByText(/diverged at epoch/).length).toBeGreaterThan(0);
+    expect(allText(container)).not.toMatch(/NaN|Infinity/);
+    expect(container.textContent).not.toMatch(/\bnan\b|\binf\b/);
+  });
+
+  // The Play button declares aria-keyshortcuts="Space", which tells assistive technology that Space
+  // plays and pauses from anywhere on the page: something outside the button must listen for it.
+  it('Space toggles play from anywhere, as the Play button’s aria-keyshortcuts says', async () => {
+    const { store, user } = renderApp();
+    expect(button('Play')).toHaveAttribute('aria-keyshortcuts', 'Space');
+    act(() => (document.activeElement as HTMLElement | null)?.blur());
+    expect(document.body).toHaveFocus();
+    await user.keyboard('[Space]');
+    expect(store.getState().playback).toBe('playing');
+  });
+});

@@ -1,0 +1,256 @@
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { RunPanel } from '../../src/components/RunPanel';
+import { SettingsPanel } from '../../src/components/SettingsPanel';
+import { TransportControls } from '../../src/components/TransportControls';
+import { translator, useLocaleStore, type MessageKey } from '../../src/i18n';
+import { PlaygroundProvider } from '../../src/store/context';
+import { createPlaygroundStore, type PlaygroundStore } from '../../src/store/playground';
+
+// The run panels hold Landscape charts sized by their container; in jsdom (no layout) they draw no
+// plot, which is all these tests need: the readouts, statuses and announcements are plain HTML.
+
+beforeEach(() => {
+  useLocaleStore.setState({ locale: 'en' });
+});
+
+type User = ReturnType<typeof userEvent.setup>;
+
+/** The two runs with the controls that drive them, as the app lays them out (minus the loss chart). */
+function renderRuns(store: PlaygroundStore = createPlaygroundStore()) {
+  const user = userEvent.setup();
+  const view = render(
+    <PlaygroundProvider store={store}>
+      <TransportControls />
+      <SettingsPanel />
+      <RunPanel id="gd" />
+      <RunPanel id="sgd" />
+    </PlaygroundProvider>,
+  );
+  return { store, user, ...view };
+}
+
+const GD = 'Gradient descent (GD)';
+const SGD = 'Stochastic gradient descent (SGD)';
+const region = (name: string) => screen.getByRole('region', { name });
+const button = (name: string) => screen.getByRole('button', { name });
+
+const t = translator('en');
+
+/** The value of one row of a run's readout, found by its label (ŷ at the lecture's x = 4). */
+function readout(name: string, label: MessageKey): string {
+  const term = within(region(name)).getByText(t(label, { x: '4' }), { selector: 'dt' });
+  return term.nextElementSibling?.textContent ?? '';
+}
+
+/** What a run announces to screen readers (its polite live region). */
+function announcement(name: string): string {
+  const live = region(name).querySelector('[aria-live="polite"]');
+  expect(live).not.toBeNull();
+  return live!.textContent ?? '';
+}
+
+/** Everything a person or a screen reader could meet: text and attribute values. */
+function allText(container: HTMLElement): string {
+  const attributes = [...container.querySelectorAll('*')].flatMap((el) =>
+    [...el.attributes].map((attribute) => attribute.value),
+  );
+  return `${container.textContent ?? ''} ${attributes.join(' ')}`;
+}
+
+async function retype(user: User, input: HTMLElement, text: string) {
+  await user.clear(input);
+  await user.type(input, text);
+}
+
+describe('RunPanel: the readout', () => {
+  it('each run is a named region with a heading, its update rule and the lecture’s start', () => {
+    renderRuns();
+    expect(within(region(GD)).getByRole('heading', { level: 2, name: GD })).toBeInTheDocument();
+    expect(within(region(SGD)).getByRole('heading', { level: 2, name: SGD })).toBeInTheDocument();
+    expect(
+      within(region(GD)).getByText('one update per epoch, gradient of the mean cost over all 3 samples'),
+    ).toBeInTheDocument();
+    expect(
+      within(region(SGD)).getByText('one update per sample, 3 per epoch, in data-set order'),
+    ).toBeInTheDocument();
+    for (const name of [GD, SGD]) {
+      expect(readout(name, 'run.epoch')).toBe('0');
+      expect(readout(name, 'run.updates')).toBe('0');
+      expect(readout(name, 'run.w')).toBe('w = 1.0');
+      expect(readout(name, 'run.loss')).toBe('—');
+      expect(readout(name, 'run.cost')).toBe('4.666666666666667');
+      expect(readout(name, 'run.predictBefore')).toBe('4.0');
+      expect(readout(name, 'run.predictAfter')).toBe('4.0');
+      expect(within(region(name)).queryByRole('alert')).not.toBeInTheDocument();
+    }
+  });
+
+  it('Step prints the lecture’s first epoch in each run', async () => {
+    const { user } = renderRuns();
+    await user.click(button('Step'));
+    expect(readout(GD, 'run.epoch')).toBe('1');
+    expect(readout(GD, 'run.updates')).toBe('1');
+    expect(readout(GD, 'run.w')).toBe('w = 1.0933333333333333');
+    expect(readout(GD, 'run.loss')).toBe('4.666666666666667');
+    expect(readout(SGD, 'run.epoch')).toBe('1');
+    expect(readout(SGD, 'run.updates')).toBe('3');
+    expect(readout(SGD, 'run.w')).toBe('w = 1.260688');
+    expect(readout(SGD, 'run.loss')).toBe('4.919240100095999');
+  });
+
+  it('Step one sample moves SGD one update at a time while GD’s w stays', async () => {
+    const { user } = renderRuns();
+    await user.click(button('Step one sample'));
+    expect(readout(SGD, 'run.updates')).toBe('1');
+    // w − lr·2x(wx − y) on the first sample (1, 2): 1 − 0.01·(−2) = 1.02.
+    expect(readout(SGD, 'run.w')).toBe('w = 1.02');
+    expect(within(region(SGD)).getAllByText('w = 1.02').length).toBeGreaterThan(0);
+    expect(readout(SGD, 'run.epoch')).toBe('0');
+    expect(readout(GD, 'run.w')).toBe('w = 1.0');
+    expect(readout(GD, 'run.updates')).toBe('0');
+    expect(within(region(GD)).queryByText('w = 1.02')).not.toBeInTheDocument();
+
+    const stepSample = button('Step one sample');
+    act(() => stepSample.focus());
+    await user.keyboard('{Enter}');
+    expect(readout(SGD, 'run.updates')).toBe('2');
+    expect(readout(SGD, 'run.w')).not.toBe('w = 1.02');
+    expect(readout(GD, 'run.w')).toBe('w = 1.0');
+
+    // The third sample ends the epoch: both runs land on the lecture's epoch 0.
+    await user.keyboard('[Space]');
+    expect(readout(SGD, 'run.updates')).toBe('3');
+    expect(readout(SGD, 'run.w')).toBe('w = 1.260688');
+    expect(readout(GD, 'run.w')).toBe('w = 1.0933333333333333');
+    expect(readout(GD, 'run.updates')).toBe('1');
+  });
+
+  it('Run to end shows the lecture’s final w in each run’s own region', async () => {
+    const { user } = renderRuns();
+    await user.click(button('Run to end'));
+    expect(within(region(GD)).getAllByText('w = 1.9999444396553017').length).toBeGreaterThan(0);
+    expect(within(region(SGD)).getAllByText('w = 1.9999999999999236').length).toBeGreaterThan(0);
+    expect(within(region(GD)).queryByText('w = 1.9999999999999236')).not.toBeInTheDocument();
+    expect(within(region(SGD)).queryByText('w = 1.9999444396553017')).not.toBeInTheDocument();
+    expect(readout(GD, 'run.w')).toBe('w = 1.9999444396553017');
+    expect(readout(SGD, 'run.w')).toBe('w = 1.9999999999999236');
+    expect(readout(GD, 'run.loss')).toBe('1.752432687141379e-08');
+    expect(readout(SGD, 'run.loss')).toBe('5.250973729513143e-26');
+    expect(readout(GD, 'run.predictAfter')).toBe('7.999777758621207');
+    expect(readout(SGD, 'run.predictAfter')).toBe('7.9999999999996945');
+    expect(readout(GD, 'run.updates')).toBe('100');
+    expect(readout(SGD, 'run.updates')).toBe('300');
+  });
+
+  it('Reset brings both runs back to w0', async () => {
+    const { user } = renderRuns();
+    await user.click(button('Run to end'));
+    await user.click(button('Reset'));
+    for (const name of [GD, SGD]) {
+      expect(readout(name, 'run.w')).toBe('w = 1.0');
+      expect(readout(name, 'run.epoch')).toBe('0');
+    }
+  });
+
+  it('announces where each run stands when it stops, and nothing while playing', async () => {
+    const { store, user } = renderRuns();
+    await user.click(button('Step'));
+    expect(announcement(GD)).toBe(
+      'GD: epoch 1, 1 updates, w = 1.0933333333333333, loss = 4.666666666666667.',
+    );
+    expect(announcement(SGD)).toBe('SGD: epoch 1, 3 updates, w = 1.260688, loss = 4.919240100095999.');
+    await user.click(button('Play'));
+    act(() => store.getState().actions.tick(100));
+    expect(announcement(GD)).toBe('');
+    expect(announcement(SGD)).toBe('');
+    await user.click(button('Pause'));
+    expect(announcement(GD)).toMatch(/^GD: epoch 2, 2 updates, w = /);
+  });
+});
+
+describe('RunPanel: divergence', () => {
+  it('lr 0.3 then Step: GD says it is diverging above the stability limit ≈ 0.214', async () => {
+    const { store, user } = renderRuns();
+    await retype(user, screen.getByRole('textbox', { name: 'Learning rate, typed' }), '0.3');
+    expect(store.getState().settings.lr).toBe(0.3);
+    // Nothing has moved yet: no warning before the first step.
+    expect(within(region(GD)).queryByRole('alert')).not.toBeInTheDocument();
+    await user.click(button('Step'));
+    const status = within(region(GD)).getByRole('alert');
+    expect(status).toHaveTextContent('diverging: learning rate 0.3 is above the stability limit ≈ 0.214');
+    expect(
+      within(region(GD)).getByText(/diverging: learning rate 0\.3 is above the stability limit ≈ 0\.214/),
+    ).toBeInTheDocument();
+    // SGD in the lecture's order is even less stable at this rate.
+    expect(within(region(SGD)).getByRole('alert')).toHaveTextContent(
+      /^⚠ diverging: learning rate 0\.3 is above/,
+    );
+    expect(allText(document.body)).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('a stable rate shows no warning', async () => {
+    const { user } = renderRuns();
+    await retype(user, screen.getByRole('textbox', { name: 'Learning rate, typed' }), '0.1');
+    await user.click(button('Step'));
+    expect(within(region(GD)).queryByRole('alert')).not.toBeInTheDocument();
+    expect(within(region(SGD)).queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('lr 1 and 1000 epochs, Run to end: both runs diverge, and no NaN or Infinity is shown', async () => {
+    const { store, user } = renderRuns();
+    await retype(user, screen.getByRole('textbox', { name: 'Learning rate, typed' }), '1');
+    await retype(user, screen.getByRole('textbox', { name: 'Epochs, typed' }), '1000');
+    expect(store.getState().settings).toMatchObject({ lr: 1, epochs: 1000 });
+    await user.click(button('Run to end'));
+
+    for (const name of [GD, SGD]) {
+      const run = within(region(name));
+      expect(run.getByRole('alert')).toHaveTextContent(/diverged at epoch \d+/);
+      expect(run.getAllByText(/diverged at epoch/).length).toBeGreaterThan(0);
+      // The run stops at its last finite values, and says so.
+      expect(readout(name, 'run.w')).toMatch(/^w = -?\d/);
+      expect(Number(readout(name, 'run.cost'))).toBeLessThan(Number.MAX_VALUE);
+    }
+    const gd = store.getState().runs.gd;
+    const sgd = store.getState().runs.sgd;
+    expect(gd.status).toBe('diverged');
+    expect(sgd.status).toBe('diverged');
+    expect(within(region(GD)).getByRole('alert')).toHaveTextContent(
+      `diverged at epoch ${gd.divergedAtEpoch}`,
+    );
+    expect(within(region(SGD)).getByRole('alert')).toHaveTextContent(
+      `diverged at epoch ${sgd.divergedAtEpoch}`,
+    );
+    expect(announcement(GD)).toBe(`GD diverged at epoch ${gd.divergedAtEpoch}.`);
+
+    const text = allText(document.body);
+    expect(text).not.toMatch(/NaN|Infinity/);
+    // Nor Python's spelling of them, which pyFloat would produce.
+    expect(document.body.textContent).not.toMatch(/\bnan\b|\binf\b/);
+
+    expect(button('Step')).toBeDisabled();
+    expect(button('Step one sample')).toBeDisabled();
+    expect(button('Run to end')).toBeDisabled();
+  });
+
+  it('Step one sample is disabled once SGD has diverged, even while GD goes on', () => {
+    const store = createPlaygroundStore();
+    // At lr 0.21, GD is stable (limit ≈ 0.214) but SGD in the lecture's order is not (≈ 0.204): it
+    // grows by about 1.1 an epoch and overflows within a few thousand epochs.
+    act(() => store.getState().actions.updateSettings({ lr: 0.21, epochs: 10_000 }));
+    renderRuns(store);
+    act(() => {
+      for (let i = 0; i < 10_000 && store.getState().runs.sgd.status !== 'diverged'; i++) {
+        store.getState().actions.step();
+      }
+    });
+    expect(store.getState().epoch).toBeLessThan(10_000);
+    expect(store.getState().runs.gd.status).toBe('running');
+    expect(button('Step one sample')).toBeDisabled();
+    expect(button('Step')).toBeEnabled();
+    expect(within(region(SGD)).getByRole('alert')).toHaveTextContent(/diverged at epoch/);
+    expect(within(region(GD)).queryByText(/diverged at epoch/)).not.toBeInTheDocument();
+  });
+});

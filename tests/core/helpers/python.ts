@@ -1,0 +1,122 @@
+/**
+ * Running the Python reference from the tests: one `python3` process per batch of work, never a skip.
+ * If Python or the reference script cannot run, the calling test fails with a message saying why.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+/** The lecture's reference script; DOWNHILL_REFERENCE overrides the default location. */
+export function referenceScript(): string {
+  return process.env.DOWNHILL_REFERENCE ?? path.resolve(process.cwd(), '../shared/reference/transcript.py');
+}
+
+/** The Python interpreter; DOWNHILL_PYTHON overrides `python3`. */
+export function pythonExecutable(): string {
+  return process.env.DOWNHILL_PYTHON ?? 'python3';
+}
+
+/** Runs `python3 -c code args…` with `input` on stdin and returns its stdout; throws loudly on any failure. */
+export function runPython(code: string, args: readonly string[], input: string): string {
+  const python = pythonExecutable();
+  const result = spawnSync(python, ['-c', code, ...args], {
+    input,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    timeout: 120_000,
+  });
+  if (result.error) {
+    throw new Error(
+      `Cannot run ${python} (${result.error.message}). These tests compare the core with Python itself; ` +
+        'install Python 3 or point DOWNHILL_PYTHON at an interpreter.',
+    );
+  }
+  if (result.status !== 0) {
+    throw new Error(
+      `${python} failed (exit status ${String(result.status)}, signal ${String(result.signal)}):\n${result.stderr}`,
+    );
+  }
+  return result.stdout;
+}
+
+/** Runs a Python snippet that reads JSON on stdin and prints JSON on stdout. */
+export function runPythonJson<T>(code: string, args: readonly string[], payload: unknown): T {
+  const stdout = runPython(code, args, JSON.stringify(payload));
+  try {
+    return JSON.parse(stdout) as T;
+  } catch (error) {
+    throw new Error(
+      `Python printed something that is not JSON (${String(error)}):\n${stdout.slice(0, 2000)}`,
+      { cause: error },
+    );
+  }
+}
+
+/** The settings `transcript.py` reads, under its own JSON keys. */
+export interface ReferenceConfig {
+  readonly optimizer: 'gd' | 'sgd';
+  readonly xs: readonly number[];
+  readonly ys: readonly number[];
+  readonly w0: number;
+  readonly lr: number;
+  readonly epochs: number;
+  readonly predict_x: number;
+}
+
+// Imports transcript.py as a module and runs its main() once per config, with "square": "mul", capturing
+// what it prints. argv[1] is the script's path; stdin is a JSON list of configs; stdout a JSON list of texts.
+const TRANSCRIPT_DRIVER = `
+import contextlib, importlib.util, io, json, sys
+path = sys.argv[1]
+spec = importlib.util.spec_from_file_location('downhill_reference_transcript', path)
+module = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(module)
+configs = json.load(sys.stdin)
+texts = []
+for config in configs:
+    config = dict(config)
+    config['square'] = 'mul'
+    sys.argv = [path, json.dumps(config)]
+    module.square = module.SQUARE['mul']
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        module.main()
+    texts.append(buffer.getvalue())
+sys.stdout.write(json.dumps(texts))
+`;
+
+/**
+ * What `python3 transcript.py '{…, "square": "mul"}'` prints for each config, all from one Python
+ * process (without the final newline, so it compares with `pythonTranscript`).
+ */
+export function referenceTranscripts(configs: readonly ReferenceConfig[]): string[] {
+  const script = referenceScript();
+  if (!existsSync(script)) {
+    throw new Error(
+      `The reference script ${script} does not exist; set DOWNHILL_REFERENCE to transcript.py.`,
+    );
+  }
+  const texts = runPythonJson<unknown>(TRANSCRIPT_DRIVER, [script], configs);
+  if (!Array.isArray(texts) || texts.length !== configs.length) {
+    throw new Error(
+      `Expected ${configs.length} transcripts from Python, got ${JSON.stringify(texts).slice(0, 200)}`,
+    );
+  }
+  return texts.map((text) => String(text).replace(/\n$/, ''));
+}
+
+/** Caches a computation's result, or its error, so a failing Python run is reported by every test, once. */
+export function memo<T>(compute: () => T): () => T {
+  let state: { ok: true; value: T } | { ok: false; error: unknown } | undefined;
+  return () => {
+    if (!state) {
+      try {
+        state = { ok: true, value: compute() };
+      } catch (error) {
+        state = { ok: false, error };
+      }
+    }
+    if (state.ok) return state.value;
+    throw state.error;
+  };
+}

@@ -1,0 +1,212 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openApp, screenshot, type OpenedApp, type Viewport } from './browser';
+
+// The lecture's numbers, as Python prints them after 100 epochs at lr = 0.01 from w = 1.
+const GD_W_AFTER_100 = 'w = 1.9999444396553017';
+const SGD_W_AFTER_100 = 'w = 1.9999999999999236';
+
+/** Polling budget for text that the app changes on the next frames (runs are tiny: ~0.1 s at max speed). */
+const POLL = { timeout: 10_000, interval: 50 } as const;
+
+// One browser for the whole file: launching Chromium costs seconds on a two-core machine.
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  // Guarded: if the launch threw, the real error is the one worth reading.
+  await browser?.close();
+});
+
+/** The parts of the UI the tests drive, found by role and accessible name. */
+function ui(page: Page) {
+  const button = (name: string) => page.getByRole('button', { name, exact: true });
+  const slider = (name: string) => page.getByRole('slider', { name, exact: true });
+  const region = (name: string) => page.getByRole('region', { name, exact: true });
+  return {
+    play: button('Play'),
+    pause: button('Pause'),
+    step: button('Step'),
+    runToEnd: button('Run to end'),
+    reset: button('Reset'),
+    lrSlider: slider('Learning rate'),
+    speedSlider: slider('Speed'),
+    lrTyped: page.getByRole('textbox', { name: 'Learning rate, typed', exact: true }),
+    epochsTyped: page.getByRole('textbox', { name: 'Epochs, typed', exact: true }),
+    playback: region('Playback'),
+    gd: region('Gradient descent (GD)'),
+    sgd: region('Stochastic gradient descent (SGD)'),
+  };
+}
+
+const textOf = (locator: Locator) => () => locator.innerText();
+
+/** Opens the app and waits for React's first render (the run panels). */
+async function open(viewport?: Viewport): Promise<OpenedApp & { app: ReturnType<typeof ui> }> {
+  const opened = await openApp(browser, viewport ? { viewport } : {});
+  const app = ui(opened.page);
+  await app.gd.waitFor({ state: 'visible', timeout: 10_000 });
+  return { ...opened, app };
+}
+
+/** Whether the element is the document's focused element. */
+const isFocused = (locator: Locator) => locator.evaluate((element) => element === document.activeElement);
+
+/** Presses `key` until `target` has the focus (at most `limit` presses), as a keyboard user would. */
+async function tabTo(
+  page: Page,
+  target: Locator,
+  key: 'Tab' | 'Shift+Tab' = 'Tab',
+  limit = 20,
+): Promise<void> {
+  for (let presses = 0; presses < limit; presses += 1) {
+    await page.keyboard.press(key);
+    if (await isFocused(target)) return;
+  }
+  throw new Error(`${key} ×${limit} never reached the target element.`);
+}
+
+/** The page logged no console error and threw nothing (the context is closed in `finally`). */
+function expectNoErrors({ consoleErrors, pageErrors }: OpenedApp): void {
+  expect(consoleErrors).toEqual([]);
+  expect(pageErrors).toEqual([]);
+}
+
+describe('playground', () => {
+  it('loads with a title, both runs and the clock at epoch 0, without errors', async () => {
+    const opened = await open();
+    const { page, app } = opened;
+    try {
+      expect(await page.title()).toContain('Downhill');
+      expect(await app.gd.isVisible()).toBe(true);
+      expect(await app.sgd.isVisible()).toBe(true);
+      await expect.poll(textOf(app.playback), POLL).toContain('Epoch 0 of 100');
+      expectNoErrors(opened);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('plays to the end with the lecture’s numbers, and Run to end agrees', async () => {
+    const opened = await open();
+    const { page, app } = opened;
+    try {
+      // Fastest speed by keyboard, so 100 epochs take a few frames.
+      await app.speedSlider.focus();
+      await page.keyboard.press('End');
+      await expect.poll(() => app.speedSlider.getAttribute('aria-valuetext'), POLL).toBe('1000 epochs/s');
+
+      await app.play.click();
+      await expect.poll(textOf(app.playback), POLL).toContain('Epoch 100 of 100');
+      await expect.poll(textOf(app.gd), POLL).toContain(GD_W_AFTER_100);
+      await expect.poll(textOf(app.sgd), POLL).toContain(SGD_W_AFTER_100);
+      // Finished: the toggle reads Play again.
+      await app.play.waitFor({ state: 'visible', timeout: 5_000 });
+      expect(await app.pause.count()).toBe(0);
+
+      await app.reset.click();
+      await expect.poll(textOf(app.playback), POLL).toContain('Epoch 0 of 100');
+      await expect.poll(textOf(app.gd), POLL).toContain('w = 1.0');
+      await app.runToEnd.click();
+      await expect.poll(textOf(app.playback), POLL).toContain('Epoch 100 of 100');
+      await expect.poll(textOf(app.gd), POLL).toContain(GD_W_AFTER_100);
+      await expect.poll(textOf(app.sgd), POLL).toContain(SGD_W_AFTER_100);
+      expectNoErrors(opened);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('warns when the learning rate is dragged past the limit, and a diverged run prints no NaN', async () => {
+    const opened = await open();
+    const { page, app } = opened;
+    try {
+      // A real mouse drag on the native range: from the thumb (lr 0.01) to the notch of 0.3.
+      const box = await app.lrSlider.boundingBox();
+      if (box === null) throw new Error('The learning-rate slider has no box.');
+      const max = Number(await app.lrSlider.getAttribute('max'));
+      const index = (await app.lrSlider.evaluate((input: HTMLInputElement) => input.valueAsNumber)) as number;
+      const THUMB_HALF = 8; // Chromium's default range thumb is about 16 px wide.
+      const xAt = (i: number) => box.x + THUMB_HALF + (i / max) * (box.width - 2 * THUMB_HALF);
+      const targetIndex = Math.round(max * (Math.log(0.3 / 1e-4) / Math.log(1 / 1e-4)));
+      const y = box.y + box.height / 2;
+      await page.mouse.move(xAt(index), y);
+      await page.mouse.down();
+      await page.mouse.move(xAt(targetIndex), y, { steps: 10 });
+      await page.mouse.up();
+
+      await expect
+        .poll(async () => Number(await app.lrSlider.getAttribute('aria-valuetext')), POLL)
+        .toBeGreaterThan(0.214);
+      const lr = Number(await app.lrSlider.getAttribute('aria-valuetext'));
+      expect(lr).toBeGreaterThanOrEqual(0.25);
+      expect(lr).toBeLessThanOrEqual(0.35);
+
+      for (let i = 0; i < 3; i += 1) await app.step.click();
+      await expect.poll(textOf(app.playback), POLL).toContain('Epoch 3 of 100');
+      await expect.poll(textOf(app.gd), POLL).toContain('diverging: learning rate');
+      expect(await app.gd.innerText()).toContain('stability limit ≈ 0.214');
+
+      // lr = 1 and 1000 epochs overflow GD (at epoch ~335): it must say so, in words, not NaN.
+      await app.lrTyped.fill('1');
+      await expect.poll(() => app.lrSlider.getAttribute('aria-valuetext'), POLL).toBe('1.0');
+      await app.epochsTyped.fill('1000');
+      await expect.poll(textOf(app.playback), POLL).toMatch(/Epoch \d+ of 1000/);
+      await app.runToEnd.click();
+      await expect.poll(textOf(app.gd), POLL).toContain('diverged at epoch');
+      const text = (await page.locator('body').textContent()) ?? '';
+      expect(text).not.toContain('NaN');
+      expect(text).not.toContain('Infinity');
+      expectNoErrors(opened);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('works by keyboard alone: play, pause, a learning-rate notch, reset', async () => {
+    const opened = await open();
+    const { page, app } = opened;
+    try {
+      await tabTo(page, app.play);
+      await page.keyboard.press('Space');
+      await app.pause.waitFor({ state: 'visible', timeout: 5_000 });
+      // Space on the same (focused) button pauses; at 10 epochs/s the run is far from its end.
+      expect(await isFocused(app.pause)).toBe(true);
+      await page.keyboard.press('Space');
+      await app.play.waitFor({ state: 'visible', timeout: 5_000 });
+
+      await tabTo(page, app.lrSlider);
+      const before = await app.lrSlider.getAttribute('aria-valuetext');
+      expect(before).toBe('0.01');
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => app.lrSlider.getAttribute('aria-valuetext'), POLL).toBe('0.011');
+
+      await tabTo(page, app.reset, 'Shift+Tab');
+      await page.keyboard.press('Enter');
+      await expect.poll(textOf(app.playback), POLL).toContain('Epoch 0 of');
+      expectNoErrors(opened);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it.each([
+    { width: 1366, height: 768 },
+    { width: 1920, height: 1080 },
+  ])('runs to the end at $width×$height (screenshot for humans)', async (viewport) => {
+    const opened = await open(viewport);
+    const { page, app } = opened;
+    try {
+      await app.runToEnd.click();
+      await expect.poll(textOf(app.playback), POLL).toContain('Epoch 100 of 100');
+      await expect.poll(textOf(app.gd), POLL).toContain(GD_W_AFTER_100);
+      await screenshot(page, `playground-run-to-end-${viewport.width}x${viewport.height}`);
+      expectNoErrors(opened);
+    } finally {
+      await page.context().close();
+    }
+  });
+});

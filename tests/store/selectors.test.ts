@@ -1,0 +1,236 @@
+import { describe, expect, it } from 'vitest';
+import { advance, cost, startRun, type RunState, type TrainingSetup } from '../../src/core';
+import {
+  createPlaygroundStore,
+  DEFAULT_SETTINGS,
+  displayedParams,
+  type PlaygroundSettings,
+  type PlaygroundStore,
+} from '../../src/store/playground';
+import { runHealth, runReadout, selectSgdCanStepSample } from '../../src/store/selectors';
+
+const LECTURE_SETUP: TrainingSetup = {
+  data: { xs: [1, 2, 3], ys: [2, 4, 6] },
+  model: 'w',
+  init: { w: 1, b: 0 },
+  lr: 0.01,
+  optimizer: { kind: 'gd' },
+};
+
+/** cost at w = 1 on the lecture data: (1 + 4 + 9)/3 = 14/3. */
+const INITIAL_COST = 4.666666666666667;
+
+/** A run whose recorded per-epoch costs are exactly `costs` (w, b and the printed loss are filler). */
+function runWithCosts(
+  costs: readonly number[],
+  lr: number,
+  status: RunState['status'] = 'running',
+): RunState {
+  const column = () => Float64Array.from(costs);
+  return {
+    setup: { ...LECTURE_SETUP, lr },
+    epoch: costs.length,
+    params: { w: 1, b: 0 },
+    status,
+    divergedAtEpoch: status === 'diverged' ? costs.length : null,
+    trace: {
+      length: costs.length,
+      buffers: { w: column(), b: column(), printedLoss: column(), cost: column(), used: costs.length },
+    },
+  };
+}
+
+const fresh = (patch: Partial<PlaygroundSettings> = {}): PlaygroundStore =>
+  createPlaygroundStore({ ...DEFAULT_SETTINGS, ...patch });
+
+describe('runHealth', () => {
+  it('the initial cost the first epoch is compared with is 14/3', () => {
+    expect(cost('w', { w: 1, b: 0 }, LECTURE_SETUP.data)).toBe(INITIAL_COST);
+  });
+
+  it('is converging before the first epoch, however large the learning rate', () => {
+    expect(runHealth(startRun({ ...LECTURE_SETUP, lr: 0.9 }), 0.2)).toBe('converging');
+  });
+
+  it('compares the first epoch’s cost with the initial cost', () => {
+    expect(runHealth(runWithCosts([INITIAL_COST + 1e-9], 0.3), 0.2)).toBe('diverging');
+    expect(runHealth(runWithCosts([INITIAL_COST - 1e-9], 0.3), 0.2)).toBe('converging');
+    // Equal is not growth.
+    expect(runHealth(runWithCosts([INITIAL_COST], 0.3), 0.2)).toBe('converging');
+  });
+
+  it('from the second epoch on compares the last two epochs, not the start', () => {
+    // Above the start but falling: converging.
+    expect(runHealth(runWithCosts([50, 10], 0.3), 0.2)).toBe('converging');
+    // Below the start but rising: diverging.
+    expect(runHealth(runWithCosts([1, 2], 0.3), 0.2)).toBe('diverging');
+    expect(runHealth(runWithCosts([1, 2, 2], 0.3), 0.2)).toBe('converging');
+  });
+
+  it('never says diverging at or below the limit, even with a growing cost', () => {
+    const growing = runWithCosts([1, 2, 4], 0.3);
+    expect(runHealth(growing, 0.3)).toBe('converging');
+    expect(runHealth(growing, 0.31)).toBe('converging');
+    expect(runHealth(growing, Infinity)).toBe('converging');
+    expect(runHealth(growing, 0.29999999999999993)).toBe('diverging');
+  });
+
+  it('a real run just past GD’s limit 3/14 grows and is diverging', () => {
+    const run = advance(startRun({ ...LECTURE_SETUP, lr: 0.22 }), 5);
+    expect(runHealth(run, 3 / 14)).toBe('diverging');
+    // The same run judged against a limit it is under.
+    expect(runHealth(run, 0.22)).toBe('converging');
+  });
+
+  it('past the limit but sitting on the optimum is converging (the cost stays 0)', () => {
+    const run = advance(startRun({ ...LECTURE_SETUP, init: { w: 2, b: 0 }, lr: 0.5 }), 10);
+    expect(run.params.w).toBe(2);
+    expect(runHealth(run, 3 / 14)).toBe('converging');
+  });
+
+  it('diverged wins over everything', () => {
+    expect(runHealth(runWithCosts([1, 0.5], 0.01, 'diverged'), Infinity)).toBe('diverged');
+    expect(runHealth(runWithCosts([], 0.01, 'diverged'), 1)).toBe('diverged');
+  });
+
+  it('an SGD run is judged by its own recorded cost', () => {
+    const sgd = { ...LECTURE_SETUP, optimizer: { kind: 'sgd' as const } };
+    // lr 0.21: under GD's limit 3/14 but past SGD's ≈ 0.204.
+    const run = advance(startRun({ ...sgd, lr: 0.21 }), 3);
+    expect(runHealth(run, 0.20401793840035704)).toBe('diverging');
+    expect(runHealth(run, 3 / 14)).toBe('converging');
+  });
+});
+
+describe('runReadout', () => {
+  it('before the first epoch: no printed loss, the initial cost and prediction', () => {
+    const s = fresh().getState();
+    for (const id of ['gd', 'sgd'] as const) {
+      expect(runReadout(s, id)).toEqual({
+        epoch: 0,
+        updates: 0,
+        params: { w: 1, b: 0 },
+        printedLoss: null,
+        cost: INITIAL_COST,
+        predictBefore: 4,
+        predictNow: 4,
+        health: 'converging',
+        divergedAtEpoch: null,
+        limit: s.limits[id],
+      });
+    }
+  });
+
+  it('after one epoch: each run’s lecture loss, and the cost at the new w', () => {
+    const store = fresh();
+    store.getState().actions.step();
+    const s = store.getState();
+    const gd = runReadout(s, 'gd');
+    const sgd = runReadout(s, 'sgd');
+    // GD prints the cost before its update; SGD the last sample's loss after it.
+    expect(gd.printedLoss).toBe(4.666666666666667);
+    expect(sgd.printedLoss).toBe(4.919240100095999);
+    expect(gd.params.w).toBe(1.0933333333333333);
+    expect(sgd.params.w).toBe(1.260688);
+    expect(gd.cost).toBe(cost('w', { w: 1.0933333333333333, b: 0 }, LECTURE_SETUP.data));
+    expect(gd.cost).toBeCloseTo(((2 - 1.0933333333333333) ** 2 * 14) / 3, 14);
+    expect(gd.predictNow).toBe(4 * 1.0933333333333333);
+    expect(sgd.predictNow).toBe(4 * 1.260688);
+    expect(gd.updates).toBe(1);
+    expect(sgd.updates).toBe(3);
+    expect(gd.predictBefore).toBe(4);
+  });
+
+  it('mid-epoch: SGD shows the sample step, its updates count it, GD is unaffected', () => {
+    const store = fresh();
+    store.getState().actions.step();
+    store.getState().actions.stepSample();
+    store.getState().actions.stepSample();
+    const s = store.getState();
+    const sgd = runReadout(s, 'sgd');
+    const gd = runReadout(s, 'gd');
+    const shown = s.pendingUpdates[1]!.after;
+    expect(sgd.epoch).toBe(1);
+    expect(sgd.updates).toBe(5);
+    expect(sgd.params).toEqual(shown);
+    expect(sgd.params).toEqual(displayedParams(s, 'sgd'));
+    expect(sgd.params.w).not.toBe(s.runs.sgd.params.w);
+    expect(sgd.cost).toBe(cost('w', shown, LECTURE_SETUP.data));
+    expect(sgd.predictNow).toBe(4 * shown.w);
+    // The printed loss is still that of the last completed epoch.
+    expect(sgd.printedLoss).toBe(4.919240100095999);
+    expect(gd.updates).toBe(1);
+    expect(gd.params.w).toBe(1.0933333333333333);
+  });
+
+  it('uses the predictX setting, and b under the w·x + b model', () => {
+    const store = fresh({ model: 'wb', w0: 0.5, b0: 3, predictX: 10 });
+    const s = store.getState();
+    const gd = runReadout(s, 'gd');
+    expect(gd.predictBefore).toBe(8);
+    expect(gd.predictNow).toBe(8);
+    expect(gd.params).toEqual({ w: 0.5, b: 3 });
+    // (0.5 + 3 − 2)² + (1 + 3 − 4)² + (1.5 + 3 − 6)² = 2.25 + 0 + 2.25, over 3.
+    expect(gd.cost).toBe(1.5);
+
+    s.actions.updateSettings({ predictX: -2 });
+    expect(runReadout(store.getState(), 'sgd').predictBefore).toBe(2);
+  });
+
+  it('the model w·x ignores b0 in every prediction', () => {
+    const s = fresh({ b0: 7 }).getState();
+    expect(runReadout(s, 'gd').params).toEqual({ w: 1, b: 0 });
+    expect(runReadout(s, 'gd').predictBefore).toBe(4);
+  });
+
+  it('counts SGD updates per data point on larger data', () => {
+    const store = fresh({ xs: [1, 2, 3, 4, 5], ys: [2, 4, 6, 8, 10] });
+    store.getState().actions.step();
+    store.getState().actions.step();
+    store.getState().actions.stepSample();
+    const s = store.getState();
+    expect(runReadout(s, 'gd').updates).toBe(2);
+    expect(runReadout(s, 'sgd').updates).toBe(11);
+  });
+
+  it('a diverged run: its own epoch, divergedAtEpoch, finite numbers', () => {
+    const store = fresh({ lr: 1 });
+    store.getState().actions.runToEnd();
+    const s = store.getState();
+    const sgd = runReadout(s, 'sgd');
+    expect(sgd.health).toBe('diverged');
+    expect(sgd.divergedAtEpoch).toBe(73);
+    expect(sgd.epoch).toBe(73);
+    expect(sgd.updates).toBe(219);
+    expect(Number.isFinite(sgd.cost)).toBe(true);
+    expect(Number.isFinite(sgd.printedLoss!)).toBe(true);
+    expect(Number.isFinite(sgd.predictNow)).toBe(true);
+    expect(sgd.predictNow).toBe(4 * s.runs.sgd.params.w);
+    // GD has not overflowed within 100 epochs at lr 1, but grows: diverging.
+    const gd = runReadout(s, 'gd');
+    expect(gd.health).toBe('diverging');
+    expect(gd.epoch).toBe(100);
+    expect(gd.divergedAtEpoch).toBeNull();
+  });
+
+  it('reports each run’s own stability limit', () => {
+    const s = fresh().getState();
+    expect(runReadout(s, 'gd').limit).toBeCloseTo(3 / 14, 15);
+    expect(runReadout(s, 'sgd').limit).toBeCloseTo(0.20401793840035704, 12);
+  });
+});
+
+describe('selectSgdCanStepSample', () => {
+  it('is false once finished or once SGD diverged', () => {
+    const store = fresh({ lr: 1, epochs: 200 });
+    expect(selectSgdCanStepSample(store.getState())).toBe(true);
+    for (let i = 0; i < 74; i++) store.getState().actions.step();
+    expect(store.getState().runs.sgd.status).toBe('diverged');
+    expect(store.getState().playback).toBe('paused');
+    expect(selectSgdCanStepSample(store.getState())).toBe(false);
+
+    const lecture = fresh();
+    lecture.getState().actions.runToEnd();
+    expect(selectSgdCanStepSample(lecture.getState())).toBe(false);
+  });
+});
