@@ -1,7 +1,11 @@
+import { useRef } from 'react';
 import { useT } from '../i18n';
+import { useClassroom } from '../hooks/useClassroom';
 import { useAnimationLoop } from '../hooks/useAnimationLoop';
 import { useKeyboardShortcuts } from '../hooks/useKeyboardShortcuts';
 import { usePlaygroundStoreApi } from '../store/context';
+import { ExportMenu } from './ExportMenu';
+import { Header } from './Header';
 import { LossChart } from './LossChart';
 import { RunPanel } from './RunPanel';
 import { SettingsPanel } from './SettingsPanel';
@@ -13,30 +17,14 @@ export function App() {
   const store = usePlaygroundStoreApi();
   useAnimationLoop(store);
   useKeyboardShortcuts(store);
+  useClassroom(store);
+  const lossChart = useRef<HTMLElement>(null);
   return (
     <div className="app">
       <a className="skip-link" href="#runs">
         {t('app.skipToContent')}
       </a>
-      <header className="app-header">
-        <div className="brand">
-          <svg className="brand-mark" viewBox="0 0 64 64" aria-hidden="true">
-            <path
-              d="M8 14 C 22 14, 26 50, 40 50 S 56 40, 58 38"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="6"
-              strokeLinecap="round"
-            />
-            <circle cx="40" cy="50" r="7" className="brand-ball" />
-          </svg>
-          <div>
-            <h1>{t('app.title')}</h1>
-            <p className="tagline">{t('app.tagline')}</p>
-          </div>
-        </div>
-        <p className="lecture">{t('app.lecture')}</p>
-      </header>
+      <Header />
       <main>
         <div className="top-row">
           <TransportControls />
@@ -47,8 +35,9 @@ export function App() {
             <RunPanel id="gd" />
             <RunPanel id="sgd" />
           </div>
-          <section className="panel loss-panel">
+          <section className="panel loss-panel" ref={lossChart}>
             <LossChart height={420} />
+            <ExportMenu chart={lossChart} />
           </section>
         </div>
       </main>

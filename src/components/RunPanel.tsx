@@ -10,8 +10,12 @@ import {
   selectPredictX,
   selectXs,
 } from '../store/selectors';
+import { FormulaView } from './FormulaView';
 import { Landscape } from './Landscape';
+import { PythonCode } from './PythonCode';
+import { PythonOutput } from './PythonOutput';
 import { approx } from './SettingsPanel';
+import { Tabs } from './Tabs';
 
 /** One run (GD or SGD): what it is, where it stands, and its loss landscape. */
 export function RunPanel({ id }: { id: RunId }) {
@@ -28,7 +32,19 @@ export function RunPanel({ id }: { id: RunId }) {
       </header>
       <RunStatus id={id} />
       <RunReadoutView id={id} />
-      <Landscape id={id} height={210} />
+      <FormulaView id={id} />
+      <Tabs
+        label={t('run.views', { run: t(`run.${id}.short`) })}
+        tabs={[
+          {
+            id: 'landscape',
+            label: t('run.view.landscape'),
+            render: () => <Landscape id={id} height={210} />,
+          },
+          { id: 'output', label: t('run.view.output'), render: () => <PythonOutput id={id} /> },
+          { id: 'code', label: t('run.view.code'), render: () => <PythonCode id={id} /> },
+        ]}
+      />
     </section>
   );
 }

@@ -1,5 +1,6 @@
+import { useRef } from 'react';
 import { useT } from '../i18n';
-import { usePlaygroundSelector } from '../store/context';
+import { usePlaygroundSelector, usePlaygroundStoreApi } from '../store/context';
 import {
   selectActions,
   selectEpoch,
@@ -11,6 +12,7 @@ import {
   selectTotalEpochs,
   selectXs,
 } from '../store/selectors';
+import type { PlaygroundState } from '../store/playground';
 import { LadderSlider } from './LadderSlider';
 import { SPEED_LADDER } from './ladders';
 
@@ -22,12 +24,21 @@ export function TransportControls() {
   const finished = usePlaygroundSelector(selectIsFinished);
   const canStepSample = usePlaygroundSelector(selectSgdCanStepSample);
   const speed = usePlaygroundSelector(selectSpeed);
+  const store = usePlaygroundStoreApi();
+  const playButton = useRef<HTMLButtonElement>(null);
+  // A button that disables itself (Run to end, the last Step) would drop keyboard focus to the page:
+  // hand it to Play, which is always available and is what a person presses next.
+  const thenKeepFocus = (action: () => void, disablesItself: (state: PlaygroundState) => boolean) => () => {
+    action();
+    if (disablesItself(store.getState())) playButton.current?.focus();
+  };
   return (
     <section className="panel transport" aria-label={t('controls.label')}>
       <div className="transport-buttons">
         <button
           type="button"
           className="button button-primary"
+          ref={playButton}
           onClick={actions.togglePlay}
           aria-keyshortcuts="Space"
         >
@@ -39,7 +50,7 @@ export function TransportControls() {
         <button
           type="button"
           className="button"
-          onClick={actions.step}
+          onClick={thenKeepFocus(actions.step, selectIsFinished)}
           disabled={finished}
           aria-keyshortcuts="ArrowRight"
           title={t('controls.stepHint')}
@@ -49,7 +60,7 @@ export function TransportControls() {
         <button
           type="button"
           className="button"
-          onClick={actions.stepSample}
+          onClick={thenKeepFocus(actions.stepSample, (state) => !selectSgdCanStepSample(state))}
           disabled={!canStepSample}
           aria-keyshortcuts="Shift+ArrowRight"
           title={t('controls.stepSampleHint')}
@@ -59,7 +70,7 @@ export function TransportControls() {
         <button
           type="button"
           className="button"
-          onClick={actions.runToEnd}
+          onClick={thenKeepFocus(actions.runToEnd, selectIsFinished)}
           disabled={finished}
           aria-keyshortcuts="E"
         >

@@ -76,3 +76,4 @@ export {
   type LandscapeRange,
   type LandscapeRangeOptions,
 } from './landscape';
+export * from './pythonScript';

@@ -1,5 +1,10 @@
+import { classroomMessages } from './fragments/classroom';
+import { exportMessages } from './fragments/export';
+import { formulaMessages } from './fragments/formula';
+import { pythonMessages } from './fragments/python';
+
 /** English: the reference catalog. Every other language must have exactly these keys. */
-export const en = {
+const base = {
   'app.title': 'Downhill',
   'app.tagline':
     'Gradient descent and stochastic gradient descent, side by side — exactly as the lecture prints them.',
@@ -40,6 +45,10 @@ export const en = {
   'run.sgd.short': 'SGD',
   'run.gd.rule': 'one update per epoch, gradient of the mean cost over all {n} samples',
   'run.sgd.rule': 'one update per sample, {n} per epoch, in data-set order',
+  'run.views': '{run} views',
+  'run.view.landscape': 'Landscape',
+  'run.view.output': 'Python output',
+  'run.view.code': 'Python code',
   'run.epoch': 'Epoch',
   'run.updates': 'Updates',
   'run.w': 'Weight',
@@ -112,6 +121,14 @@ export const en = {
   'error.notANumber': 'Enter a number, like 0.01.',
   'error.empty': 'Enter a value.',
 } as const;
+
+export const en = {
+  ...base,
+  ...pythonMessages.en,
+  ...classroomMessages.en,
+  ...formulaMessages.en,
+  ...exportMessages.en,
+};
 
 export type MessageKey = keyof typeof en;
 export type Catalog = Record<MessageKey, string>;

@@ -1,7 +1,15 @@
 import type { Catalog } from './en';
+import { classroomMessages } from './fragments/classroom';
+import { exportMessages } from './fragments/export';
+import { formulaMessages } from './fragments/formula';
+import { pythonMessages } from './fragments/python';
 
 /** 简体中文: the lecture's own language. */
 export const zhCN: Catalog = {
+  ...pythonMessages.zh,
+  ...classroomMessages.zh,
+  ...formulaMessages.zh,
+  ...exportMessages.zh,
   'app.title': 'Downhill',
   'app.tagline': '梯度下降与随机梯度下降并排运行——输出与课程代码逐位一致。',
   'app.lecture': 'PyTorch 深度学习实践 · 第 3 讲 · 梯度下降算法',
@@ -41,6 +49,10 @@ export const zhCN: Catalog = {
   'run.sgd.short': 'SGD',
   'run.gd.rule': '每个 epoch 更新一次,用全部 {n} 个样本的平均梯度',
   'run.sgd.rule': '每个样本更新一次,每个 epoch {n} 次,按数据顺序',
+  'run.views': '{run} 视图',
+  'run.view.landscape': '损失曲面',
+  'run.view.output': 'Python 输出',
+  'run.view.code': 'Python 代码',
   'run.epoch': 'Epoch',
   'run.updates': '更新次数',
   'run.w': '权重',

@@ -35,7 +35,8 @@ export type RunHealth = 'converging' | 'diverging' | 'diverged';
  */
 export function runHealth(run: RunState, limit: number): RunHealth {
   if (run.status === 'diverged') return 'diverged';
-  if (run.setup.lr <= limit || run.trace.length === 0) return 'converging';
+  // At the limit itself GD oscillates forever; rounding there must not read as divergence.
+  if (run.setup.lr <= limit * (1 + 1e-9) || run.trace.length === 0) return 'converging';
   const costs = traceColumn(run.trace, 'cost');
   const last = costs[costs.length - 1]!;
   const previous =

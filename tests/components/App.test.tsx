@@ -5,6 +5,7 @@ import { App } from '../../src/components/App';
 import { translator, useLocaleStore, type MessageKey } from '../../src/i18n';
 import { PlaygroundProvider } from '../../src/store/context';
 import { createPlaygroundStore, type PlaygroundStore } from '../../src/store/playground';
+import { emulateRangeKeyboard } from './helpers/range';
 
 // ---------------------------------------------------------------------------------------------
 // A manual requestAnimationFrame: the app's animation loop (and Recharts) queue their frames here
@@ -24,42 +25,6 @@ function frame(now: number): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// jsdom and user-event leave out a range input's keyboard behaviour (the browser's default action
-// for the arrow keys, Home and End). This listener performs it as browsers do: after the page's
-// own handlers (bubble phase on window; skipped if one of them called preventDefault) it moves the
-// value one step, or to an end, through the native setter, and fires `input` and `change`. It then
-// prevents the default so that user-event skips its own text-caret handling of these keys, which
-// does not apply to a range input (and throws in jsdom for Home and End).
-
-function emulateRangeKeyboard(): () => void {
-  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-  const onKeyDown = (event: KeyboardEvent) => {
-    const target = event.target;
-    if (!(target instanceof HTMLInputElement) || target.type !== 'range' || event.defaultPrevented) return;
-    const min = Number(target.min || 0);
-    const max = Number(target.max || 100);
-    const step = Number(target.step || 1);
-    const current = Number(target.value);
-    const moves: Record<string, number> = {
-      ArrowRight: current + step,
-      ArrowUp: current + step,
-      ArrowLeft: current - step,
-      ArrowDown: current - step,
-      Home: min,
-      End: max,
-    };
-    const wanted = moves[event.key];
-    if (wanted === undefined) return;
-    event.preventDefault();
-    const next = Math.min(max, Math.max(min, wanted));
-    if (next === current) return;
-    setValue.call(target, String(next));
-    target.dispatchEvent(new Event('input', { bubbles: true }));
-    target.dispatchEvent(new Event('change', { bubbles: true }));
-  };
-  window.addEventListener('keydown', onKeyDown);
-  return () => window.removeEventListener('keydown', onKeyDown);
-}
 
 let stopEmulating = () => {};
 beforeEach(() => {
@@ -97,6 +62,10 @@ function renderApp(store: PlaygroundStore = createPlaygroundStore()) {
       <App />
     </PlaygroundProvider>,
   );
+  // A browser's default action comes after every listener, the app's keyboard shortcuts on window
+  // included: register the range emulation again, after them.
+  stopEmulating();
+  stopEmulating = emulateRangeKeyboard();
   return { store, user, ...view };
 }
 
@@ -266,6 +235,24 @@ describe('App', () => {
     expect(within(region(SGD)).getAllByText(/diverged at epoch/).length).toBeGreaterThan(0);
     expect(allText(container)).not.toMatch(/NaN|Infinity/);
     expect(container.textContent).not.toMatch(/\bnan\b|\binf\b/);
+  });
+
+  it('keys that belong to a control stay with it: a slider’s arrows, a field’s letters', async () => {
+    const { store, user } = renderApp();
+    await pressOn(user, screen.getByRole('slider', { name: 'Learning rate' }), '{ArrowRight}');
+    expect(store.getState().settings.lr).toBe(0.011);
+    expect(clock()).toHaveTextContent('Epoch 0 of 100');
+    await user.click(button('Step'));
+    const input = screen.getByRole('textbox', { name: 'Learning rate, typed' });
+    await user.clear(input);
+    await user.type(input, '1e-3 ');
+    expect(store.getState().settings.lr).toBe(0.001);
+    expect(input).toHaveValue('1e-3 ');
+    expect(store.getState().playback).toBe('paused');
+    expect(clock()).toHaveTextContent('Epoch 1 of 100');
+    await user.type(input, '{Backspace}r');
+    expect(clock()).toHaveTextContent('Epoch 1 of 100');
+    expect(screen.getByRole('alert')).toHaveTextContent('Enter a number, like 0.01.');
   });
 
   // The Play button declares aria-keyshortcuts="Space", which tells assistive technology that Space

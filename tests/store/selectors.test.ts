@@ -72,7 +72,9 @@ describe('runHealth', () => {
     expect(runHealth(growing, 0.3)).toBe('converging');
     expect(runHealth(growing, 0.31)).toBe('converging');
     expect(runHealth(growing, Infinity)).toBe('converging');
-    expect(runHealth(growing, 0.29999999999999993)).toBe('diverging');
+    // Within rounding of the limit counts as at it (GD there oscillates, neither grows nor shrinks).
+    expect(runHealth(growing, 0.29999999999999993)).toBe('converging');
+    expect(runHealth(growing, 0.3 / (1 + 1e-6))).toBe('diverging');
   });
 
   it('a real run just past GD’s limit 3/14 grows and is diverging', () => {
@@ -232,5 +234,17 @@ describe('selectSgdCanStepSample', () => {
     const lecture = fresh();
     lecture.getState().actions.runToEnd();
     expect(selectSgdCanStepSample(lecture.getState())).toBe(false);
+  });
+});
+
+describe('runHealth at the stability limit itself', () => {
+  it('calls GD at exactly α = 2/λ converging: it oscillates forever, and rounding must not read as growth', () => {
+    const store = createPlaygroundStore();
+    const limit = store.getState().limits.gd;
+    store.getState().actions.updateSettings({ lr: limit });
+    for (let i = 0; i < 20; i++) store.getState().actions.step();
+    expect(runHealth(store.getState().runs.gd, limit)).toBe('converging');
+    store.getState().actions.updateSettings({ lr: limit * 1.01 });
+    expect(runHealth(store.getState().runs.gd, limit)).toBe('diverging');
   });
 });

@@ -1,0 +1,4 @@
+import { fragment } from '../fragment';
+
+/** Messages of the export feature. */
+export const exportMessages = fragment({}, {});

@@ -1,0 +1,4 @@
+import { fragment } from '../fragment';
+
+/** Messages of the formula feature. */
+export const formulaMessages = fragment({}, {});
