@@ -118,6 +118,10 @@ const base = {
   'field.epochs': 'Epochs',
   'field.batchSize': 'Batch size',
   'field.seed': 'Seed',
+  'boundary.message': 'The {panel} panel ran into a problem and stopped. The rest of Downhill keeps working.',
+  'boundary.reset': 'Reset this panel',
+  'notice.storageUnreadable': 'The settings saved in this browser could not be read, so Downhill started from the lecture’s setup.',
+  'notice.dismiss': 'Dismiss',
   'error.notANumber': 'Enter a number, like 0.01.',
   'error.empty': 'Enter a value.',
 } as const;

@@ -120,6 +120,10 @@ export const zhCN: Catalog = {
   'field.epochs': 'Epoch 数',
   'field.batchSize': '批大小',
   'field.seed': '随机种子',
+  'boundary.message': '「{panel}」面板出了问题,已停止显示。Downhill 的其他部分照常工作。',
+  'boundary.reset': '重置此面板',
+  'notice.storageUnreadable': '无法读取此浏览器中保存的设置,已从课程的默认设置开始。',
+  'notice.dismiss': '关闭',
   'error.notANumber': '请输入一个数字,例如 0.01。',
   'error.empty': '请输入一个值。',
 };
