@@ -1,0 +1,126 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openApp } from './browser';
+
+const DIST = resolve(process.cwd(), 'dist');
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/** A plain static host that knows nothing about the app, serving dist/ under a sub-path only. */
+function serveUnderSubPath(prefix: string): Promise<Server> {
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://host').pathname);
+    if (!path.startsWith(prefix)) {
+      response.writeHead(404).end('not here');
+      return;
+    }
+    const relative = normalize(path.slice(prefix.length) || 'index.html').replace(/^(\.\.[/\\])+/, '');
+    let file = join(DIST, relative);
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!file.startsWith(DIST) || !existsSync(file)) {
+      response.writeHead(404).end('missing');
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(response);
+  });
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
+}
+
+/** Records Content-Security-Policy violations from the first script on. */
+async function watchPolicy(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => {
+      seen.push(`${event.violatedDirective}: ${event.blockedURI}`);
+    });
+  });
+}
+
+const violations = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('static and strict', () => {
+  it('ships a Content-Security-Policy without inline script or eval, and the app breaks none of it', async () => {
+    const { page, consoleErrors, pageErrors } = await openApp(browser);
+    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).not.toContain('unsafe-inline');
+    expect(policy).not.toContain('unsafe-eval');
+    await watchPolicy(page);
+    await page.reload();
+    await page.getByRole('button', { name: 'Run to end' }).click();
+    await page.getByRole('tab', { name: 'Python output' }).first().click();
+    await page
+      .getByRole('radio', { name: 'Log' })
+      .or(page.getByRole('button', { name: 'Log' }))
+      .first()
+      .click();
+    await expect.poll(() => page.getByText('Epoch 100 of 100').count()).toBe(1);
+    expect(await violations(page)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('works offline after one visit', async () => {
+    const { page, consoleErrors, pageErrors } = await openApp(browser);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    // The first visit installs the worker; from the next load on it answers every request.
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await page.context().setOffline(true);
+    await page.reload();
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.getByRole('button', { name: 'Run to end' }).click();
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Gradient descent (GD)' }).textContent())
+      .toContain('w = 1.9999444396553017');
+    expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('runs from a sub-path of a plain static host', async () => {
+    const server = await serveUnderSubPath('/downhill/');
+    try {
+      const { port } = server.address() as AddressInfo;
+      const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+      const page = await context.newPage();
+      const failures: string[] = [];
+      page.on('response', (response) => {
+        if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`);
+      });
+      page.on('pageerror', (error) => failures.push(error.message));
+      await page.goto(`http://127.0.0.1:${port}/downhill/`);
+      await page.getByRole('button', { name: 'Run to end' }).click();
+      await expect
+        .poll(() => page.getByRole('region', { name: 'Stochastic gradient descent (SGD)' }).textContent())
+        .toContain('w = 1.9999999999999236');
+      expect(failures).toEqual([]);
+      await context.close();
+    } finally {
+      await new Promise((done) => server.close(done));
+    }
+  });
+});
