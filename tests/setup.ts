@@ -4,4 +4,6 @@ import { afterEach } from 'vitest';
 
 afterEach(() => {
   cleanup();
+  // The app remembers its settings in localStorage; one test's setup must not leak into the next.
+  window.localStorage.clear();
 });

@@ -1,6 +1,132 @@
-import type { RunId } from '../store/playground';
+import { useMemo, type ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { pythonScript, pythonScriptName, transcriptText, type TranscriptConfig } from '../core';
+import { useT } from '../i18n';
+import { usePlaygroundSelector, usePlaygroundStoreApi } from '../store/context';
+import type { PlaygroundSettings, RunId } from '../store/playground';
+import { copyText, downloadText } from './download';
+import { outputFileName, progressOf, useFleetingMessage } from './PythonOutput';
+import './python.css';
 
-/** The lecture's script with the current settings filled in (being built). */
-export function PythonCode(_props: { id: RunId }) {
-  return null;
+/** The lecture's script for run `id` with these settings. */
+export function scriptConfig(settings: PlaygroundSettings, id: RunId): TranscriptConfig {
+  const { xs, ys, w0, lr, epochs, predictX } = settings;
+  return { optimizer: id, xs, ys, w0, lr, epochs, predictX };
+}
+
+const KEYWORDS = 'def|return|for|in|import|as|try|except|if|else|is|not|None|and|or|while|from|pass';
+const BUILTINS = 'print|zip|len|range|float';
+// One alternative per kind: a comment runs to the end of the line; strings may hold '#'.
+const TOKEN = new RegExp(
+  String.raw`(#.*$)|('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")|\b(${KEYWORDS})\b|\b(${BUILTINS})\b|((?:\b\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)`,
+  'g',
+);
+const KINDS = ['comment', 'string', 'keyword', 'builtin', 'number'] as const;
+
+/** One line of Python with comments, strings, keywords, built-ins and numbers wrapped in spans. */
+export function highlightPython(line: string): ReactNode[] {
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const match of line.matchAll(TOKEN)) {
+    const kind = KINDS[match.slice(1).findIndex((group) => group !== undefined)];
+    if (match.index > at) parts.push(line.slice(at, match.index));
+    parts.push(
+      <span key={match.index} className={`py-tok-${kind ?? 'plain'}`}>
+        {match[0]}
+      </span>,
+    );
+    at = match.index + match[0].length;
+  }
+  if (at < line.length) parts.push(line.slice(at));
+  return parts;
+}
+
+/**
+ * The lecture's script (gradient_descent.py or stochastic_gradient_descent.py) with the current
+ * settings filled in as exact Python literals, lightly highlighted, with line numbers and a copy button.
+ */
+export function PythonCode({ id }: { id: RunId }) {
+  const t = useT();
+  const { xs, ys, w0, lr, epochs, predictX, model } = usePlaygroundSelector(
+    useShallow((s) => {
+      const { xs, ys, w0, lr, epochs, predictX, model } = s.settings;
+      return { xs, ys, w0, lr, epochs, predictX, model };
+    }),
+  );
+  const script = useMemo(
+    () => pythonScript({ optimizer: id, xs, ys, w0, lr, epochs, predictX }),
+    [id, xs, ys, w0, lr, epochs, predictX],
+  );
+  const lines = useMemo(() => script.replace(/\n$/, '').split('\n'), [script]);
+  const file = pythonScriptName(id);
+  const [message, show] = useFleetingMessage();
+
+  const copy = async () => {
+    const ok = await copyText(script);
+    show(ok ? t('python.code.copied', { file }) : t('python.copyFailed'));
+  };
+
+  return (
+    <div className="py-code-view">
+      <div className="py-toolbar">
+        <span className="py-file mono">{file}</span>
+        <button type="button" className="button py-button" onClick={() => void copy()}>
+          {t('python.code.copy')}
+        </button>
+        <span className="py-message" role="status">
+          {message}
+        </span>
+      </div>
+      <pre className="py-code mono" role="region" aria-label={t('python.code.label', { file })} tabIndex={0}>
+        <code>
+          {lines.map((line, i) => (
+            <span key={i} className="py-code-line">
+              {highlightPython(line)}
+              {'\n'}
+            </span>
+          ))}
+        </code>
+      </pre>
+      <p className="py-note">{t('python.code.note')}</p>
+      {model !== 'w' && <p className="py-note">{t('python.code.modelNote')}</p>}
+    </div>
+  );
+}
+
+/**
+ * "Download output" (the printout so far, as downhill-<run>-output.txt) and "Download code" (the
+ * script, as gradient_descent.py / stochastic_gradient_descent.py) for run `id`. Both read the store
+ * when clicked, so they subscribe to nothing and work whichever view is open.
+ */
+export function PythonDownloads({ id }: { id: RunId }) {
+  const t = useT();
+  const store = usePlaygroundStoreApi();
+  const [message, show] = useFleetingMessage();
+
+  const save = (file: string, text: string, type: string) => {
+    downloadText(file, text, type);
+    show(t('python.downloaded', { file }));
+  };
+  const downloadOutput = () =>
+    save(outputFileName(id), transcriptText(progressOf(store.getState(), id)), 'text/plain');
+  const downloadCode = () =>
+    save(pythonScriptName(id), pythonScript(scriptConfig(store.getState().settings, id)), 'text/x-python');
+
+  return (
+    <div
+      className="py-downloads"
+      role="group"
+      aria-label={t('python.downloads', { run: t(`run.${id}.short`) })}
+    >
+      <button type="button" className="button py-button" onClick={downloadOutput}>
+        {t('python.output.download')}
+      </button>
+      <button type="button" className="button py-button" onClick={downloadCode}>
+        {t('python.code.download')}
+      </button>
+      <span className="py-message" role="status">
+        {message}
+      </span>
+    </div>
+  );
 }

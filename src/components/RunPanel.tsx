@@ -12,7 +12,7 @@ import {
 } from '../store/selectors';
 import { FormulaView } from './FormulaView';
 import { Landscape } from './Landscape';
-import { PythonCode } from './PythonCode';
+import { PythonCode, PythonDownloads } from './PythonCode';
 import { PythonOutput } from './PythonOutput';
 import { approx } from './SettingsPanel';
 import { Tabs } from './Tabs';
@@ -45,6 +45,7 @@ export function RunPanel({ id }: { id: RunId }) {
           { id: 'code', label: t('run.view.code'), render: () => <PythonCode id={id} /> },
         ]}
       />
+      <PythonDownloads id={id} />
     </section>
   );
 }

@@ -57,14 +57,13 @@ export function pythonScript(config: TranscriptConfig): string {
   const list = isGd ? 'cost_list' : 'loss_list';
 
   const head = [
-    `# ${pythonScriptName(config.optimizer)}: PyTorch 深度学习实践, lecture 3 (梯度下降算法),`,
-    `# ${isGd ? 'gradient descent' : 'stochastic gradient descent'} with the settings Downhill ran.`,
-    '# It prints what Downhill shows under "Python output"; the plot needs matplotlib.',
+    `# ${pythonScriptName(config.optimizer)}: PyTorch 深度学习实践, lecture 3 (梯度下降算法)`,
+    '# with the settings Downhill ran; it prints what "Python output" shows.',
     'import sys',
     '',
     'try:',
     '    import matplotlib.pyplot as plt',
-    'except ImportError:  # the training and its printout need nothing but Python',
+    'except ImportError:  # only the plot needs it',
     '    plt = None',
     '',
     '# prepare the training set',

@@ -1,0 +1,211 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { highlightPython, PythonCode, PythonDownloads } from '../../src/components/PythonCode';
+import { lectureConfig, pythonScript } from '../../src/core';
+import { useLocaleStore } from '../../src/i18n';
+import { PlaygroundProvider } from '../../src/store/context';
+import { createPlaygroundStore, type PlaygroundStore, type RunId } from '../../src/store/playground';
+
+const fixture = (name: string): string =>
+  readFileSync(path.resolve(process.cwd(), `tests/fixtures/${name}.out.txt`), 'utf8');
+
+beforeEach(() => {
+  useLocaleStore.setState({ locale: 'en' });
+});
+
+afterEach(() => {
+  Reflect.deleteProperty(navigator, 'clipboard');
+});
+
+function renderCode(id: RunId, store: PlaygroundStore = createPlaygroundStore()) {
+  const view = render(
+    <PlaygroundProvider store={store}>
+      <PythonCode id={id} />
+    </PlaygroundProvider>,
+  );
+  const file = id === 'gd' ? 'gradient_descent.py' : 'stochastic_gradient_descent.py';
+  const code = screen.getByRole('region', { name: `${file} with the current settings` });
+  return { store, code, ...view };
+}
+
+describe('PythonCode: the lecture’s script with the settings filled in', () => {
+  it('shows gradient_descent.py exactly as generated, with the lecture’s numbers', () => {
+    const { code } = renderCode('gd');
+    // Line numbers are generated content, so the text is the script itself, ready to select and copy.
+    expect(code.textContent).toBe(pythonScript(lectureConfig('gd')));
+    for (const line of [
+      'x_data = [1.0, 2.0, 3.0]',
+      'y_data = [2.0, 4.0, 6.0]',
+      'w = 1.0',
+      "print('predict (before training)', 4, forward(4))",
+      'for epoch in range(100):',
+      '    w-= 0.01 * grad_val # 0.01 learning rate',
+      "    plt.ylabel('cost')",
+    ]) {
+      expect(code.textContent).toContain(`${line}\n`);
+    }
+    expect(screen.getByText('gradient_descent.py')).toBeInTheDocument();
+  });
+
+  it('follows the settings as they change', () => {
+    const { store, code } = renderCode('sgd');
+    act(() => {
+      store.getState().actions.updateSettings({
+        xs: [0.5, -1, 2.25],
+        ys: [1, -2.5, 4.5],
+        w0: -2.5,
+        lr: 0.05,
+        epochs: 30,
+        predictX: 2.5,
+      });
+    });
+    const text = code.textContent ?? '';
+    expect(text).toContain('x_data = [0.5, -1.0, 2.25]\ny_data = [1.0, -2.5, 4.5]\n');
+    expect(text).toContain('\nw = -2.5\n');
+    expect(text).toContain(
+      '        w = w - 0.05*grad # update weight by every grad of sample of training set\n',
+    );
+    expect(text).toContain('for epoch in range(30):\n');
+    expect(text).toContain("print('predict (after training)', 2.5, forward(2.5))\n");
+    expect(text).toContain('        print("\\tgrad:", x, y,grad)\n');
+  });
+
+  it('highlights comments, strings, keywords, built-ins and numbers', () => {
+    const { code } = renderCode('gd');
+    const texts = (kind: string) => [...code.querySelectorAll(`.py-tok-${kind}`)].map((el) => el.textContent);
+    expect(texts('comment')).toContain('# prepare the training set');
+    expect(texts('keyword')).toEqual(expect.arrayContaining(['def', 'return', 'for', 'in', 'import', 'if']));
+    expect(texts('builtin')).toEqual(expect.arrayContaining(['print', 'zip', 'len', 'range']));
+    expect(texts('string')).toContain("'predict (before training)'");
+    expect(texts('number')).toEqual(expect.arrayContaining(['1.0', '0.01', '100', '4']));
+  });
+
+  it('keeps a # inside a string out of the comment, and digits inside names plain', () => {
+    const { container } = render(<pre>{highlightPython("x2 = 'a # b' + 1e-05 # note")}</pre>);
+    const spans = [...container.querySelectorAll('span')].map((el) => [el.className, el.textContent]);
+    expect(spans).toEqual([
+      ['py-tok-string', "'a # b'"],
+      ['py-tok-number', '1e-05'],
+      ['py-tok-comment', '# note'],
+    ]);
+    expect(container.textContent).toBe("x2 = 'a # b' + 1e-05 # note");
+  });
+
+  it('copies the script with navigator.clipboard and says so', async () => {
+    const user = userEvent.setup();
+    const writeText = vi.fn<(text: string) => Promise<void>>().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    renderCode('sgd');
+    await user.click(screen.getByRole('button', { name: 'Copy code' }));
+    expect(writeText).toHaveBeenCalledExactlyOnceWith(pythonScript(lectureConfig('sgd')));
+    expect(screen.getByRole('status')).toHaveTextContent('Copied stochastic_gradient_descent.py.');
+  });
+
+  it('speaks Chinese too', () => {
+    useLocaleStore.setState({ locale: 'zh-CN' });
+    render(
+      <PlaygroundProvider store={createPlaygroundStore()}>
+        <PythonCode id="gd" />
+        <PythonDownloads id="gd" />
+      </PlaygroundProvider>,
+    );
+    expect(screen.getByRole('region', { name: 'gradient_descent.py(已填入当前设置)' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '复制代码' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '下载输出' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '下载代码' })).toBeInTheDocument();
+  });
+});
+
+describe('PythonDownloads: the printout and the script as files', () => {
+  interface Saved {
+    readonly name: string;
+    readonly blob: Blob;
+  }
+  let saved: Saved[];
+  let blobs: Map<string, Blob>;
+
+  beforeEach(() => {
+    saved = [];
+    blobs = new Map();
+    // jsdom has no Blob URLs and cannot follow a download link: record what the link would save.
+    URL.createObjectURL = vi.fn((blob: Blob) => {
+      const url = `blob:test/${blobs.size}`;
+      blobs.set(url, blob);
+      return url;
+    });
+    URL.revokeObjectURL = vi.fn();
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      const blob = blobs.get(this.getAttribute('href') ?? '');
+      if (blob) saved.push({ name: this.download, blob });
+    });
+  });
+
+  afterEach(() => {
+    Reflect.deleteProperty(URL, 'createObjectURL');
+    Reflect.deleteProperty(URL, 'revokeObjectURL');
+  });
+
+  function renderDownloads(id: RunId, store: PlaygroundStore = createPlaygroundStore()) {
+    const user = userEvent.setup();
+    render(
+      <PlaygroundProvider store={store}>
+        <PythonDownloads id={id} />
+      </PlaygroundProvider>,
+    );
+    const name = id === 'gd' ? 'GD as Python: downloads' : 'SGD as Python: downloads';
+    return { store, user, group: screen.getByRole('group', { name }) };
+  }
+
+  it('Download output saves the finished GD printout as the lecture’s transcript', async () => {
+    const { store, user, group } = renderDownloads('gd');
+    act(() => store.getState().actions.runToEnd());
+    await user.click(within(group).getByRole('button', { name: 'Download output' }));
+    expect(saved).toHaveLength(1);
+    expect(saved[0]!.name).toBe('downhill-gd-output.txt');
+    expect(saved[0]!.blob.type).toBe('text/plain;charset=utf-8');
+    expect(await saved[0]!.blob.text()).toBe(fixture('gradient_descent'));
+    expect(within(group).getByRole('status')).toHaveTextContent('Saved downhill-gd-output.txt.');
+  });
+
+  it('Download output mid-run saves what has been printed so far, SGD’s pending grad lines included', async () => {
+    const { store, user, group } = renderDownloads('sgd');
+    act(() => {
+      store.getState().actions.step();
+      store.getState().actions.stepSample();
+    });
+    await user.click(within(group).getByRole('button', { name: 'Download output' }));
+    expect(saved[0]!.name).toBe('downhill-sgd-output.txt');
+    expect(await saved[0]!.blob.text()).toBe(
+      fixture('stochastic_gradient_descent').split('\n').slice(0, 6).join('\n') + '\n',
+    );
+  });
+
+  it('Download code saves the script under the lecture’s file name, from the keyboard too', async () => {
+    const { store, user, group } = renderDownloads('sgd');
+    act(() => {
+      store.getState().actions.updateSettings({ lr: 0.02, epochs: 7 });
+    });
+    await user.tab();
+    await user.tab();
+    expect(within(group).getByRole('button', { name: 'Download code' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(saved).toHaveLength(1);
+    expect(saved[0]!.name).toBe('stochastic_gradient_descent.py');
+    expect(saved[0]!.blob.type).toBe('text/x-python;charset=utf-8');
+    const text = await saved[0]!.blob.text();
+    expect(text).toBe(pythonScript({ ...lectureConfig('sgd'), lr: 0.02, epochs: 7 }));
+    expect(text).toContain('w = 1.0\n');
+    expect(text).toContain('for epoch in range(7):\n');
+  });
+
+  it('Download code for GD is gradient_descent.py', async () => {
+    const { user, group } = renderDownloads('gd');
+    await user.click(within(group).getByRole('button', { name: 'Download code' }));
+    expect(saved[0]!.name).toBe('gradient_descent.py');
+    expect(await saved[0]!.blob.text()).toBe(pythonScript(lectureConfig('gd')));
+    expect(document.querySelector('a')).toBeNull();
+  });
+});

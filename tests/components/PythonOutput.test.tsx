@@ -1,0 +1,272 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LINE_HEIGHT, OVERSCAN, PythonOutput, VISIBLE_LINES } from '../../src/components/PythonOutput';
+import { lectureConfig, pythonTranscript } from '../../src/core';
+import { useLocaleStore } from '../../src/i18n';
+import { PlaygroundProvider } from '../../src/store/context';
+import { createPlaygroundStore, type PlaygroundStore, type RunId } from '../../src/store/playground';
+
+const fixture = (name: string): string =>
+  readFileSync(path.resolve(process.cwd(), `tests/fixtures/${name}.out.txt`), 'utf8');
+
+beforeEach(() => {
+  useLocaleStore.setState({ locale: 'en' });
+});
+
+afterEach(() => {
+  // Some tests give jsdom a clipboard or a copy command; none leaks into the next.
+  Reflect.deleteProperty(navigator, 'clipboard');
+  Reflect.deleteProperty(document, 'execCommand');
+});
+
+function renderOutput(id: RunId, store: PlaygroundStore = createPlaygroundStore()) {
+  const view = render(
+    <PlaygroundProvider store={store}>
+      <PythonOutput id={id} />
+    </PlaygroundProvider>,
+  );
+  const name = id === 'gd' ? 'What gradient_descent.py prints' : 'What stochastic_gradient_descent.py prints';
+  const log = screen.getByRole('log', { name });
+  return { store, log, ...view };
+}
+
+/** The printed lines in the DOM, exactly as shown (the tab before `grad:` included), and their indices. */
+const shown = (log: HTMLElement): string[] =>
+  [...log.querySelectorAll('[data-line]')].map((line) => line.textContent ?? '');
+const shownIndices = (log: HTMLElement): number[] =>
+  [...log.querySelectorAll('[data-line]')].map((line) => Number(line.getAttribute('data-line')));
+const hasCursor = (log: HTMLElement): boolean => log.querySelector('.py-cursor') !== null;
+
+const step = (store: PlaygroundStore, times = 1) =>
+  act(() => {
+    for (let i = 0; i < times; i++) store.getState().actions.step();
+  });
+
+/** Scrolls the terminal as a person would (jsdom has no layout: the position is what we set). */
+const scrollTo = (log: HTMLElement, top: number) => fireEvent.scroll(log, { target: { scrollTop: top } });
+
+/** A clipboard whose writeText records what it was given. */
+function mockClipboard(writeText = vi.fn<(text: string) => Promise<void>>().mockResolvedValue(undefined)) {
+  Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+  return writeText;
+}
+
+describe('PythonOutput: the printout grows with the clock', () => {
+  it('starts with the before-training line and a cursor, and prints GD’s epochs as the clock steps', () => {
+    const { store, log } = renderOutput('gd');
+    expect(shown(log)).toEqual(['predict (before training) 4 4.0']);
+    expect(hasCursor(log)).toBe(true);
+    expect(screen.getByText('Lines printed: 1')).toBeInTheDocument();
+
+    step(store);
+    expect(shown(log)).toEqual([
+      'predict (before training) 4 4.0',
+      'epoch: 0 w= 1.0933333333333333 loss= 4.666666666666667',
+    ]);
+    step(store, 2);
+    expect(shown(log).at(-1)).toBe('epoch: 2 w= 1.2546797037037036 loss= 3.1535329869958857');
+    expect(screen.getByText('Lines printed: 4')).toBeInTheDocument();
+    // The loop has not ended, so the script has not printed its last line yet.
+    expect(log).not.toHaveTextContent('predict (after training)');
+    expect(hasCursor(log)).toBe(true);
+  });
+
+  it('prints SGD’s grad lines with their leading tab, then progress', () => {
+    const { store, log } = renderOutput('sgd');
+    step(store);
+    expect(shown(log)).toEqual([
+      'predict (before training) 4 4.0',
+      '\tgrad: 1.0 2.0 -2.0',
+      '\tgrad: 2.0 4.0 -7.84',
+      '\tgrad: 3.0 6.0 -16.2288',
+      'progress: 0 w= 1.260688 loss= 4.919240100095999',
+    ]);
+  });
+
+  it('shows the grad lines of the updates taken so far inside an SGD epoch', () => {
+    const { store, log } = renderOutput('sgd');
+    act(() => store.getState().actions.stepSample());
+    expect(shown(log)).toEqual(['predict (before training) 4 4.0', '\tgrad: 1.0 2.0 -2.0']);
+    act(() => store.getState().actions.stepSample());
+    expect(shown(log).slice(1)).toEqual(['\tgrad: 1.0 2.0 -2.0', '\tgrad: 2.0 4.0 -7.84']);
+    expect(screen.getByText('Lines printed: 3')).toBeInTheDocument();
+    // The third sample ends the epoch: its grad line and the progress line.
+    act(() => store.getState().actions.stepSample());
+    expect(shown(log).slice(3)).toEqual([
+      '\tgrad: 3.0 6.0 -16.2288',
+      'progress: 0 w= 1.260688 loss= 4.919240100095999',
+    ]);
+  });
+
+  it('ends with the after-training line, and no cursor, when the clock reaches the set epochs', () => {
+    const { store, log } = renderOutput('gd');
+    act(() => store.getState().actions.runToEnd());
+    expect(shown(log).slice(-2)).toEqual([
+      'epoch: 99 w= 1.9999444396553017 loss= 1.752432687141379e-08',
+      'predict (after training) 4 7.999777758621207',
+    ]);
+    expect(hasCursor(log)).toBe(false);
+    expect(screen.getByText('Lines printed: 102')).toBeInTheDocument();
+    // Every line on screen is the reference transcript's line at that index.
+    const reference = fixture('gradient_descent').split('\n');
+    shownIndices(log).forEach((index, i) => expect(shown(log)[i]).toBe(reference[index]));
+  });
+
+  it('lengthening a finished run takes the after-training line back until the new end', () => {
+    const store = createPlaygroundStore();
+    store.getState().actions.updateSettings({ epochs: 3 });
+    const { log } = renderOutput('gd', store);
+    act(() => store.getState().actions.runToEnd());
+    expect(shown(log).at(-1)).toBe('predict (after training) 4 5.0187188148148145');
+    act(() => {
+      store.getState().actions.updateSettings({ epochs: 5 });
+    });
+    expect(shown(log).at(-1)).toBe('epoch: 2 w= 1.2546797037037036 loss= 3.1535329869958857');
+    expect(hasCursor(log)).toBe(true);
+  });
+
+  it('a halted run ends at its last finite epoch, with a note instead of the after-training line', () => {
+    const store = createPlaygroundStore();
+    expect(store.getState().actions.updateSettings({ lr: 1, epochs: 300 })).toBe(true);
+    const { log } = renderOutput('gd', store);
+    act(() => store.getState().actions.runToEnd());
+    // Epoch 166 overflows the cost at its new w: the app stops before recording it.
+    expect(shown(log).at(-1)).toBe('epoch: 165 w= -7.176507715393806e+152 loss= 3.4609520728679797e+304');
+    expect(hasCursor(log)).toBe(false);
+    expect(log).not.toHaveTextContent('predict (after training)');
+    expect(
+      screen.getByText(
+        'Downhill stopped this run in epoch 166, where its numbers overflow the largest double. ' +
+          'The lecture’s script gets no further: its (y_pred - y)**2 raises OverflowError ' +
+          '(with a correctly rounded square it would print inf and nan instead).',
+      ),
+    ).toBeInTheDocument();
+  });
+});
+
+describe('PythonOutput: a terminal that stays smooth', () => {
+  const windowSize = VISIBLE_LINES + 2 * OVERSCAN + 1;
+
+  it('renders only a window of 40,002 lines of SGD, the newest at the bottom', () => {
+    const store = createPlaygroundStore();
+    expect(store.getState().actions.updateSettings({ epochs: 10_000 })).toBe(true);
+    const { log } = renderOutput('sgd', store);
+    act(() => store.getState().actions.runToEnd());
+    expect(screen.getByText('Lines printed: 40002')).toBeInTheDocument();
+    const lines = log.querySelectorAll('.py-line');
+    expect(lines.length).toBeGreaterThanOrEqual(VISIBLE_LINES);
+    expect(lines.length).toBeLessThanOrEqual(windowSize);
+    // The spacer keeps the scrollbar true to all 40,002 lines.
+    expect((log.firstElementChild as HTMLElement).style.height).toBe(`${40_002 * LINE_HEIGHT}px`);
+    // Followed to the end, and each line is the transcript's own line at its index.
+    const full = pythonTranscript({ ...lectureConfig('sgd'), epochs: 10_000 }).split('\n');
+    const indices = shownIndices(log);
+    expect(indices.at(-1)).toBe(40_001);
+    expect(shown(log)).toEqual(indices.map((i) => full[i]));
+    expect(shown(log).at(-1)).toBe('predict (after training) 4 7.999999999999997');
+  });
+
+  it('follows the newest line, but leaves a person who scrolled up to read where they are', () => {
+    const { store, log } = renderOutput('gd');
+    step(store, 50);
+    expect(shown(log)).toContain('epoch: 49 w= 1.9925461188164473 loss= 0.00031541069384432885');
+    expect(shown(log)).not.toContain('predict (before training) 4 4.0');
+    expect(log.scrollTop).toBe(52 * LINE_HEIGHT);
+
+    scrollTo(log, 0);
+    expect(shown(log)[0]).toBe('predict (before training) 4 4.0');
+    step(store, 5);
+    // Still reading the top; the new epochs are printed below, out of view.
+    expect(shown(log)[0]).toBe('predict (before training) 4 4.0');
+    expect(screen.getByText('Lines printed: 56')).toBeInTheDocument();
+    expect(shown(log).join('\n')).not.toContain('epoch: 54 ');
+
+    // Scrolling back to the bottom follows again.
+    scrollTo(log, 57 * LINE_HEIGHT - VISIBLE_LINES * LINE_HEIGHT);
+    step(store);
+    expect(shown(log).at(-1)).toMatch(/^epoch: 55 w= /);
+  });
+
+  it('follows again when the printout starts over (reset)', () => {
+    const { store, log } = renderOutput('gd');
+    step(store, 40);
+    scrollTo(log, 0);
+    act(() => store.getState().actions.reset());
+    step(store, 30);
+    expect(shown(log).at(-1)).toMatch(/^epoch: 29 w= /);
+    expect(shown(log)).not.toContain('predict (before training) 4 4.0');
+  });
+
+  it('is a named, focusable log that does not announce every line', () => {
+    const { log } = renderOutput('gd');
+    expect(log).toHaveAttribute('tabindex', '0');
+    expect(log).toHaveAttribute('aria-live', 'off');
+  });
+});
+
+describe('PythonOutput: Copy output', () => {
+  it('copies the printout so far with navigator.clipboard and says so', async () => {
+    const user = userEvent.setup();
+    const writeText = mockClipboard();
+    const { store } = renderOutput('gd');
+    act(() => store.getState().actions.runToEnd());
+    await user.click(screen.getByRole('button', { name: 'Copy output' }));
+    expect(writeText).toHaveBeenCalledExactlyOnceWith(fixture('gradient_descent'));
+    expect(screen.getByRole('status')).toHaveTextContent('Copied 102 lines.');
+  });
+
+  it('copies mid-run lines from the keyboard', async () => {
+    const user = userEvent.setup();
+    const writeText = mockClipboard();
+    const { store } = renderOutput('sgd');
+    step(store);
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Copy output' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(writeText).toHaveBeenCalledExactlyOnceWith(
+      fixture('stochastic_gradient_descent').split('\n').slice(0, 5).join('\n') + '\n',
+    );
+  });
+
+  it('falls back to the copy command when the clipboard refuses', async () => {
+    const user = userEvent.setup();
+    mockClipboard(vi.fn<(text: string) => Promise<void>>().mockRejectedValue(new Error('denied')));
+    let copied = '';
+    const execCommand = vi.fn((command: string) => {
+      // What the fallback put in its selected textarea is what the copy command copies.
+      copied = document.querySelector('textarea')?.value ?? '';
+      return command === 'copy';
+    });
+    Object.defineProperty(document, 'execCommand', { value: execCommand, configurable: true });
+    renderOutput('gd');
+    await user.click(screen.getByRole('button', { name: 'Copy output' }));
+    expect(execCommand).toHaveBeenCalledWith('copy');
+    expect(copied).toBe('predict (before training) 4 4.0\n');
+    expect(screen.getByRole('status')).toHaveTextContent('Copied 1 lines.');
+  });
+
+  it('says so when there is no way to copy', async () => {
+    const user = userEvent.setup();
+    Reflect.deleteProperty(navigator, 'clipboard');
+    renderOutput('gd');
+    await user.click(screen.getByRole('button', { name: 'Copy output' }));
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'The clipboard is not available here; use the download button instead.',
+    );
+  });
+
+  it('speaks Chinese too', () => {
+    useLocaleStore.setState({ locale: 'zh-CN' });
+    render(
+      <PlaygroundProvider store={createPlaygroundStore()}>
+        <PythonOutput id="gd" />
+      </PlaygroundProvider>,
+    );
+    expect(screen.getByRole('button', { name: '复制输出' })).toBeInTheDocument();
+    expect(screen.getByRole('log', { name: 'gradient_descent.py 的输出' })).toBeInTheDocument();
+    expect(screen.getByText('已输出行数:1')).toBeInTheDocument();
+  });
+});
