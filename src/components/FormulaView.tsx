@@ -1,6 +1,296 @@
-import type { RunId } from '../store/playground';
+import { createElement, Fragment, useId, useMemo, type ReactNode } from 'react';
+import {
+  formatFormulaNumber,
+  formulaNumberParts,
+  formulaObjective,
+  gradientText,
+  gradientValueText,
+  lastUpdate,
+  ruleText,
+  updateText,
+  type FormulaObjective,
+  type FormulaParam,
+  type FormulaUpdate,
+  type ModelKind,
+  type RunState,
+  type SampleUpdate,
+} from '../core';
+import { useT, type Translate } from '../i18n';
+import { usePlaygroundSelector } from '../store/context';
+import type { PlaygroundState, RunId } from '../store/playground';
+import { selectRun, selectSampleCursor } from '../store/selectors';
+import './formula.css';
 
-/** The update rule with the current numbers substituted (being built). */
-export function FormulaView(_props: { id: RunId }) {
-  return null;
+// ── Native MathML (Chromium renders MathML Core; no KaTeX) ──────────────────────────────────────
+// React creates these in the MathML namespace inside <math>. Built with createElement because the
+// React typings have no MathML elements.
+
+type MathTag =
+  'math' | 'mrow' | 'mi' | 'mn' | 'mo' | 'mtext' | 'mfrac' | 'msub' | 'msup' | 'munderover' | 'mspace';
+
+const m = (tag: MathTag, props: Record<string, string> | null, ...children: ReactNode[]) =>
+  createElement(tag, props, ...children);
+const mrow = (...children: ReactNode[]) => m('mrow', null, ...children);
+const mi = (text: string) => m('mi', null, text);
+const mn = (text: string) => m('mn', null, text);
+const mo = (text: string, props: Record<string, string> | null = null) => m('mo', props, text);
+const msub = (base: ReactNode, sub: ReactNode) => m('msub', null, base, sub);
+const mfrac = (top: ReactNode, bottom: ReactNode) => m('mfrac', null, top, bottom);
+const gap = () => m('mspace', { width: '1em' });
+
+/** xᵢ, yᵢ, or with a concrete index x₁. */
+const indexed = (name: string, index: string = 'i') =>
+  msub(mi(name), /^\d+$/.test(index) ? mn(index) : mi(index));
+
+/** ∂cost/∂w as a fraction. */
+const partial = (objective: FormulaObjective, param: FormulaParam) =>
+  mfrac(mrow(mi('∂'), mi(objective === 'cost' ? 'cost' : 'loss')), mrow(mi('∂'), mi(param)));
+
+/**
+ * A number as formatFormulaNumber writes it, typeset: a real minus, 10 to a power for tiny or huge
+ * values, and parentheses around a negative operand.
+ */
+function num(x: number, operand = false): ReactNode {
+  const parts = formulaNumberParts(x);
+  const magnitude = !parts.finite
+    ? parts.mantissa === '∞'
+      ? mi('∞')
+      : m('mtext', null, parts.mantissa)
+    : parts.exponent === null
+      ? mn(parts.mantissa)
+      : mrow(
+          mn(parts.mantissa),
+          mo('×'),
+          m(
+            'msup',
+            null,
+            mn('10'),
+            parts.exponent < 0 ? mrow(mo('−'), mn(String(-parts.exponent))) : mn(String(parts.exponent)),
+          ),
+        );
+  if (!parts.negative) return magnitude;
+  const signed = mrow(mo('−'), magnitude);
+  return operand ? mrow(mo('('), signed, mo(')')) : signed;
+}
+
+/** The residual ŷᵢ − yᵢ: xᵢ·w − yᵢ (model 'w') or xᵢ·w + b − yᵢ, with symbols or numbers. */
+function residual(
+  model: ModelKind,
+  x: ReactNode,
+  y: ReactNode,
+  params: { w: number; b: number } | null,
+  times: string,
+): ReactNode {
+  const w = params ? num(params.w, true) : mi('w');
+  if (model === 'w') return mrow(x, mo(times), w, mo('−'), y);
+  const b = params ? num(Math.abs(params.b)) : mi('b');
+  return mrow(x, mo(times), w, mo(params && params.b < 0 ? '−' : '+'), b, mo('−'), y);
+}
+
+const paren = (inner: ReactNode) => mrow(mo('('), inner, mo(')'));
+
+/** (2/n) Σᵢ₌₁ⁿ or (2/3) Σᵢ₌₁³. */
+function meanOfSum(count: ReactNode): ReactNode {
+  return mrow(mfrac(mn('2'), count), m('munderover', null, mo('∑'), mrow(mi('i'), mo('='), mn('1')), count));
+}
+
+interface MathProps {
+  readonly label: string;
+  readonly children: ReactNode;
+}
+
+/** One displayed formula; its aria-label says it as plain text. */
+function MathBlock({ label, children }: MathProps) {
+  return m('math', { display: 'block', 'aria-label': label, className: 'formula-math' }, children);
+}
+
+// ── The view ───────────────────────────────────────────────────────────────────────────────────
+
+const RUN_SELECTORS: Record<RunId, (s: PlaygroundState) => RunState> = {
+  gd: selectRun('gd'),
+  sgd: selectRun('sgd'),
+};
+const NO_UPDATES: readonly SampleUpdate[] = [];
+const selectNoCursor = () => 0;
+const selectNoPending = () => NO_UPDATES;
+const selectPending = (s: PlaygroundState) => s.pendingUpdates;
+
+/** Unicode subscript digits for the plain-text index: x₁. */
+const subscript = (n: number) => String(n).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]!);
+
+/**
+ * The update rule w ← w − α·∂cost/∂w and the gradient formula, with the numbers of the last update
+ * the run took substituted: GD, its last epoch's single update; SGD, its latest per-sample update
+ * (mid-epoch too) and the sample (xᵢ, yᵢ) it used. Typeset in native MathML; updated every step.
+ */
+export function FormulaView({ id }: { id: RunId }) {
+  const t = useT();
+  const titleId = useId();
+  const run = usePlaygroundSelector(RUN_SELECTORS[id]);
+  // Only SGD is stepped sample by sample; GD never re-renders for the SGD cursor.
+  const cursor = usePlaygroundSelector(id === 'sgd' ? selectSampleCursor : selectNoCursor);
+  const pending = usePlaygroundSelector(id === 'sgd' ? selectPending : selectNoPending);
+  const update = useMemo(() => lastUpdate(run, cursor, pending), [run, cursor, pending]);
+
+  const { model, lr, data } = run.setup;
+  const n = data.xs.length;
+  const objective = formulaObjective(run);
+  const params: readonly FormulaParam[] = model === 'w' ? ['w'] : ['w', 'b'];
+  const overflowed =
+    update !== null &&
+    params.some((p) => !Number.isFinite(update.after[p]) || !Number.isFinite(update.gradient[p]));
+
+  return (
+    <figure className={`formula formula-${id}`} aria-labelledby={titleId}>
+      <figcaption className="formula-caption">
+        <h3 className="formula-title" id={titleId}>
+          {t('formula.title')}
+        </h3>
+        <p className="formula-where">
+          {update === null ? t('formula.none') : where(t, update, objective, n)}
+        </p>
+      </figcaption>
+      <dl className="formula-lines">
+        <div className="formula-line">
+          <dt>{t('formula.rule')}</dt>
+          <dd>
+            {params.map((p) => (
+              <MathBlock key={p} label={`${ruleText(objective, p)}, α = ${formatFormulaNumber(lr)}`}>
+                {mi(p)}
+                {mo('←')}
+                {mi(p)}
+                {mo('−')}
+                {mi('α')}
+                {mo('·')}
+                {partial(objective, p)}
+                {mo(',')}
+                {gap()}
+                {mi('α')}
+                {mo('=')}
+                {num(lr)}
+              </MathBlock>
+            ))}
+          </dd>
+        </div>
+        {update?.sample && (
+          <div className="formula-line">
+            <dt>{t('formula.sample')}</dt>
+            <dd>
+              <SampleMath update={update} />
+            </dd>
+          </div>
+        )}
+        <div className="formula-line">
+          <dt>{t('formula.gradient')}</dt>
+          <dd>
+            {params.map((p) => (
+              <GradientMath key={p} objective={objective} model={model} param={p} update={update} />
+            ))}
+          </dd>
+        </div>
+        {update !== null && (
+          <div className="formula-line">
+            <dt>{t('formula.update')}</dt>
+            <dd>
+              {params.map((p) => (
+                <MathBlock key={p} label={updateText(update, lr, p)}>
+                  {mi(p)}
+                  {mo('=')}
+                  {num(update.before[p])}
+                  {mo('−')}
+                  {num(lr, true)}
+                  {mo('×')}
+                  {num(update.gradient[p], true)}
+                  {mo('=')}
+                  {num(update.after[p])}
+                </MathBlock>
+              ))}
+            </dd>
+          </div>
+        )}
+      </dl>
+      {overflowed && <p className="formula-note">{t('formula.overflow')}</p>}
+      {!overflowed && run.status === 'diverged' && cursor === 0 && (
+        <p className="formula-note">{t('formula.diverged', { epoch: run.divergedAtEpoch ?? run.epoch })}</p>
+      )}
+    </figure>
+  );
+}
+
+/** Where the update sits: GD's epoch; SGD's epoch and sample i of n. */
+function where(t: Translate, update: FormulaUpdate, objective: FormulaObjective, n: number): string {
+  if (objective === 'cost') return t('formula.at.gd', { epoch: update.epoch, n });
+  if (update.sample) return t('formula.at.sgd', { epoch: update.epoch, sample: update.step + 1, n });
+  return t('formula.at.batch', { epoch: update.epoch, step: update.step + 1, m: update.indices.length });
+}
+
+/** (xᵢ, yᵢ) = (1.0, 2.0) with the sample's 1-based index. */
+function SampleMath({ update }: { update: FormulaUpdate }) {
+  const sample = update.sample!;
+  const i = String(sample.index + 1);
+  const label = `(x${subscript(sample.index + 1)}, y${subscript(sample.index + 1)}) = (${formatFormulaNumber(sample.x)}, ${formatFormulaNumber(sample.y)})`;
+  return (
+    <MathBlock label={label}>
+      {paren(mrow(indexed('x', i), mo(','), indexed('y', i)))}
+      {mo('=')}
+      {paren(mrow(num(sample.x), mo(','), num(sample.y)))}
+    </MathBlock>
+  );
+}
+
+interface GradientMathProps {
+  readonly objective: FormulaObjective;
+  readonly model: ModelKind;
+  readonly param: FormulaParam;
+  readonly update: FormulaUpdate | null;
+}
+
+/**
+ * The gradient, generic then with the numbers: GD ∂cost/∂w = (2/n) Σ xᵢ·(xᵢ·w − yᵢ), then
+ * = (2/3) Σ xᵢ·(xᵢ·1.0933 − yᵢ) = −8.4622; SGD ∂loss/∂w = 2·xᵢ·(xᵢ·w − yᵢ), then
+ * = 2 × 1.0 × (1.0 × 1.0 − 2.0) = −2.0.
+ */
+function GradientMath({ objective, model, param, update }: GradientMathProps) {
+  const perSample = objective === 'loss';
+  // ∂/∂w has the leading xᵢ of the chain rule; ∂/∂b does not.
+  const factor = (x: ReactNode, times: string) =>
+    param === 'w' ? createElement(Fragment, null, x, mo(times)) : null;
+  const generic = (
+    <MathBlock label={gradientText(objective, model, param)}>
+      {partial(objective, param)}
+      {mo('=')}
+      {perSample ? mrow(mn('2'), mo('·')) : meanOfSum(mi(objective === 'cost' ? 'n' : 'm'))}
+      {factor(indexed('x'), '·')}
+      {paren(residual(model, indexed('x'), indexed('y'), null, '·'))}
+    </MathBlock>
+  );
+  if (update === null) return generic;
+  const { sample } = update;
+  const substituted =
+    perSample && sample ? (
+      <MathBlock label={gradientValueText(objective, model, update, param)}>
+        {mo('=')}
+        {mn('2')}
+        {mo('×')}
+        {factor(num(sample.x, true), '×')}
+        {paren(residual(model, num(sample.x, true), num(sample.y, true), update.before, '×'))}
+        {mo('=')}
+        {num(update.gradient[param])}
+      </MathBlock>
+    ) : (
+      <MathBlock label={gradientValueText(objective, model, update, param)}>
+        {mo('=')}
+        {meanOfSum(mn(String(update.indices.length)))}
+        {factor(indexed('x'), '·')}
+        {paren(residual(model, indexed('x'), indexed('y'), update.before, '·'))}
+        {mo('=')}
+        {num(update.gradient[param])}
+      </MathBlock>
+    );
+  return (
+    <>
+      {generic}
+      {substituted}
+    </>
+  );
 }
