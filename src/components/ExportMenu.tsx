@@ -1,8 +1,9 @@
 import { useId, useRef, useState, type RefObject } from 'react';
 import { historyCsv } from '../core';
 import { useT, type Translate } from '../i18n';
-import { usePlaygroundStoreApi } from '../store/context';
-import { RUN_IDS, type RunId } from '../store/playground';
+import { usePlaygroundSelector, usePlaygroundStoreApi } from '../store/context';
+import { shownRunIds, type RunId } from '../store/playground';
+import { selectShowMinibatch } from '../store/selectors';
 import { RUN_COLOR_VARS } from './chartData';
 import './export.css';
 
@@ -271,9 +272,9 @@ type Status = { readonly kind: 'ok' | 'busy' | 'error'; readonly text: string } 
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-const chartOptions = (t: Translate): ChartSvgOptions => ({
+const chartOptions = (t: Translate, shown: readonly RunId[]): ChartSvgOptions => ({
   title: t('loss.title'),
-  legend: RUN_IDS.map((id) => ({ label: t(`run.${id}.short`), color: RUN_COLOR_VARS[id] })),
+  legend: shown.map((id) => ({ label: t(`run.${id}.short`), color: RUN_COLOR_VARS[id] })),
 });
 
 /**
@@ -288,12 +289,13 @@ export function ExportMenu({ chart }: { chart: RefObject<HTMLElement | null> }) 
   const hintId = useId();
   const [status, setStatus] = useState<Status>(null);
   const busy = useRef(false);
+  const shown = shownRunIds(usePlaygroundSelector(selectShowMinibatch));
 
   const saveChart = async (format: 'png' | 'svg') => {
     const file = EXPORT_FILES[format];
     if (busy.current) return;
     const container = chart.current;
-    const svg = container ? chartSvg(container, chartOptions(t)) : null;
+    const svg = container ? chartSvg(container, chartOptions(t, shown)) : null;
     if (!svg) {
       setStatus({ kind: 'error', text: t('export.noChart') });
       return;
@@ -333,7 +335,7 @@ export function ExportMenu({ chart }: { chart: RefObject<HTMLElement | null> }) 
         <button type="button" className="button export-button" onClick={() => void saveChart('svg')}>
           {t('export.svg')}
         </button>
-        {RUN_IDS.map((id) => (
+        {shown.map((id) => (
           <button
             key={id}
             type="button"

@@ -109,6 +109,7 @@ function MathBlock({ label, children }: MathProps) {
 const RUN_SELECTORS: Record<RunId, (s: PlaygroundState) => RunState> = {
   gd: selectRun('gd'),
   sgd: selectRun('sgd'),
+  minibatch: selectRun('minibatch'),
 };
 const NO_UPDATES: readonly SampleUpdate[] = [];
 const selectNoCursor = () => 0;

@@ -1,4 +1,151 @@
-/** Language, theme, presentation mode, copy link, shortcuts (being built). */
+import { useEffect, useId, useRef, useState } from 'react';
+import { setPresentation, writeShareUrl } from '../hooks/useClassroom';
+import { LOCALES, useLocaleStore, useT, type Locale } from '../i18n';
+import {
+  selectClassroomActions,
+  selectPresenting,
+  selectTheme,
+  THEME_CHOICES,
+  useClassroomStore,
+  type ThemeChoice,
+} from '../store/classroom';
+import { usePlaygroundStoreApi } from '../store/context';
+import { ShortcutSheet } from './ShortcutSheet';
+import { UrlNotice } from './UrlNotice';
+import './classroom.css';
+
+/** How long "Link copied" stays on screen. */
+const COPY_STATUS_MS = 4000;
+
+const isLocale = (value: string): value is Locale => (LOCALES as readonly string[]).includes(value);
+const isTheme = (value: string): value is ThemeChoice => (THEME_CHOICES as readonly string[]).includes(value);
+
+/**
+ * The classroom tools in the header: language, theme, presentation mode, a link to these settings,
+ * and the keyboard-shortcut sheet; also the notice about ignored link parameters.
+ */
 export function HeaderTools() {
-  return null;
+  const t = useT();
+  const store = usePlaygroundStoreApi();
+  const locale = useLocaleStore((state) => state.locale);
+  const theme = useClassroomStore(selectTheme);
+  const presenting = useClassroomStore(selectPresenting);
+  const actions = useClassroomStore(selectClassroomActions);
+  const languageId = useId();
+  const themeId = useId();
+  const [copyStatus, setCopyStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const copyTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  useEffect(
+    () => () => {
+      if (copyTimer.current !== null) clearTimeout(copyTimer.current);
+    },
+    [],
+  );
+
+  const showCopyStatus = (status: 'copied' | 'failed') => {
+    setCopyStatus(status);
+    if (copyTimer.current !== null) clearTimeout(copyTimer.current);
+    copyTimer.current = setTimeout(() => setCopyStatus('idle'), COPY_STATUS_MS);
+  };
+
+  const copyLink = async () => {
+    // The address bar may be a throttled write behind: bring it up to date first.
+    const href = writeShareUrl(store);
+    try {
+      if (typeof navigator === 'undefined' || typeof navigator.clipboard?.writeText !== 'function') {
+        throw new Error('No clipboard');
+      }
+      await navigator.clipboard.writeText(href);
+      showCopyStatus('copied');
+    } catch {
+      showCopyStatus('failed');
+    }
+  };
+
+  return (
+    <>
+      <div className="header-tools" role="group" aria-label={t('classroom.tools')}>
+        <div className="tool tool-secondary">
+          <label htmlFor={languageId}>{t('classroom.language')}</label>
+          <select
+            id={languageId}
+            value={locale}
+            onChange={(event) => {
+              const next = event.currentTarget.value;
+              if (isLocale(next)) useLocaleStore.getState().setLocale(next);
+            }}
+          >
+            {LOCALES.map((option) => (
+              <option key={option} value={option} lang={option}>
+                {t(`classroom.language.${option}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="tool">
+          <label htmlFor={themeId}>{t('classroom.theme')}</label>
+          <select
+            id={themeId}
+            value={theme}
+            onChange={(event) => {
+              const next = event.currentTarget.value;
+              if (isTheme(next)) actions.setTheme(next);
+            }}
+          >
+            {THEME_CHOICES.map((option) => (
+              <option key={option} value={option}>
+                {t(`classroom.theme.${option}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button
+          type="button"
+          className="button tool-present"
+          aria-pressed={presenting}
+          aria-keyshortcuts="F"
+          title={t('classroom.presentHint')}
+          onClick={() => setPresentation()}
+        >
+          <svg className="tool-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path
+              d="M3 4h18v12H3z M12 16v4 M8 20h8"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+              strokeLinejoin="round"
+            />
+          </svg>
+          {t('classroom.present')}
+        </button>
+        <button
+          type="button"
+          className="button tool-secondary"
+          title={t('classroom.copyLinkHint')}
+          onClick={() => void copyLink()}
+        >
+          {t('classroom.copyLink')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          aria-haspopup="dialog"
+          aria-keyshortcuts="?"
+          onClick={() => actions.setShortcutsOpen(true)}
+        >
+          {t('classroom.shortcuts')}
+        </button>
+        <span className={`copy-status${copyStatus === 'failed' ? ' copy-status-failed' : ''}`} role="status">
+          {copyStatus === 'copied'
+            ? t('classroom.linkCopied')
+            : copyStatus === 'failed'
+              ? t('classroom.copyFailed')
+              : ''}
+        </span>
+      </div>
+      <UrlNotice />
+      <ShortcutSheet />
+    </>
+  );
 }

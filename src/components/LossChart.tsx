@@ -1,16 +1,23 @@
 import { useId, useMemo, useState } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
-import { pyFloat, type RunState } from '../core';
+import { downsampleMinMax, pyFloat, type RunState } from '../core';
 import { useT, type Translate } from '../i18n';
 import { usePlaygroundSelector } from '../store/context';
-import { RUN_IDS, type RunId } from '../store/playground';
-import { selectRun, selectTotalEpochs } from '../store/selectors';
+import { shownRunIds, type Pin, type RunId } from '../store/playground';
+import {
+  selectActions,
+  selectPins,
+  selectRun,
+  selectShowMinibatch,
+  selectTotalEpochs,
+} from '../store/selectors';
 import {
   AXIS_TICK,
   CHART_THEME,
   formatTick,
   lossChartModel,
   lossSeries,
+  MAX_LOSS_POINTS,
   pointAt,
   powerOfTen,
   RUN_COLOR_VARS,
@@ -27,6 +34,10 @@ export interface LossChartProps {
 
 const selectGd = selectRun('gd');
 const selectSgd = selectRun('sgd');
+const selectMinibatch = selectRun('minibatch');
+
+/** A pinned curve is drawn with no downsampling of its own beyond the usual cap, and no tooltip. */
+const pinSeries = (pin: Pin) => ({ costs: pin.costs, picks: downsampleMinMax(pin.costs, MAX_LOSS_POINTS) });
 
 /**
  * Loss vs epoch: the full-dataset cost after each epoch of both runs on one chart, in linear or log
@@ -36,6 +47,11 @@ export function LossChart({ height = 320, width }: LossChartProps) {
   const t = useT();
   const gd = usePlaygroundSelector(selectGd);
   const sgd = usePlaygroundSelector(selectSgd);
+  const minibatch = usePlaygroundSelector(selectMinibatch);
+  const showMinibatch = usePlaygroundSelector(selectShowMinibatch);
+  const pins = usePlaygroundSelector(selectPins);
+  const actions = usePlaygroundSelector(selectActions);
+  const shown = shownRunIds(showMinibatch);
   const totalEpochs = usePlaygroundSelector(selectTotalEpochs);
   const [scale, setScale] = useState<LossScale>('linear');
   const radioName = useId();
@@ -44,12 +60,23 @@ export function LossChart({ height = 320, width }: LossChartProps) {
 
   const gdSeries = useMemo(() => lossSeries(gd), [gd]);
   const sgdSeries = useMemo(() => lossSeries(sgd), [sgd]);
+  const minibatchSeries = useMemo(() => lossSeries(minibatch), [minibatch]);
+  const pinned = useMemo(() => pins.map((pin) => [pin.id, pinSeries(pin)] as const), [pins]);
   const chart = useMemo(
-    () => lossChartModel({ gd: gdSeries, sgd: sgdSeries }, scale),
-    [gdSeries, sgdSeries, scale],
+    () =>
+      lossChartModel(
+        {
+          ...Object.fromEntries(pinned),
+          gd: gdSeries,
+          sgd: sgdSeries,
+          ...(showMinibatch ? { minibatch: minibatchSeries } : {}),
+        },
+        scale,
+      ),
+    [gdSeries, sgdSeries, minibatchSeries, showMinibatch, pinned, scale],
   );
-  const runs: Record<RunId, RunState> = { gd, sgd };
-  const lastEpoch = Math.max(gd.epoch, sgd.epoch);
+  const runs: Record<RunId, RunState> = { gd, sgd, minibatch };
+  const lastEpoch = Math.max(gd.epoch, sgd.epoch, showMinibatch ? minibatch.epoch : 0);
   const xMax = Math.max(1, totalEpochs, lastEpoch);
   const size =
     width === undefined ? { responsive: true, style: { width: '100%', height } } : { width, height };
@@ -87,7 +114,7 @@ export function LossChart({ height = 320, width }: LossChartProps) {
         </fieldset>
       </figcaption>
       <ul className="chart-legend">
-        {RUN_IDS.map((id) => (
+        {shown.map((id) => (
           <li key={id} className={`chart-legend-item chart-run-${id}`}>
             <span className="chart-swatch" style={{ background: RUN_COLOR_VARS[id] }} aria-hidden="true" />
             {t(`run.${id}.short`)}
@@ -145,9 +172,26 @@ export function LossChart({ height = 320, width }: LossChartProps) {
         />
         <Tooltip
           isAnimationActive={false}
-          content={(props: TooltipContentProps) => <LossTooltip {...props} runs={runs} t={t} />}
+          content={(props: TooltipContentProps) => <LossTooltip {...props} runs={runs} shown={shown} t={t} />}
         />
-        {RUN_IDS.map((id) => (
+        {pins.map((pin) => (
+          <Line
+            key={pin.id}
+            className={`loss-line loss-pin chart-run-${pin.run}`}
+            dataKey={pin.id}
+            name={pinLabel(t, pin)}
+            type="linear"
+            stroke={RUN_COLOR_VARS[pin.run]}
+            strokeOpacity={0.35}
+            strokeDasharray="6 4"
+            strokeWidth={2}
+            connectNulls
+            dot={false}
+            activeDot={false}
+            isAnimationActive={false}
+          />
+        ))}
+        {shown.map((id) => (
           <Line
             key={id}
             className={`loss-line chart-run-${id}`}
@@ -163,17 +207,53 @@ export function LossChart({ height = 320, width }: LossChartProps) {
           />
         ))}
       </LineChart>
+      <div className="pin-bar">
+        {shown.map((id) => (
+          <button key={id} type="button" className="button pin-button" onClick={() => actions.pinRun(id)}>
+            {t('pins.pin', { run: t(`run.${id}.short`) })}
+          </button>
+        ))}
+        {pins.length > 0 && (
+          <button type="button" className="button pin-button" onClick={actions.clearPins}>
+            {t('pins.clear')}
+          </button>
+        )}
+      </div>
+      {pins.length > 0 && (
+        <ul className="chart-legend pin-legend" aria-label={t('pins.legend')}>
+          {pins.map((pin) => (
+            <li key={pin.id} className={`chart-legend-item chart-run-${pin.run}`}>
+              <span
+                className="chart-swatch pin-swatch"
+                style={{ background: RUN_COLOR_VARS[pin.run] }}
+                aria-hidden="true"
+              />
+              {pinLabel(t, pin)}
+            </li>
+          ))}
+        </ul>
+      )}
     </figure>
   );
 }
 
+/** "GD, α = 0.05" (mini-batch adds its batch size). */
+function pinLabel(t: Translate, pin: Pin): string {
+  return t(pin.run === 'minibatch' ? 'pins.labelBatch' : 'pins.label', {
+    run: t(`run.${pin.run}.short`),
+    lr: pyFloat(pin.lr),
+    b: pin.batchSize,
+  });
+}
+
 interface LossTooltipProps extends TooltipContentProps {
   readonly runs: Readonly<Record<RunId, RunState>>;
+  readonly shown: readonly RunId[];
   readonly t: Translate;
 }
 
 /** The exact epoch, w and cost of both runs at the hovered epoch, read from the full history. */
-function LossTooltip({ active, label, payload, runs, t }: LossTooltipProps) {
+function LossTooltip({ active, label, payload, runs, shown, t }: LossTooltipProps) {
   if (!active) return null;
   const fromPayload = (payload[0]?.payload as { epoch?: unknown } | undefined)?.epoch;
   const epoch = typeof label === 'number' ? label : typeof fromPayload === 'number' ? fromPayload : null;
@@ -183,7 +263,7 @@ function LossTooltip({ active, label, payload, runs, t }: LossTooltipProps) {
       <p className="chart-tooltip-title">
         {epoch === 0 ? t('loss.tooltipStart') : t('loss.tooltipEpoch', { epoch })}
       </p>
-      {RUN_IDS.map((id) => {
+      {shown.map((id) => {
         const point = pointAt(runs[id], epoch);
         return (
           <div key={id} className={`chart-tooltip-run chart-run-${id}`}>

@@ -3,13 +3,13 @@ import { useShallow } from 'zustand/react/shallow';
 import { pythonScript, pythonScriptName, transcriptText, type TranscriptConfig } from '../core';
 import { useT } from '../i18n';
 import { usePlaygroundSelector, usePlaygroundStoreApi } from '../store/context';
-import type { PlaygroundSettings, RunId } from '../store/playground';
+import type { PlaygroundSettings, LectureRunId } from '../store/playground';
 import { copyText, downloadText } from './download';
 import { outputFileName, progressOf, useFleetingMessage } from './PythonOutput';
 import './python.css';
 
 /** The lecture's script for run `id` with these settings. */
-export function scriptConfig(settings: PlaygroundSettings, id: RunId): TranscriptConfig {
+export function scriptConfig(settings: PlaygroundSettings, id: LectureRunId): TranscriptConfig {
   const { xs, ys, w0, lr, epochs, predictX } = settings;
   return { optimizer: id, xs, ys, w0, lr, epochs, predictX };
 }
@@ -45,7 +45,7 @@ export function highlightPython(line: string): ReactNode[] {
  * The lecture's script (gradient_descent.py or stochastic_gradient_descent.py) with the current
  * settings filled in as exact Python literals, lightly highlighted, with line numbers and a copy button.
  */
-export function PythonCode({ id }: { id: RunId }) {
+export function PythonCode({ id }: { id: LectureRunId }) {
   const t = useT();
   const { xs, ys, w0, lr, epochs, predictX, model } = usePlaygroundSelector(
     useShallow((s) => {
@@ -98,7 +98,7 @@ export function PythonCode({ id }: { id: RunId }) {
  * script, as gradient_descent.py / stochastic_gradient_descent.py) for run `id`. Both read the store
  * when clicked, so they subscribe to nothing and work whichever view is open.
  */
-export function PythonDownloads({ id }: { id: RunId }) {
+export function PythonDownloads({ id }: { id: LectureRunId }) {
   const t = useT();
   const store = usePlaygroundStoreApi();
   const [message, show] = useFleetingMessage();

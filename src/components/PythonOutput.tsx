@@ -10,7 +10,7 @@ import {
 } from '../core';
 import { useT } from '../i18n';
 import { usePlaygroundSelector } from '../store/context';
-import type { PlaygroundState, RunId } from '../store/playground';
+import type { PlaygroundState, LectureRunId } from '../store/playground';
 import { selectModel, selectPredictX, selectTotalEpochs } from '../store/selectors';
 import { copyText } from './download';
 import './python.css';
@@ -48,7 +48,7 @@ export function makeProgress(
 }
 
 /** The printout of run `id` in a store state (for event handlers that read without subscribing). */
-export function progressOf(state: PlaygroundState, id: RunId): TranscriptProgress {
+export function progressOf(state: PlaygroundState, id: LectureRunId): TranscriptProgress {
   return makeProgress(
     state.runs[id],
     state.settings.predictX,
@@ -72,7 +72,7 @@ export function useFleetingMessage(): [string, (message: string) => void] {
 }
 
 /** The file name "Download output" saves run `id`'s printout under. */
-export const outputFileName = (id: RunId): string => `downhill-${id}-output.txt`;
+export const outputFileName = (id: LectureRunId): string => `downhill-${id}-output.txt`;
 
 /**
  * What the lecture's script prints for this run up to the current epoch, as a terminal: it grows as
@@ -80,7 +80,7 @@ export const outputFileName = (id: RunId): string => `downhill-${id}-output.txt`
  * in view are rendered (fixed line height, window from scrollTop), each computed from the run's
  * history on demand, so 40,000 lines of SGD cost no more than 40.
  */
-export function PythonOutput({ id }: { id: RunId }) {
+export function PythonOutput({ id }: { id: LectureRunId }) {
   const t = useT();
   const run = usePlaygroundSelector((s) => s.runs[id]);
   const predictX = usePlaygroundSelector(selectPredictX);

@@ -2,11 +2,13 @@ import { useShallow } from 'zustand/react/shallow';
 import { pyFloat, pyLiteral } from '../core';
 import { useT } from '../i18n';
 import { usePlaygroundSelector } from '../store/context';
-import type { RunId } from '../store/playground';
+import type { LectureRunId, RunId } from '../store/playground';
 import {
   runReadout,
   selectIsPlaying,
   selectLearningRate,
+  selectBatchSize,
+  selectModel,
   selectPredictX,
   selectXs,
 } from '../store/selectors';
@@ -17,10 +19,18 @@ import { PythonOutput } from './PythonOutput';
 import { approx } from './SettingsPanel';
 import { Tabs } from './Tabs';
 
-/** One run (GD or SGD): what it is, where it stands, and its loss landscape. */
+const isLectureRun = (id: RunId): id is LectureRunId => id !== 'minibatch';
+
+/** One run (GD, SGD or mini-batch): what it is, where it stands, its landscape and its Python. */
 export function RunPanel({ id }: { id: RunId }) {
   const t = useT();
   const n = usePlaygroundSelector(selectXs).length;
+  const batch = Math.min(n, usePlaygroundSelector(selectBatchSize));
+  const landscape = {
+    id: 'landscape',
+    label: t('run.view.landscape'),
+    render: () => <Landscape id={id} height={210} />,
+  };
   return (
     <section className={`panel run run-${id}`} aria-label={t(`run.${id}`)}>
       <header className="run-header">
@@ -28,24 +38,24 @@ export function RunPanel({ id }: { id: RunId }) {
           <span className="run-swatch" aria-hidden="true" />
           {t(`run.${id}`)}
         </h2>
-        <p className="run-rule">{t(`run.${id}.rule`, { n })}</p>
+        <p className="run-rule">{t(`run.${id}.rule`, { n, b: batch, updates: Math.ceil(n / batch) })}</p>
       </header>
       <RunStatus id={id} />
       <RunReadoutView id={id} />
       <FormulaView id={id} />
       <Tabs
         label={t('run.views', { run: t(`run.${id}.short`) })}
-        tabs={[
-          {
-            id: 'landscape',
-            label: t('run.view.landscape'),
-            render: () => <Landscape id={id} height={210} />,
-          },
-          { id: 'output', label: t('run.view.output'), render: () => <PythonOutput id={id} /> },
-          { id: 'code', label: t('run.view.code'), render: () => <PythonCode id={id} /> },
-        ]}
+        tabs={
+          isLectureRun(id)
+            ? [
+                landscape,
+                { id: 'output', label: t('run.view.output'), render: () => <PythonOutput id={id} /> },
+                { id: 'code', label: t('run.view.code'), render: () => <PythonCode id={id} /> },
+              ]
+            : [landscape]
+        }
       />
-      <PythonDownloads id={id} />
+      {isLectureRun(id) && <PythonDownloads id={id} />}
     </section>
   );
 }
@@ -77,11 +87,13 @@ function RunReadoutView({ id }: { id: RunId }) {
   const readout = usePlaygroundSelector(useShallow((s) => runReadout(s, id)));
   const predictX = usePlaygroundSelector(selectPredictX);
   const playing = usePlaygroundSelector(selectIsPlaying);
+  const model = usePlaygroundSelector(selectModel);
   const x = pyLiteral(predictX);
   const rows: [string, string, string?][] = [
     [t('run.epoch'), String(readout.epoch)],
     [t('run.updates'), String(readout.updates)],
     [t('run.w'), `w = ${pyFloat(readout.params.w)}`],
+    ...(model === 'wb' ? [[t('run.bias'), `b = ${pyFloat(readout.params.b)}`] as [string, string]] : []),
     [t('run.loss'), readout.printedLoss === null ? '—' : pyFloat(readout.printedLoss), t('run.lossHint')],
     [t('run.cost'), pyFloat(readout.cost)],
     [t('run.predictBefore', { x }), pyFloat(readout.predictBefore)],

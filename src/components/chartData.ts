@@ -3,15 +3,20 @@
  * its downsampled rows in linear or log view, the y domains and ticks, and axis labels.
  */
 import { cost, downsampleMinMax, epochOrder, traceColumn, type RunState } from '../core';
-import { RUN_IDS, type PlaygroundState, type RunId } from '../store/playground';
+import type { PlaygroundState, RunId } from '../store/playground';
 
 /** One hue per run, shared by every panel: GD blue, SGD orange. */
-export const RUN_COLORS: Readonly<Record<RunId, string>> = { gd: '#2563eb', sgd: '#ea580c' };
+export const RUN_COLORS: Readonly<Record<RunId, string>> = {
+  gd: '#2563eb',
+  sgd: '#ea580c',
+  minibatch: '#7c3aed',
+};
 
 /** The same colours through the theme's --gd / --sgd variables (lighter in dark mode), for CSS and SVG. */
 export const RUN_COLOR_VARS: Readonly<Record<RunId, string>> = {
   gd: `var(--gd, ${RUN_COLORS.gd})`,
   sgd: `var(--sgd, ${RUN_COLORS.sgd})`,
+  minibatch: `var(--minibatch, ${RUN_COLORS.minibatch})`,
 };
 
 /** Theme-aware axis and grid styling (CSS variables with light fallbacks) shared by the charts. */
@@ -69,21 +74,23 @@ export interface LossSeries {
   readonly picks: readonly number[];
 }
 
-/** One row of the loss chart: an epoch and each run's value there (null where that run draws no point). */
+/**
+ * One row of the loss chart: an epoch and each series' value there (null where it draws no point).
+ * A series is a run ('gd', 'sgd', 'minibatch') or a pinned curve ('pin-3').
+ */
 export interface LossRow {
   readonly epoch: number;
-  readonly gd: number | null;
-  readonly sgd: number | null;
+  readonly [series: string]: number | null;
 }
 
 export interface LossChartModel {
   readonly rows: LossRow[];
   readonly domain: readonly [number, number];
   readonly ticks: number[];
-  /** Points drawn per run. */
-  readonly drawn: Readonly<Record<RunId, number>>;
-  /** Runs with a drawn value above the top of the chart (linear view). */
-  readonly aboveChart: Readonly<Record<RunId, boolean>>;
+  /** Points drawn per series. */
+  readonly drawn: Readonly<Record<string, number>>;
+  /** Series with a drawn value above the top of the chart (linear view). */
+  readonly aboveChart: Readonly<Record<string, boolean>>;
 }
 
 /**
@@ -210,51 +217,58 @@ function union(a: readonly number[], b: readonly number[]): number[] {
  * (log = −∞) is pinned to the bottom edge. Only finite numbers ever reach the chart.
  */
 export function lossChartModel(
-  series: Readonly<Record<RunId, LossSeries>>,
+  series: Readonly<Record<string, LossSeries>>,
   scale: LossScale,
 ): LossChartModel {
-  const epochs = union(series.gd.picks, series.sgd.picks);
-  const drawn = { gd: series.gd.picks.length, sgd: series.sgd.picks.length };
-  const aboveChart = { gd: false, sgd: false };
-  const valueAt = (id: RunId, k: number): number | null => {
-    const value = series[id].costs[k];
+  const ids = Object.keys(series);
+  const of = (id: string): LossSeries => series[id]!;
+  const epochs = ids.reduce<number[]>((all, id) => union(all, of(id).picks), []);
+  const drawn = Object.fromEntries(ids.map((id) => [id, of(id).picks.length]));
+  const aboveChart: Record<string, boolean> = Object.fromEntries(ids.map((id) => [id, false]));
+  const valueAt = (id: string, k: number): number | null => {
+    const value = of(id).costs[k];
     return value !== undefined && Number.isFinite(value) ? value : null;
   };
+  const rowsOf = (cell: (id: string, epoch: number) => number | null): LossRow[] =>
+    epochs.map((epoch) => {
+      const row: Record<string, number | null> = { epoch };
+      for (const id of ids) row[id] = cell(id, epoch);
+      return row as LossRow;
+    });
 
   if (scale === 'linear') {
     let initial = 0;
     let highest = 0;
-    for (const id of RUN_IDS) {
-      initial = Math.max(initial, series[id].costs[0] ?? 0);
-      for (const k of series[id].picks) highest = Math.max(highest, valueAt(id, k) ?? 0);
+    for (const id of ids) {
+      initial = Math.max(initial, of(id).costs[0] ?? 0);
+      for (const k of of(id).picks) highest = Math.max(highest, valueAt(id, k) ?? 0);
     }
     const cap = LINEAR_CAP_FACTOR * initial;
     let top = cap > 0 && highest > cap ? cap : highest;
     if (!(top > 0) || !Number.isFinite(top)) top = 1;
     const ticks = linearTicks(top);
     const domainTop = ticks[ticks.length - 1]!;
-    for (const id of RUN_IDS) {
-      aboveChart[id] = series[id].picks.some((k) => (valueAt(id, k) ?? 0) > domainTop);
+    for (const id of ids) {
+      aboveChart[id] = of(id).picks.some((k) => (valueAt(id, k) ?? 0) > domainTop);
     }
     // A cost of 1e300 would put a path coordinate past what a browser parses (Chrome rejects the
     // whole path); far above the top, any height looks the same, so drawn values stop there.
     const ceiling = domainTop * OVERFLOW_CEILING;
-    const linearRow = (id: RunId, epoch: number): number | null => {
-      const value = isPicked(series[id], epoch) ? valueAt(id, epoch) : null;
+    const linearRow = (id: string, epoch: number): number | null => {
+      const value = isPicked(of(id), epoch) ? valueAt(id, epoch) : null;
       return value === null ? null : Math.min(value, ceiling);
     };
-    const rows = epochs.map((epoch) => ({ epoch, gd: linearRow('gd', epoch), sgd: linearRow('sgd', epoch) }));
-    return { rows, domain: [0, domainTop], ticks, drawn, aboveChart };
+    return { rows: rowsOf(linearRow), domain: [0, domainTop], ticks, drawn, aboveChart };
   }
 
-  const log = (id: RunId, k: number): number | null => {
+  const log = (id: string, k: number): number | null => {
     const value = valueAt(id, k);
     return value !== null && value > 0 ? Math.log10(value) : null;
   };
   let lowest = Infinity;
   let highest = -Infinity;
-  for (const id of RUN_IDS) {
-    for (const k of series[id].picks) {
+  for (const id of ids) {
+    for (const k of of(id).picks) {
       const y = log(id, k);
       if (y === null) continue;
       lowest = Math.min(lowest, y);
@@ -268,13 +282,12 @@ export function lossChartModel(
   const bottom = Math.floor(lowest);
   const top = Math.max(bottom + 1, Math.ceil(highest));
   const ticks = decadeTicks(bottom, top);
-  const logRow = (id: RunId, epoch: number): number | null => {
-    if (!isPicked(series[id], epoch)) return null;
+  const logRow = (id: string, epoch: number): number | null => {
+    if (!isPicked(of(id), epoch)) return null;
     if (valueAt(id, epoch) === null) return null;
     return log(id, epoch) ?? bottom;
   };
-  const rows = epochs.map((epoch) => ({ epoch, gd: logRow('gd', epoch), sgd: logRow('sgd', epoch) }));
-  return { rows, domain: [bottom, top], ticks, drawn, aboveChart };
+  return { rows: rowsOf(logRow), domain: [bottom, top], ticks, drawn, aboveChart };
 }
 
 /** Whether index k is among a series' picks (binary search: picks ascend). */

@@ -77,3 +77,7 @@ export {
   type LandscapeRangeOptions,
 } from './landscape';
 export * from './pythonScript';
+export * from './urlState';
+export * from './formula';
+export * from './csv';
+export { PRESET_IDS, presetData, type PresetId } from './presets';

@@ -5,12 +5,14 @@
 import { create } from 'zustand';
 import {
   advance,
+  cost,
+  traceColumn,
   epochUpdates,
   LECTURE,
   stabilityLimit,
   startRun,
   validateSettings,
-  type ModelKind,
+  type OptimizerSpec,
   type Params,
   type RunState,
   type SampleUpdate,
@@ -20,8 +22,11 @@ import {
   type ValidationError,
 } from '../core';
 
-export type RunId = 'gd' | 'sgd';
-export const RUN_IDS: readonly RunId[] = ['gd', 'sgd'];
+/** The three runs on the shared clock: the lecture's two, and mini-batch between them. */
+export type RunId = 'gd' | 'sgd' | 'minibatch';
+export const RUN_IDS: readonly RunId[] = ['gd', 'sgd', 'minibatch'];
+/** The runs the lecture has a script for. */
+export type LectureRunId = 'gd' | 'sgd';
 
 export type Playback = 'idle' | 'playing' | 'paused' | 'finished';
 
@@ -29,6 +34,14 @@ export type Playback = 'idle' | 'playing' | 'paused' | 'finished';
 export interface PlaygroundSettings extends Settings {
   readonly speed: number;
   readonly predictX: number;
+  /** Samples per update of the mini-batch run (1…n). */
+  readonly batchSize: number;
+  /** Visit the samples in a fresh seeded order each epoch (SGD and mini-batch); off is the lecture's order. */
+  readonly shuffle: boolean;
+  /** Seeds the shuffles and the noise of generated data sets. */
+  readonly seed: number;
+  /** Whether the mini-batch run is shown (it is always computed, on the same clock). */
+  readonly showMinibatch: boolean;
 }
 
 export const SPEED_RANGE = { min: 1, max: 1000 } as const;
@@ -45,6 +58,10 @@ export const DEFAULT_SETTINGS: PlaygroundSettings = {
   epochs: LECTURE.epochs,
   speed: 10,
   predictX: LECTURE.predictX,
+  batchSize: 2,
+  shuffle: false,
+  seed: 1,
+  showMinibatch: false,
 };
 
 export interface PlaygroundState {
@@ -71,11 +88,25 @@ export interface PlaygroundState {
   readonly playback: Playback;
   /** Fractional epochs owed by the clock (speed × elapsed time not yet spent). */
   readonly clockDebt: number;
+  /** Loss curves kept on the chart as faded ghosts, to compare learning rates. */
+  readonly pins: readonly Pin[];
   /** Stability limits of the current data and model, per run. */
   readonly limits: Readonly<Record<RunId, number>>;
 
   readonly actions: PlaygroundActions;
 }
+
+/** A pinned loss curve: cost after k epochs for k = 0…n, frozen when it was pinned. */
+export interface Pin {
+  readonly id: string;
+  readonly run: RunId;
+  readonly lr: number;
+  readonly batchSize: number;
+  readonly costs: Float64Array;
+}
+
+/** At most this many pins: beyond it the oldest goes, so the chart stays readable. */
+export const MAX_PINS = 6;
 
 export interface PlaygroundActions {
   readonly play: () => void;
@@ -87,9 +118,14 @@ export interface PlaygroundActions {
   readonly reset: () => void;
   /** Advances the clock by `elapsedMs` of playing time; the animation loop calls it once per frame. */
   readonly tick: (elapsedMs: number) => void;
+  /** Keeps a run's loss curve so far on the chart, labelled with its optimizer and learning rate. */
+  readonly pinRun: (id: RunId) => void;
+  readonly clearPins: () => void;
   /** Applies a change when the resulting settings are valid; returns whether it was applied. */
   readonly updateSettings: (patch: Partial<PlaygroundSettings>) => boolean;
 }
+
+let pinCounter = 0;
 
 const FIELD_KEYS: Record<SettingField, true> = {
   xs: true,
@@ -109,48 +145,69 @@ export function clampSpeed(speed: number): number {
   return Math.min(SPEED_RANGE.max, Math.max(SPEED_RANGE.min, speed));
 }
 
+/** Settings that change what the runs compute (the rest only change how they are shown). */
+const TRAINING_KEYS = ['xs', 'ys', 'model', 'w0', 'b0', 'lr', 'batchSize', 'shuffle', 'seed'] as const;
+/** Settings the stability limits depend on. */
+const LIMIT_KEYS = ['xs', 'ys', 'model', 'batchSize', 'shuffle', 'seed'] as const;
+
 /** A frame never owes more than this much time: a stalled tab resumes without a jump. */
 export const MAX_FRAME_MS = 100;
 
-function setupFor(id: RunId, settings: Settings): TrainingSetup {
+/** The optimizer of each run: GD always full-batch in order; SGD and mini-batch may shuffle. */
+export function optimizerFor(id: RunId, settings: PlaygroundSettings): OptimizerSpec {
+  if (id === 'gd') return { kind: 'gd' };
+  const order = { shuffle: settings.shuffle, seed: settings.seed };
+  return id === 'sgd'
+    ? { kind: 'sgd', ...order }
+    : { kind: 'minibatch', batchSize: settings.batchSize, ...order };
+}
+
+function setupFor(id: RunId, settings: PlaygroundSettings): TrainingSetup {
   return {
     data: { xs: settings.xs, ys: settings.ys },
     model: settings.model,
     init: { w: settings.w0, b: settings.model === 'w' ? 0 : settings.b0 },
     lr: settings.lr,
-    optimizer: { kind: id },
+    optimizer: optimizerFor(id, settings),
   };
 }
 
-function runsAt(settings: Settings, epoch: number): Record<RunId, RunState> {
+function runsAt(settings: PlaygroundSettings, epoch: number): Record<RunId, RunState> {
   return {
     gd: advance(startRun(setupFor('gd', settings)), epoch),
     sgd: advance(startRun(setupFor('sgd', settings)), epoch),
+    minibatch: advance(startRun(setupFor('minibatch', settings)), epoch),
   };
 }
 
-function limitsFor(model: ModelKind, settings: Settings): Record<RunId, number> {
+/** Each run's stability limit for the current data, model and (epoch 0) order. */
+function limitsFor(settings: PlaygroundSettings): Record<RunId, number> {
   const data = { xs: settings.xs, ys: settings.ys };
-  return {
-    gd: stabilityLimit(model, data, { kind: 'gd' }),
-    sgd: stabilityLimit(model, data, { kind: 'sgd' }),
-  };
+  const limit = (id: RunId) => stabilityLimit(settings.model, data, optimizerFor(id, settings));
+  return { gd: limit('gd'), sgd: limit('sgd'), minibatch: limit('minibatch') };
 }
 
-const allHalted = (runs: Record<RunId, RunState>): boolean =>
-  RUN_IDS.every((id) => runs[id].status === 'diverged');
+/** The runs on screen: GD and SGD always, mini-batch when it is switched on. */
+export function shownRunIds(showMinibatch: boolean): readonly RunId[] {
+  return showMinibatch ? RUN_IDS : LECTURE_RUN_IDS;
+}
 
-/** The state after moving both runs `count` whole epochs on (never past the end). */
+const LECTURE_RUN_IDS: readonly RunId[] = ['gd', 'sgd'];
+
+/** The state after moving every run `count` whole epochs on (never past the end). */
 function advanceClock(state: PlaygroundState, count: number): Partial<PlaygroundState> {
   const target = Math.min(state.settings.epochs, state.epoch + count);
+  const step = target - state.epoch;
   const runs = {
-    gd: advance(state.runs.gd, target - state.epoch),
-    sgd: advance(state.runs.sgd, target - state.epoch),
+    gd: advance(state.runs.gd, step),
+    sgd: advance(state.runs.sgd, step),
+    minibatch: advance(state.runs.minibatch, step),
   };
-  const halted = allHalted(runs);
+  const shown = shownRunIds(state.settings.showMinibatch);
+  const halted = shown.every((id) => runs[id].status === 'diverged');
   const done = target >= state.settings.epochs || halted;
-  // Once both runs have stopped, the clock stops with the one that went furthest.
-  const epoch = halted ? Math.max(runs.gd.epoch, runs.sgd.epoch) : target;
+  // Once every run on screen has stopped, the clock stops with the one that went furthest.
+  const epoch = halted ? Math.max(...shown.map((id) => runs[id].epoch)) : target;
   return {
     runs,
     epoch,
@@ -175,7 +232,8 @@ export const createPlaygroundStore = (initial: PlaygroundSettings = DEFAULT_SETT
     pendingUpdates: [],
     playback: 'idle',
     clockDebt: 0,
-    limits: limitsFor(initial.model, initial),
+    limits: limitsFor(initial),
+    pins: [],
 
     actions: {
       play: () => {
@@ -245,12 +303,36 @@ export const createPlaygroundStore = (initial: PlaygroundSettings = DEFAULT_SETT
         const next = advanceClock(state, whole);
         set({ ...next, clockDebt: next.playback === 'finished' ? 0 : owed - whole });
       },
+      pinRun: (id) => {
+        const state = get();
+        const run = state.runs[id];
+        const { model, init, data } = run.setup;
+        const recorded = traceColumn(run.trace, 'cost');
+        const costs = new Float64Array(recorded.length + 1);
+        costs[0] = cost(model, init, data);
+        costs.set(recorded, 1);
+        pinCounter += 1;
+        const pin: Pin = {
+          id: `pin-${pinCounter}`,
+          run: id,
+          lr: state.settings.lr,
+          batchSize: state.settings.batchSize,
+          costs,
+        };
+        set({ pins: [...state.pins, pin].slice(-MAX_PINS) });
+      },
+      clearPins: () => set({ pins: [] }),
       updateSettings: (patch) => {
         const state = get();
+        const merged: PlaygroundSettings = { ...state.settings, ...patch };
         const proposed: PlaygroundSettings = {
-          ...state.settings,
-          ...patch,
-          speed: clampSpeed(patch.speed ?? state.settings.speed),
+          ...merged,
+          speed: clampSpeed(merged.speed),
+          // New data with fewer points than the batch size: the batch shrinks with it (B = n is GD).
+          batchSize:
+            patch.batchSize === undefined && Array.isArray(merged.xs) && merged.xs.length > 0
+              ? Math.min(merged.batchSize, merged.xs.length)
+              : merged.batchSize,
         };
         const touched = Object.keys(patch).filter((key): key is SettingField => key in FIELD_KEYS);
         const errors = validateSettings(proposed, {
@@ -268,16 +350,11 @@ export const createPlaygroundStore = (initial: PlaygroundSettings = DEFAULT_SETT
           set({ fieldErrors });
           return false;
         }
-        const trainingChanged = (['xs', 'ys', 'model', 'w0', 'b0', 'lr'] as const).some(
-          (key) => proposed[key] !== state.settings[key],
-        );
+        const trainingChanged = TRAINING_KEYS.some((key) => proposed[key] !== state.settings[key]);
         const epoch = Math.min(Math.max(state.epoch, state.reached), proposed.epochs);
         const recompute = trainingChanged || epoch !== state.epoch;
         const runs = recompute ? runsAt(proposed, epoch) : state.runs;
-        const dataChanged =
-          proposed.xs !== state.settings.xs ||
-          proposed.ys !== state.settings.ys ||
-          proposed.model !== state.settings.model;
+        const limitsChanged = LIMIT_KEYS.some((key) => proposed[key] !== state.settings[key]);
         const finished = epoch >= proposed.epochs;
         const interruptedPlay = finished && (state.playback === 'playing' || state.interruptedPlay);
         const resume = !finished && state.playback === 'finished' && state.interruptedPlay;
@@ -288,7 +365,7 @@ export const createPlaygroundStore = (initial: PlaygroundSettings = DEFAULT_SETT
           epoch,
           sampleCursor: recompute || finished ? 0 : state.sampleCursor,
           pendingUpdates: recompute || finished ? [] : state.pendingUpdates,
-          limits: dataChanged ? limitsFor(proposed.model, proposed) : state.limits,
+          limits: limitsChanged ? limitsFor(proposed) : state.limits,
           playback: finished
             ? 'finished'
             : resume

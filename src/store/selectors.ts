@@ -19,6 +19,12 @@ export const selectYs = (s: PlaygroundState) => s.settings.ys;
 export const selectModel = (s: PlaygroundState) => s.settings.model;
 export const selectPredictX = (s: PlaygroundState) => s.settings.predictX;
 export const selectLimits = (s: PlaygroundState) => s.limits;
+export const selectPins = (s: PlaygroundState) => s.pins;
+export const selectShowMinibatch = (s: PlaygroundState) => s.settings.showMinibatch;
+export const selectBatchSize = (s: PlaygroundState) => s.settings.batchSize;
+export const selectShuffle = (s: PlaygroundState) => s.settings.shuffle;
+export const selectSeed = (s: PlaygroundState) => s.settings.seed;
+export const selectInitialB = (s: PlaygroundState) => s.settings.b0;
 export const selectFieldErrors = (s: PlaygroundState) => s.fieldErrors;
 export const selectRun = (id: RunId) => (s: PlaygroundState) => s.runs[id];
 export const selectSgdCanStepSample = (s: PlaygroundState) =>

@@ -7,7 +7,7 @@ import { highlightPython, PythonCode, PythonDownloads } from '../../src/componen
 import { lectureConfig, pythonScript } from '../../src/core';
 import { useLocaleStore } from '../../src/i18n';
 import { PlaygroundProvider } from '../../src/store/context';
-import { createPlaygroundStore, type PlaygroundStore, type RunId } from '../../src/store/playground';
+import { createPlaygroundStore, type PlaygroundStore, type LectureRunId } from '../../src/store/playground';
 
 const fixture = (name: string): string =>
   readFileSync(path.resolve(process.cwd(), `tests/fixtures/${name}.out.txt`), 'utf8');
@@ -20,7 +20,7 @@ afterEach(() => {
   Reflect.deleteProperty(navigator, 'clipboard');
 });
 
-function renderCode(id: RunId, store: PlaygroundStore = createPlaygroundStore()) {
+function renderCode(id: LectureRunId, store: PlaygroundStore = createPlaygroundStore()) {
   const view = render(
     <PlaygroundProvider store={store}>
       <PythonCode id={id} />
@@ -148,7 +148,7 @@ describe('PythonDownloads: the printout and the script as files', () => {
     Reflect.deleteProperty(URL, 'revokeObjectURL');
   });
 
-  function renderDownloads(id: RunId, store: PlaygroundStore = createPlaygroundStore()) {
+  function renderDownloads(id: LectureRunId, store: PlaygroundStore = createPlaygroundStore()) {
     const user = userEvent.setup();
     render(
       <PlaygroundProvider store={store}>

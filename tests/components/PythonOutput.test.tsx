@@ -7,7 +7,7 @@ import { LINE_HEIGHT, OVERSCAN, PythonOutput, VISIBLE_LINES } from '../../src/co
 import { lectureConfig, pythonTranscript } from '../../src/core';
 import { useLocaleStore } from '../../src/i18n';
 import { PlaygroundProvider } from '../../src/store/context';
-import { createPlaygroundStore, type PlaygroundStore, type RunId } from '../../src/store/playground';
+import { createPlaygroundStore, type PlaygroundStore, type LectureRunId } from '../../src/store/playground';
 
 const fixture = (name: string): string =>
   readFileSync(path.resolve(process.cwd(), `tests/fixtures/${name}.out.txt`), 'utf8');
@@ -22,7 +22,7 @@ afterEach(() => {
   Reflect.deleteProperty(document, 'execCommand');
 });
 
-function renderOutput(id: RunId, store: PlaygroundStore = createPlaygroundStore()) {
+function renderOutput(id: LectureRunId, store: PlaygroundStore = createPlaygroundStore()) {
   const view = render(
     <PlaygroundProvider store={store}>
       <PythonOutput id={id} />

@@ -111,6 +111,10 @@ describe('initial state', () => {
       epochs: 100,
       speed: 10,
       predictX: 4,
+      batchSize: 2,
+      shuffle: false,
+      seed: 1,
+      showMinibatch: false,
     });
   });
 

@@ -8,6 +8,7 @@ export const exportMessages = fragment(
     'export.svg': 'Chart as SVG',
     'export.csv.gd': 'GD history (CSV)',
     'export.csv.sgd': 'SGD history (CSV)',
+    'export.csv.minibatch': 'Mini-batch history (CSV)',
     'export.csvHint':
       'One row per epoch: epoch, w, the loss as the lecture prints it, the cost on all data, diverged.',
     'export.saved': 'Saved {file}.',
@@ -21,6 +22,7 @@ export const exportMessages = fragment(
     'export.svg': '图表存为 SVG',
     'export.csv.gd': 'GD 训练记录(CSV)',
     'export.csv.sgd': 'SGD 训练记录(CSV)',
+    'export.csv.minibatch': '小批量训练记录(CSV)',
     'export.csvHint': '每个 epoch 一行:epoch、w、课程代码打印的 loss、全部数据上的 cost、是否发散。',
     'export.saved': '已保存 {file}。',
     'export.working': '正在生成 {file}…',

@@ -1,0 +1,326 @@
+/**
+ * Shareable links: the playground's settings, language, theme and presentation mode written into a
+ * URL fragment (`#lr=0.05&w0=1.0&epochs=100&x=1,2,3&y=2,4,6&speed=10&lang=en`) and read back from
+ * the query and the fragment. Reading never throws: every value is checked, and a parameter that
+ * fails is reported in `rejected` while the rest of the link still applies.
+ */
+import { LECTURE } from './dataset';
+import { parseNumber, parseNumberList } from './parse';
+import { pyFloat } from './pyrepr';
+import { validateSettings, type SettingField, type Settings, type ValidationCode } from './validate';
+
+/** The settings a link can carry. */
+export interface UrlSettings {
+  readonly lr: number;
+  readonly w0: number;
+  readonly epochs: number;
+  readonly xs: readonly number[];
+  readonly ys: readonly number[];
+  readonly speed: number;
+}
+
+export type UrlLang = 'en' | 'zh-CN';
+export type UrlTheme = 'light' | 'dark' | 'system';
+
+/** Why a parameter was ignored: a validation code, or a problem of the link itself. */
+export type UrlRejectReason =
+  | ValidationCode
+  /** Longer than any sensible value (see MAX_URL_VALUE_LENGTH). */
+  | 'too-long'
+  /** Broken percent-encoding (`%E0%A4%A`). */
+  | 'malformed'
+  /** x without y (or y without x), or the other one of the pair was rejected. */
+  | 'unpaired'
+  /** Not one of the words the key accepts (lang, theme, present). */
+  | 'unknown-value';
+
+export interface RejectedParam {
+  /** The parameter's name as the link spells it: `lr`, `x`, `lang` … */
+  readonly key: string;
+  /** Its decoded value, cut to at most MAX_SHOWN_VALUE_LENGTH characters plus '…'. */
+  readonly value: string;
+  readonly reason: UrlRejectReason;
+}
+
+export interface UrlState {
+  readonly settings: Partial<UrlSettings>;
+  readonly lang?: UrlLang;
+  readonly theme?: UrlTheme;
+  readonly present?: boolean;
+  readonly rejected: readonly RejectedParam[];
+}
+
+/** Bounds the caller enforces beyond validateSettings' own (the playground's epochs and speed). */
+export interface UrlStateBounds {
+  readonly minEpochs?: number;
+  readonly maxEpochs?: number;
+  readonly minSpeed?: number;
+  readonly maxSpeed?: number;
+}
+
+/** The keys a link may carry; any other key is left alone and not reported. */
+export const URL_STATE_KEYS = ['lr', 'w0', 'epochs', 'x', 'y', 'speed', 'lang', 'theme', 'present'] as const;
+export type UrlStateKey = (typeof URL_STATE_KEYS)[number];
+
+/** The longest number accepted, decoded (pyFloat never writes more than 24 characters). */
+export const MAX_URL_VALUE_LENGTH = 64;
+/** The longest x or y accepted, decoded: 10,000 points of up to 24 characters and a comma. */
+export const MAX_URL_LIST_LENGTH = 250_000;
+/** A rejected value is reported cut to this many characters. */
+export const MAX_SHOWN_VALUE_LENGTH = 40;
+
+const isStateKey = (key: string): key is UrlStateKey => (URL_STATE_KEYS as readonly string[]).includes(key);
+
+/** Control and bidirectional-override characters, which could garble the text around a shown value. */
+// eslint-disable-next-line no-control-regex -- these are exactly the characters to find
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/**
+ * `text` as a notice may show it: cut to `max` characters (whole code points) with '…' when
+ * something was cut, control and bidi-override characters replaced by U+FFFD.
+ */
+export function truncateValue(text: string, max: number = MAX_SHOWN_VALUE_LENGTH): string {
+  // Cut a little past max in UTF-16 units first, so a 100k-character value is never spread into code points.
+  const points = Array.from(text.slice(0, max * 2 + 2));
+  const cut = points.length > max ? `${points.slice(0, max).join('')}…` : points.join('');
+  return cut.replace(INVISIBLE, '\ufffd');
+}
+
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+interface RawParam {
+  readonly raw: string;
+}
+
+/** The pairs of one query or fragment, by key (the last one wins); unknown keys are dropped. */
+function rawPairs(part: string): Map<UrlStateKey, RawParam> {
+  const pairs = new Map<UrlStateKey, RawParam>();
+  const body = part.startsWith('?') || part.startsWith('#') ? part.slice(1) : part;
+  if (body === '') return pairs;
+  for (const piece of body.split('&')) {
+    if (piece === '') continue;
+    const equals = piece.indexOf('=');
+    const rawKey = equals < 0 ? piece : piece.slice(0, equals);
+    // Keys are short words: anything long or undecodable is not one of ours.
+    if (rawKey.length > 16) continue;
+    const key = safeDecode(rawKey)?.trim().toLowerCase();
+    if (key === undefined || !isStateKey(key)) continue;
+    pairs.set(key, { raw: equals < 0 ? '' : piece.slice(equals + 1) });
+  }
+  return pairs;
+}
+
+/** A complete, valid set of settings that each value is checked inside. */
+const BASELINE: Settings = {
+  xs: LECTURE.data.xs,
+  ys: LECTURE.data.ys,
+  model: 'w',
+  w0: LECTURE.w0,
+  b0: LECTURE.b0,
+  lr: LECTURE.lr,
+  epochs: LECTURE.epochs,
+};
+
+/** The first problem validateSettings finds with `patch` in place of the lecture's values. */
+function validationProblem(
+  patch: Partial<Settings>,
+  fields: readonly SettingField[],
+  bounds: UrlStateBounds,
+): ValidationCode | null {
+  const errors = validateSettings(
+    { ...BASELINE, ...patch },
+    { minEpochs: bounds.minEpochs, maxEpochs: bounds.maxEpochs },
+  );
+  return errors.find((error) => fields.includes(error.field))?.code ?? null;
+}
+
+type Checked<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: UrlRejectReason };
+
+function checkNumber(text: string): Checked<number> {
+  const parsed = parseNumber(text);
+  if (!parsed.ok) return { ok: false, reason: parsed.reason === 'empty' ? 'empty' : 'not-a-number' };
+  return { ok: true, value: parsed.value };
+}
+
+function checkList(text: string): Checked<readonly number[]> {
+  const { values, invalid } = parseNumberList(text);
+  if (invalid.length > 0) return { ok: false, reason: 'not-a-number' };
+  if (values.length === 0) return { ok: false, reason: 'empty' };
+  return { ok: true, value: values };
+}
+
+const LANGS: Readonly<Record<string, UrlLang>> = { en: 'en', 'zh-cn': 'zh-CN', zh: 'zh-CN' };
+const THEMES: Readonly<Record<string, UrlTheme>> = { light: 'light', dark: 'dark', system: 'system' };
+// A bare `present` (no value) means on.
+const PRESENT: Readonly<Record<string, boolean>> = {
+  '': true,
+  '1': true,
+  true: true,
+  '0': false,
+  false: false,
+};
+
+/**
+ * Reads a link's state from its query (`?lr=0.05`) and fragment (`#lr=0.05`); for each key the
+ * fragment wins. Numbers may use full-width digits and lists the Chinese comma. Each value is
+ * validated (with `bounds` for epochs and speed); x and y apply only together and of equal length.
+ * Unknown keys are ignored silently; every other refused parameter is listed in `rejected`.
+ */
+export function parseUrlState(query: string, fragment: string, bounds: UrlStateBounds = {}): UrlState {
+  const merged = new Map<UrlStateKey, RawParam>([...rawPairs(query), ...rawPairs(fragment)]);
+  const rejected: RejectedParam[] = [];
+  const decoded = new Map<UrlStateKey, string>();
+  for (const key of URL_STATE_KEYS) {
+    const param = merged.get(key);
+    if (!param) continue;
+    const limit = key === 'x' || key === 'y' ? MAX_URL_LIST_LENGTH : MAX_URL_VALUE_LENGTH;
+    // Percent-encoding at most triples a value: past 3× the limit it is refused without decoding it all.
+    if (param.raw.length > limit * 3) {
+      const head = param.raw.slice(0, MAX_SHOWN_VALUE_LENGTH * 3);
+      const shown = truncateValue(safeDecode(head) ?? head);
+      rejected.push({ key, value: shown.endsWith('…') ? shown : `${shown}…`, reason: 'too-long' });
+      continue;
+    }
+    const text = safeDecode(param.raw);
+    if (text === null) {
+      rejected.push({ key, value: truncateValue(param.raw), reason: 'malformed' });
+      continue;
+    }
+    if (text.length > limit) {
+      rejected.push({ key, value: truncateValue(text), reason: 'too-long' });
+      continue;
+    }
+    decoded.set(key, text);
+  }
+  const reject = (key: UrlStateKey, reason: UrlRejectReason) =>
+    rejected.push({ key, value: truncateValue(decoded.get(key) ?? ''), reason });
+
+  const settings: { -readonly [K in keyof UrlSettings]?: UrlSettings[K] } = {};
+
+  for (const key of ['lr', 'w0', 'epochs'] as const) {
+    const text = decoded.get(key);
+    if (text === undefined) continue;
+    const number = checkNumber(text);
+    if (!number.ok) {
+      reject(key, number.reason);
+      continue;
+    }
+    const problem = validationProblem({ [key]: number.value }, [key], bounds);
+    if (problem) reject(key, problem);
+    else settings[key] = number.value;
+  }
+
+  const speedText = decoded.get('speed');
+  if (speedText !== undefined) {
+    const speed = checkNumber(speedText);
+    if (!speed.ok) reject('speed', speed.reason);
+    else if (!Number.isFinite(speed.value)) reject('speed', 'not-finite');
+    else if (speed.value <= 0) reject('speed', 'not-positive');
+    else if (
+      speed.value < (bounds.minSpeed ?? -Infinity) ||
+      speed.value > (bounds.maxSpeed ?? Number.MAX_VALUE)
+    ) {
+      reject('speed', 'out-of-range');
+    } else settings.speed = speed.value;
+  }
+
+  const xText = decoded.get('x');
+  const yText = decoded.get('y');
+  if (xText !== undefined || yText !== undefined) {
+    const xs = xText === undefined ? null : checkList(xText);
+    const ys = yText === undefined ? null : checkList(yText);
+    if (xs && !xs.ok) reject('x', xs.reason);
+    if (ys && !ys.ok) reject('y', ys.reason);
+    if (xs?.ok && ys?.ok) {
+      const problem = validationProblem({ xs: xs.value, ys: ys.value }, ['xs', 'ys'], bounds);
+      if (problem) {
+        reject('x', problem);
+        reject('y', problem);
+      } else {
+        settings.xs = xs.value;
+        settings.ys = ys.value;
+      }
+    } else {
+      // One of the pair is missing or bad: the other cannot apply alone.
+      if (xs?.ok) reject('x', 'unpaired');
+      if (ys?.ok) reject('y', 'unpaired');
+    }
+  }
+
+  const state: { -readonly [K in keyof UrlState]: UrlState[K] } = { settings, rejected };
+  const word = (key: 'lang' | 'theme' | 'present') => decoded.get(key)?.trim().toLowerCase();
+  const lang = word('lang');
+  if (lang !== undefined) {
+    if (Object.hasOwn(LANGS, lang)) state.lang = LANGS[lang];
+    else reject('lang', 'unknown-value');
+  }
+  const theme = word('theme');
+  if (theme !== undefined) {
+    if (Object.hasOwn(THEMES, theme)) state.theme = THEMES[theme];
+    else reject('theme', 'unknown-value');
+  }
+  const present = word('present');
+  if (present !== undefined) {
+    if (Object.hasOwn(PRESENT, present)) state.present = PRESENT[present];
+    else reject('present', 'unknown-value');
+  }
+  // Report in the order of URL_STATE_KEYS, whatever order the checks ran in.
+  rejected.sort(
+    (a, b) => URL_STATE_KEYS.indexOf(a.key as UrlStateKey) - URL_STATE_KEYS.indexOf(b.key as UrlStateKey),
+  );
+  return state;
+}
+
+/** Characters a fragment value may carry as they are; everything else is percent-encoded. */
+const encodeValue = (text: string): string => encodeURIComponent(text).replace(/%2C/g, ',');
+
+/** The shortest digits that read back to `n` (String(n), keeping the sign of −0). */
+const shortest = (n: number): string => (Object.is(n, -0) ? '-0' : String(n));
+
+/**
+ * The fragment (without '#') that parseUrlState reads back to exactly these values: lr and w0 as
+ * Python prints floats (`1.0`, `1e-05`), the rest in JavaScript's shortest round-trip digits, x and
+ * y comma-separated (`x=1,2,3`). `theme=system` and `present=0` are the defaults and left out.
+ */
+export function serializeUrlState(
+  settings: UrlSettings,
+  lang: UrlLang,
+  theme: UrlTheme = 'system',
+  present: boolean = false,
+): string {
+  const pairs: [string, string][] = [
+    ['lr', pyFloat(settings.lr)],
+    ['w0', pyFloat(settings.w0)],
+    ['epochs', String(settings.epochs)],
+    ['x', settings.xs.map(shortest).join(',')],
+    ['y', settings.ys.map(shortest).join(',')],
+    ['speed', String(settings.speed)],
+    ['lang', lang],
+  ];
+  if (theme !== 'system') pairs.push(['theme', theme]);
+  if (present) pairs.push(['present', '1']);
+  return pairs.map(([key, value]) => `${key}=${encodeValue(value)}`).join('&');
+}
+
+/**
+ * The query (with its '?', or '' when nothing is left) without the keys a link's state uses, so a
+ * rewritten URL keeps only the fragment's state and whatever else the query carried.
+ */
+export function stripUrlStateKeys(query: string): string {
+  const body = query.startsWith('?') ? query.slice(1) : query;
+  const kept = body.split('&').filter((piece) => {
+    if (piece === '') return false;
+    const equals = piece.indexOf('=');
+    const rawKey = equals < 0 ? piece : piece.slice(0, equals);
+    const key = rawKey.length > 16 ? null : safeDecode(rawKey)?.trim().toLowerCase();
+    return !(key && isStateKey(key));
+  });
+  return kept.length > 0 ? `?${kept.join('&')}` : '';
+}
