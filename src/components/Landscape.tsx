@@ -52,7 +52,11 @@ export interface LandscapeProps {
 /** Samples per drawn curve. */
 const CURVE_POINTS = 121;
 
-const runSelectors = { gd: selectRun('gd'), sgd: selectRun('sgd'), minibatch: selectRun('minibatch') } as const;
+const runSelectors = {
+  gd: selectRun('gd'),
+  sgd: selectRun('sgd'),
+  minibatch: selectRun('minibatch'),
+} as const;
 
 /**
  * cost(w) around the optimum with the run's current w as a ball, its path as faded dots and the

@@ -124,7 +124,8 @@ const base = {
   'field.seed': 'Seed',
   'boundary.message': 'The {panel} panel ran into a problem and stopped. The rest of Downhill keeps working.',
   'boundary.reset': 'Reset this panel',
-  'notice.storageUnreadable': 'The settings saved in this browser could not be read, so Downhill started from the lecture’s setup.',
+  'notice.storageUnreadable':
+    'The settings saved in this browser could not be read, so Downhill started from the lecture’s setup.',
   'notice.dismiss': 'Dismiss',
   'pins.pin': 'Pin {run}',
   'pins.clear': 'Clear pins',
