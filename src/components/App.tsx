@@ -4,10 +4,14 @@ import { useClassroom } from '../hooks/useClassroom';
 import { useAnimationLoop } from '../hooks/useAnimationLoop';
 import { useKeyboardShortcuts } from '../hooks/useKeyboardShortcuts';
 import { usePersistence } from '../hooks/usePersistence';
-import { usePlaygroundStoreApi } from '../store/context';
+import { usePlaygroundSelector, usePlaygroundStoreApi } from '../store/context';
+import { shownRunIds } from '../store/playground';
+import { selectShowMinibatch } from '../store/selectors';
+import { DataPanel } from './DataPanel';
 import { ExportMenu } from './ExportMenu';
 import { Header } from './Header';
 import { LossChart } from './LossChart';
+import { ModelPanel } from './ModelPanel';
 import { Notices } from './Notices';
 import { PanelBoundary } from './PanelBoundary';
 import { RunPanel } from './RunPanel';
@@ -24,6 +28,7 @@ export function App() {
   usePersistence(store);
   useClassroom(store);
   const lossChart = useRef<HTMLElement>(null);
+  const showMinibatch = usePlaygroundSelector(selectShowMinibatch);
   return (
     <div className="app">
       <a className="skip-link" href="#runs">
@@ -40,14 +45,13 @@ export function App() {
             <SettingsPanel />
           </PanelBoundary>
         </div>
-        <div className="workspace">
+        <div className={`workspace${showMinibatch ? ' workspace-three' : ''}`}>
           <div className="runs" id="runs" tabIndex={-1}>
-            <PanelBoundary name={t('run.gd')}>
-              <RunPanel id="gd" />
-            </PanelBoundary>
-            <PanelBoundary name={t('run.sgd')}>
-              <RunPanel id="sgd" />
-            </PanelBoundary>
+            {shownRunIds(showMinibatch).map((id) => (
+              <PanelBoundary key={id} name={t(`run.${id}`)}>
+                <RunPanel id={id} />
+              </PanelBoundary>
+            ))}
           </div>
           <section className="panel loss-panel" ref={lossChart}>
             <PanelBoundary name={t('loss.title')}>
@@ -55,6 +59,14 @@ export function App() {
               <ExportMenu chart={lossChart} />
             </PanelBoundary>
           </section>
+        </div>
+        <div className="beyond-row">
+          <PanelBoundary name={t('data.panel')}>
+            <DataPanel />
+          </PanelBoundary>
+          <PanelBoundary name={t('model.panel')}>
+            <ModelPanel />
+          </PanelBoundary>
         </div>
       </main>
     </div>

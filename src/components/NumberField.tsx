@@ -11,13 +11,22 @@ interface NumberFieldProps {
   /** The store's problems with this field's last value (range, sign, …). */
   readonly errors?: readonly ValidationError[];
   readonly format?: (value: number) => string;
+  /** Show the label above the field (by default it is for screen readers only, beside a slider). */
+  readonly visibleLabel?: boolean;
 }
 
 /**
  * A typed number that never loses what was typed: the text stays as entered until it is corrected,
  * every well-formed number applies at once, and problems are shown right below the field.
  */
-export function NumberField({ label, value, onCommit, errors = [], format = pyFloat }: NumberFieldProps) {
+export function NumberField({
+  label,
+  value,
+  onCommit,
+  errors = [],
+  format = pyFloat,
+  visibleLabel = false,
+}: NumberFieldProps) {
   const t = useT();
   const id = useId();
   // What was typed, and the value the field held when it was typed: the draft stays on screen while
@@ -38,7 +47,7 @@ export function NumberField({ label, value, onCommit, errors = [], format = pyFl
   const errorId = `${id}-error`;
   return (
     <div className="number-field">
-      <label htmlFor={id} className="visually-hidden">
+      <label htmlFor={id} className={visibleLabel ? 'field-label' : 'visually-hidden'}>
         {label}
       </label>
       <input

@@ -14,6 +14,7 @@ import {
 } from '../store/selectors';
 import { FormulaView } from './FormulaView';
 import { Landscape } from './Landscape';
+import { Landscape2D } from './Landscape2D';
 import { PythonCode, PythonDownloads } from './PythonCode';
 import { PythonOutput } from './PythonOutput';
 import { approx } from './SettingsPanel';
@@ -26,10 +27,13 @@ export function RunPanel({ id }: { id: RunId }) {
   const t = useT();
   const n = usePlaygroundSelector(selectXs).length;
   const batch = Math.min(n, usePlaygroundSelector(selectBatchSize));
+  const model = usePlaygroundSelector(selectModel);
+  const formula = { id: 'formula', label: t('run.view.formula'), render: () => <FormulaView id={id} /> };
   const landscape = {
     id: 'landscape',
     label: t('run.view.landscape'),
-    render: () => <Landscape id={id} height={210} />,
+    render: () =>
+      model === 'wb' ? <Landscape2D id={id} height={260} /> : <Landscape id={id} height={210} />,
   };
   return (
     <section className={`panel run run-${id}`} aria-label={t(`run.${id}`)}>
@@ -42,17 +46,17 @@ export function RunPanel({ id }: { id: RunId }) {
       </header>
       <RunStatus id={id} />
       <RunReadoutView id={id} />
-      <FormulaView id={id} />
       <Tabs
         label={t('run.views', { run: t(`run.${id}.short`) })}
         tabs={
           isLectureRun(id)
             ? [
                 landscape,
+                formula,
                 { id: 'output', label: t('run.view.output'), render: () => <PythonOutput id={id} /> },
                 { id: 'code', label: t('run.view.code'), render: () => <PythonCode id={id} /> },
               ]
-            : [landscape]
+            : [landscape, formula]
         }
       />
       {isLectureRun(id) && <PythonDownloads id={id} />}

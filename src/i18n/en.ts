@@ -1,6 +1,8 @@
 import { classroomMessages } from './fragments/classroom';
+import { dataMessages } from './fragments/data';
 import { exportMessages } from './fragments/export';
 import { formulaMessages } from './fragments/formula';
+import { landscape2dMessages } from './fragments/landscape2d';
 import { pythonMessages } from './fragments/python';
 
 /** English: the reference catalog. Every other language must have exactly these keys. */
@@ -50,6 +52,7 @@ const base = {
   'run.sgd.rule': 'one update per sample, {n} per epoch, in data-set order',
   'run.views': '{run} views',
   'run.view.landscape': 'Landscape',
+  'run.view.formula': 'Formula',
   'run.view.output': 'Python output',
   'run.view.code': 'Python code',
   'run.epoch': 'Epoch',
@@ -132,6 +135,23 @@ const base = {
   'pins.legend': 'Pinned curves',
   'pins.label': '{run}, α = {lr}',
   'pins.labelBatch': '{run} (B = {b}), α = {lr}',
+  'data.panel': 'Data',
+  'model.panel': 'Beyond the lecture',
+  'model.model': 'Model',
+  'model.modelW': 'y = w·x',
+  'model.modelWb': 'y = w·x + b',
+  'model.b0': 'Initial b',
+  'model.b0Typed': 'Initial b, typed',
+  'model.batch': 'Batch size',
+  'model.batchValue': 'B = {b} of {n}',
+  'model.batchHint': 'B = {n} is GD, B = 1 is SGD; anything between is mini-batch.',
+  'model.showMinibatch': 'Show the mini-batch run',
+  'model.shuffle': 'Shuffle the samples each epoch',
+  'model.shuffleHint': 'Off: the lecture’s order, x = 1, 2, 3 every epoch.',
+  'model.seed': 'Seed',
+  'model.limits': 'Stable below: GD ≈ {gd} · SGD ≈ {sgd} · mini-batch ≈ {minibatch}',
+  'model.limitsHint':
+    'The limit is where one epoch stops shrinking the distance to the optimum: α < 2/λ_max for GD (λ_max: the cost’s largest curvature); for SGD and mini-batch the product of the per-batch steps, in the chosen order.',
   'error.notANumber': 'Enter a number, like 0.01.',
   'error.empty': 'Enter a value.',
 } as const;
@@ -142,6 +162,8 @@ export const en = {
   ...classroomMessages.en,
   ...formulaMessages.en,
   ...exportMessages.en,
+  ...dataMessages.en,
+  ...landscape2dMessages.en,
 };
 
 export type MessageKey = keyof typeof en;

@@ -1,7 +1,9 @@
 import type { Catalog } from './en';
 import { classroomMessages } from './fragments/classroom';
+import { dataMessages } from './fragments/data';
 import { exportMessages } from './fragments/export';
 import { formulaMessages } from './fragments/formula';
+import { landscape2dMessages } from './fragments/landscape2d';
 import { pythonMessages } from './fragments/python';
 
 /** 简体中文: the lecture's own language. */
@@ -10,6 +12,8 @@ export const zhCN: Catalog = {
   ...classroomMessages.zh,
   ...formulaMessages.zh,
   ...exportMessages.zh,
+  ...dataMessages.zh,
+  ...landscape2dMessages.zh,
   'app.title': 'Downhill',
   'app.tagline': '梯度下降与随机梯度下降并排运行——输出与课程代码逐位一致。',
   'app.lecture': 'PyTorch 深度学习实践 · 第 3 讲 · 梯度下降算法',
@@ -54,6 +58,7 @@ export const zhCN: Catalog = {
   'run.sgd.rule': '每个样本更新一次,每个 epoch {n} 次,按数据顺序',
   'run.views': '{run} 视图',
   'run.view.landscape': '损失曲面',
+  'run.view.formula': '公式',
   'run.view.output': 'Python 输出',
   'run.view.code': 'Python 代码',
   'run.epoch': 'Epoch',
@@ -133,6 +138,23 @@ export const zhCN: Catalog = {
   'pins.legend': '固定的曲线',
   'pins.label': '{run},α = {lr}',
   'pins.labelBatch': '{run}(B = {b}),α = {lr}',
+  'data.panel': '数据',
+  'model.panel': '课程之外',
+  'model.model': '模型',
+  'model.modelW': 'y = w·x',
+  'model.modelWb': 'y = w·x + b',
+  'model.b0': '初始 b',
+  'model.b0Typed': '初始 b(输入)',
+  'model.batch': '批大小',
+  'model.batchValue': 'B = {b} / {n}',
+  'model.batchHint': 'B = {n} 就是 GD,B = 1 就是 SGD,介于两者之间的是小批量。',
+  'model.showMinibatch': '显示小批量训练',
+  'model.shuffle': '每个 epoch 打乱样本顺序',
+  'model.shuffleHint': '关闭时按课程的顺序:每个 epoch 都是 x = 1, 2, 3。',
+  'model.seed': '随机种子',
+  'model.limits': '稳定上限:GD ≈ {gd} · SGD ≈ {sgd} · 小批量 ≈ {minibatch}',
+  'model.limitsHint':
+    '上限就是一个 epoch 不再缩小与最优点距离的学习率:GD 要求 α < 2/λ_max(λ_max 为 cost 的最大曲率);SGD 和小批量看各批更新之积,按所选顺序计算。',
   'error.notANumber': '请输入一个数字,例如 0.01。',
   'error.empty': '请输入一个值。',
 };

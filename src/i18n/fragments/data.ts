@@ -1,0 +1,4 @@
+import { fragment } from '../fragment';
+
+/** Messages of the data feature. */
+export const dataMessages = fragment({}, {});

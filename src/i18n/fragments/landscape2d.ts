@@ -1,0 +1,4 @@
+import { fragment } from '../fragment';
+
+/** Messages of the landscape2d feature. */
+export const landscape2dMessages = fragment({}, {});
