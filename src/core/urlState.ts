@@ -1,13 +1,13 @@
 /**
  * Shareable links: the playground's settings, language, theme and presentation mode written into a
- * URL fragment (`#lr=0.05&w0=1.0&epochs=100&x=1,2,3&y=2,4,6&speed=10&lang=en`) and read back from
+ * URL fragment (`#lr=0.05&w0=1.0&epochs=100&x=1,2,3&y=2,4,6&speed=10&model=w&b0=0.0&batch=2…&lang=en`) and read back from
  * the query and the fragment. Reading never throws: every value is checked, and a parameter that
  * fails is reported in `rejected` while the rest of the link still applies.
  */
 import { LECTURE } from './dataset';
 import { parseNumber, parseNumberList } from './parse';
 import { pyFloat } from './pyrepr';
-import { validateSettings, type SettingField, type Settings, type ValidationCode } from './validate';
+import { LIMITS, validateSettings, type SettingField, type Settings, type ValidationCode } from './validate';
 
 /** The settings a link can carry. */
 export interface UrlSettings {
@@ -17,6 +17,12 @@ export interface UrlSettings {
   readonly xs: readonly number[];
   readonly ys: readonly number[];
   readonly speed: number;
+  readonly model: 'w' | 'wb';
+  readonly b0: number;
+  readonly batchSize: number;
+  readonly shuffle: boolean;
+  readonly seed: number;
+  readonly showMinibatch: boolean;
 }
 
 export type UrlLang = 'en' | 'zh-CN';
@@ -59,7 +65,23 @@ export interface UrlStateBounds {
 }
 
 /** The keys a link may carry; any other key is left alone and not reported. */
-export const URL_STATE_KEYS = ['lr', 'w0', 'epochs', 'x', 'y', 'speed', 'lang', 'theme', 'present'] as const;
+export const URL_STATE_KEYS = [
+  'lr',
+  'w0',
+  'epochs',
+  'x',
+  'y',
+  'speed',
+  'model',
+  'b0',
+  'batch',
+  'minibatch',
+  'shuffle',
+  'seed',
+  'lang',
+  'theme',
+  'present',
+] as const;
 export type UrlStateKey = (typeof URL_STATE_KEYS)[number];
 
 /** The longest number accepted, decoded (pyFloat never writes more than 24 characters). */
@@ -204,7 +226,7 @@ export function parseUrlState(query: string, fragment: string, bounds: UrlStateB
 
   const settings: { -readonly [K in keyof UrlSettings]?: UrlSettings[K] } = {};
 
-  for (const key of ['lr', 'w0', 'epochs'] as const) {
+  for (const key of ['lr', 'w0', 'epochs', 'b0'] as const) {
     const text = decoded.get(key);
     if (text === undefined) continue;
     const number = checkNumber(text);
@@ -216,6 +238,38 @@ export function parseUrlState(query: string, fragment: string, bounds: UrlStateB
     if (problem) reject(key, problem);
     else settings[key] = number.value;
   }
+
+  const modelText = decoded.get('model')?.trim().toLowerCase();
+  if (modelText !== undefined) {
+    if (modelText === 'w' || modelText === 'wb') settings.model = modelText;
+    else reject('model', 'unknown-value');
+  }
+  // Whole numbers: the batch size (1…n, checked against the data when applied) and the seed.
+  const wholeNumber = (key: 'batch' | 'seed', min: number, max: number): number | undefined => {
+    const text = decoded.get(key);
+    if (text === undefined) return undefined;
+    const number = checkNumber(text);
+    if (!number.ok) reject(key, number.reason);
+    else if (!Number.isInteger(number.value)) reject(key, 'not-integer');
+    else if (number.value < min || number.value > max) reject(key, 'out-of-range');
+    else return number.value;
+    return undefined;
+  };
+  const batch = wholeNumber('batch', 1, LIMITS.maxPoints);
+  if (batch !== undefined) settings.batchSize = batch;
+  const seed = wholeNumber('seed', 0, 2 ** 32 - 1);
+  if (seed !== undefined) settings.seed = seed;
+  for (const [key, field] of [
+    ['shuffle', 'shuffle'],
+    ['minibatch', 'showMinibatch'],
+  ] as const) {
+    const flag = decoded.get(key)?.trim().toLowerCase();
+    if (flag === undefined) continue;
+    if (Object.hasOwn(PRESENT, flag)) settings[field] = PRESENT[flag]!;
+    else reject(key, 'unknown-value');
+  }
+  // A hand-written link that names a batch size wants to see the mini-batch run.
+  if (batch !== undefined && settings.showMinibatch === undefined) settings.showMinibatch = true;
 
   const speedText = decoded.get('speed');
   if (speedText !== undefined) {
@@ -302,6 +356,12 @@ export function serializeUrlState(
     ['x', settings.xs.map(shortest).join(',')],
     ['y', settings.ys.map(shortest).join(',')],
     ['speed', String(settings.speed)],
+    ['model', settings.model],
+    ['b0', pyFloat(settings.b0)],
+    ['batch', String(settings.batchSize)],
+    ['minibatch', settings.showMinibatch ? '1' : '0'],
+    ['shuffle', settings.shuffle ? '1' : '0'],
+    ['seed', String(settings.seed)],
     ['lang', lang],
   ];
   if (theme !== 'system') pairs.push(['theme', theme]);

@@ -91,6 +91,12 @@ const URL_KEY_OF: Readonly<Record<keyof UrlSettings, string>> = {
   xs: 'x',
   ys: 'y',
   speed: 'speed',
+  model: 'model',
+  b0: 'b0',
+  batchSize: 'batch',
+  showMinibatch: 'minibatch',
+  shuffle: 'shuffle',
+  seed: 'seed',
 };
 
 /** Settings applied one group at a time when the whole link is refused: x and y go together. */
@@ -100,10 +106,15 @@ const SETTING_GROUPS: readonly (readonly (keyof UrlSettings)[])[] = [
   ['epochs'],
   ['xs', 'ys'],
   ['speed'],
+  ['model'],
+  ['b0'],
+  ['batchSize', 'showMinibatch'],
+  ['shuffle'],
+  ['seed'],
 ];
 
-const shownValue = (value: number | readonly number[]): string =>
-  truncateValue(typeof value === 'number' ? String(value) : value.join(','));
+const shownValue = (value: UrlSettings[keyof UrlSettings]): string =>
+  truncateValue(Array.isArray(value) ? value.join(',') : String(value));
 
 /**
  * Reads the link (query and fragment) and applies what it carries: settings through the store's

@@ -23,9 +23,47 @@ const LECTURE_SETTINGS: UrlSettings = {
   xs: LECTURE.data.xs,
   ys: LECTURE.data.ys,
   speed: 10,
+  model: 'w',
+  b0: 0,
+  batchSize: 2,
+  shuffle: false,
+  seed: 1,
+  showMinibatch: false,
 };
 
 const parse = (query: string, fragment = '') => parseUrlState(query, fragment, BOUNDS);
+
+describe('parseUrlState: the keys beyond the lecture', () => {
+  it('reads model, b0, batch, shuffle and seed', () => {
+    expect(parse('', '#model=wb&b0=-1.5&batch=2&shuffle=1&seed=42').settings).toEqual({
+      model: 'wb',
+      b0: -1.5,
+      batchSize: 2,
+      shuffle: true,
+      seed: 42,
+      showMinibatch: true,
+    });
+  });
+
+  it('keeps the mini-batch run hidden when the link says so', () => {
+    expect(parse('', '#batch=2&minibatch=0').settings).toEqual({ batchSize: 2, showMinibatch: false });
+  });
+
+  it.each([
+    ['model=mlp', 'model', 'unknown-value'],
+    ['batch=0', 'batch', 'out-of-range'],
+    ['batch=1.5', 'batch', 'not-integer'],
+    ['batch=abc', 'batch', 'not-a-number'],
+    ['seed=-1', 'seed', 'out-of-range'],
+    ['seed=99999999999', 'seed', 'out-of-range'],
+    ['shuffle=maybe', 'shuffle', 'unknown-value'],
+    ['b0=1e309', 'b0', 'not-finite'],
+  ])('refuses %s and keeps the rest', (pair, key, reason) => {
+    const state = parse('', `#${pair}&lr=0.05`);
+    expect(state.rejected).toEqual([expect.objectContaining({ key, reason })]);
+    expect(state.settings.lr).toBe(0.05);
+  });
+});
 
 describe('parseUrlState', () => {
   it('reads every key from the query and from the fragment', () => {
@@ -186,13 +224,13 @@ describe('truncateValue', () => {
 describe('serializeUrlState', () => {
   it('writes the lecture’s settings as a short, readable fragment', () => {
     expect(serializeUrlState({ ...LECTURE_SETTINGS, lr: 0.05 }, 'en')).toBe(
-      'lr=0.05&w0=1.0&epochs=100&x=1,2,3&y=2,4,6&speed=10&lang=en',
+      'lr=0.05&w0=1.0&epochs=100&x=1,2,3&y=2,4,6&speed=10&model=w&b0=0.0&batch=2&minibatch=0&shuffle=0&seed=1&lang=en',
     );
     expect(serializeUrlState(LECTURE_SETTINGS, 'zh-CN', 'dark', true)).toBe(
-      'lr=0.01&w0=1.0&epochs=100&x=1,2,3&y=2,4,6&speed=10&lang=zh-CN&theme=dark&present=1',
+      'lr=0.01&w0=1.0&epochs=100&x=1,2,3&y=2,4,6&speed=10&model=w&b0=0.0&batch=2&minibatch=0&shuffle=0&seed=1&lang=zh-CN&theme=dark&present=1',
     );
     expect(serializeUrlState({ ...LECTURE_SETTINGS, lr: 1e-5, xs: [-0, 1e21], ys: [0.1, 2] }, 'en')).toBe(
-      'lr=1e-05&w0=1.0&epochs=100&x=-0,1e%2B21&y=0.1,2&speed=10&lang=en',
+      'lr=1e-05&w0=1.0&epochs=100&x=-0,1e%2B21&y=0.1,2&speed=10&model=w&b0=0.0&batch=2&minibatch=0&shuffle=0&seed=1&lang=en',
     );
   });
 });
@@ -219,6 +257,12 @@ const settingsArb: fc.Arbitrary<UrlSettings> = fc.integer({ min: 1, max: 30 }).c
     xs: fc.array(finite, { minLength: n, maxLength: n }),
     ys: fc.array(finite, { minLength: n, maxLength: n }),
     speed: fc.double({ min: 1, max: 1000, noNaN: true }),
+    model: fc.constantFrom('w' as const, 'wb' as const),
+    b0: finite,
+    batchSize: fc.integer({ min: 1, max: n }),
+    shuffle: fc.boolean(),
+    seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+    showMinibatch: fc.boolean(),
   }),
 );
 const langArb = fc.constantFrom('en' as const, 'zh-CN' as const);

@@ -141,7 +141,9 @@ describe('writing the link', () => {
     act(() => {
       store.getState().actions.updateSettings({ lr: 0.02, epochs: 50 });
     });
-    expect(window.location.hash).toBe('#lr=0.02&w0=1.0&epochs=50&x=1,2,3&y=2,4,6&speed=10&lang=en');
+    expect(window.location.hash).toBe(
+      '#lr=0.02&w0=1.0&epochs=50&x=1,2,3&y=2,4,6&speed=10&model=w&b0=0.0&batch=2&minibatch=0&shuffle=0&seed=1&lang=en',
+    );
   });
 
   it('writes language, theme and presentation mode too', () => {
