@@ -20,7 +20,7 @@ export interface Mark {
   readonly value: number;
   readonly label: string;
   /** 'gd' and 'sgd' mark each run's stability limit in its colour; 'info' a reference value. */
-  readonly tone: 'gd' | 'sgd' | 'info';
+  readonly tone: 'gd' | 'sgd' | 'minibatch' | 'info';
 }
 
 interface LadderSliderProps {

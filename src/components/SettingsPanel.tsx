@@ -7,6 +7,7 @@ import {
   selectInitialW,
   selectLearningRate,
   selectLimits,
+  selectShowMinibatch,
   selectTotalEpochs,
   selectXs,
   selectYs,
@@ -28,12 +29,22 @@ export function SettingsPanel() {
   const w0 = usePlaygroundSelector(selectInitialW);
   const epochs = usePlaygroundSelector(selectTotalEpochs);
   const limits = usePlaygroundSelector(selectLimits);
+  const showMinibatch = usePlaygroundSelector(selectShowMinibatch);
   const xs = usePlaygroundSelector(selectXs);
   const ys = usePlaygroundSelector(selectYs);
 
   const lrMarks: Mark[] = [
     { value: limits.gd, label: t('settings.lrLimitGd', { value: approx(limits.gd) }), tone: 'gd' },
     { value: limits.sgd, label: t('settings.lrLimitSgd', { value: approx(limits.sgd) }), tone: 'sgd' },
+    ...(showMinibatch
+      ? [
+          {
+            value: limits.minibatch,
+            label: t('settings.lrLimitMinibatch', { value: approx(limits.minibatch) }),
+            tone: 'minibatch' as const,
+          },
+        ]
+      : []),
     { value: limits.gd / 2, label: t('settings.lrOneStep', { value: approx(limits.gd / 2) }), tone: 'info' },
   ];
   const aboveLimit = lr > Math.min(limits.gd, limits.sgd);

@@ -32,6 +32,7 @@ const base = {
   'settings.lr': 'Learning rate',
   'settings.lrTyped': 'Learning rate, typed',
   'settings.lrLimitGd': 'GD stable below ≈ {value}',
+  'settings.lrLimitMinibatch': 'Mini-batch stable below ≈ {value}',
   'settings.lrLimitSgd': 'SGD stable below ≈ {value}',
   'settings.lrOneStep': 'GD lands on w* in one step at ≈ {value}',
   'settings.w0': 'Initial w',

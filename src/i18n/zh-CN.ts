@@ -38,6 +38,7 @@ export const zhCN: Catalog = {
   'settings.lr': '学习率',
   'settings.lrTyped': '学习率(输入)',
   'settings.lrLimitGd': 'GD 在 ≈ {value} 以下稳定',
+  'settings.lrLimitMinibatch': '小批量在 ≈ {value} 以下稳定',
   'settings.lrLimitSgd': 'SGD 在 ≈ {value} 以下稳定',
   'settings.lrOneStep': '学习率 ≈ {value} 时 GD 一步到达 w*',
   'settings.w0': '初始 w',

@@ -265,3 +265,30 @@ describe('lossChartModel', () => {
     expect(powerOfTen(-307)).toBe('10⁻³⁰⁷');
   });
 });
+
+describe('LossChart: pins and the mini-batch run', () => {
+  it('pins a run as a labelled, faded ghost that stays when the learning rate changes, and clears', async () => {
+    const user = userEvent.setup();
+    const { store, container } = renderChart();
+    act(() => store.getState().actions.runToEnd());
+    await user.click(screen.getByRole('button', { name: 'Pin GD' }));
+    act(() => void store.getState().actions.updateSettings({ lr: 0.05 }));
+    const ghost = container.querySelector('.loss-pin.chart-run-gd path.recharts-line-curve');
+    expect(ghost).not.toBeNull();
+    expect(ghost!.getAttribute('stroke-opacity')).toBe('0.35');
+    expect(pathPoints(ghost!.getAttribute('d') ?? '').length).toBeGreaterThan(50);
+    expect(screen.getByRole('list', { name: 'Pinned curves' })).toHaveTextContent('GD, α = 0.01');
+    await user.click(screen.getByRole('button', { name: 'Clear pins' }));
+    expect(container.querySelector('.loss-pin')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Clear pins' })).not.toBeInTheDocument();
+  });
+
+  it('draws the mini-batch run only while it is shown', () => {
+    const { store, container } = renderChart();
+    act(() => store.getState().actions.step());
+    expect(container.querySelector('.loss-line.chart-run-minibatch')).toBeNull();
+    act(() => void store.getState().actions.updateSettings({ showMinibatch: true }));
+    expect(container.querySelector('.loss-line.chart-run-minibatch')).not.toBeNull();
+    expect(screen.getByRole('button', { name: 'Pin Mini-batch' })).toBeInTheDocument();
+  });
+});
