@@ -139,7 +139,9 @@ describe('HeaderTools', () => {
     expect(writeText).toHaveBeenCalledTimes(1);
     const copied = writeText.mock.calls[0]![0];
     expect(copied).toBe(window.location.href);
-    expect(copied).toContain('#lr=0.05&w0=1.0&epochs=100&x=1,2,3&y=2,4,6&speed=10&lang=en');
+    expect(copied).toContain(
+      '#lr=0.05&w0=1.0&epochs=100&x=1,2,3&y=2,4,6&speed=10&model=w&b0=0.0&batch=2&minibatch=0&shuffle=0&seed=1&lang=en',
+    );
     expect(await screen.findByText('Link copied')).toHaveAttribute('role', 'status');
   });
 

@@ -57,7 +57,9 @@ describe('classroom', () => {
       expect(await page.getByRole('combobox', { name: '语言', exact: true }).inputValue()).toBe('zh-CN');
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
       expect(await notice(page).count()).toBe(0);
-      expect(new URL(page.url()).hash).toBe('#lr=0.05&w0=1.0&epochs=200&x=1,2,3&y=2,4,6&speed=10&lang=zh-CN');
+      expect(new URL(page.url()).hash).toBe(
+        '#lr=0.05&w0=1.0&epochs=200&x=1,2,3&y=2,4,6&speed=10&model=w&b0=0.0&batch=2&minibatch=0&shuffle=0&seed=1&lang=zh-CN',
+      );
 
       // The address follows a change of language.
       await page.getByRole('combobox', { name: '语言', exact: true }).selectOption('en');

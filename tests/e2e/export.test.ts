@@ -136,6 +136,9 @@ describe('formula view', () => {
     const { page, consoleErrors, pageErrors } = await open();
     const gd = page.getByRole('region', { name: 'Gradient descent (GD)', exact: true });
     const sgd = page.getByRole('region', { name: 'Stochastic gradient descent (SGD)', exact: true });
+    // The formula is one of each run's views, beside the landscape and the Python.
+    await gd.getByRole('tab', { name: 'Formula' }).click();
+    await sgd.getByRole('tab', { name: 'Formula' }).click();
     await expect.poll(() => gd.innerText()).toContain('No update yet');
 
     await step(page, 2);
