@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { loadSettings, saveSettings } from '../store/persist';
 import { useNotices } from '../store/notices';
 import type { PlaygroundStore } from '../store/playground';
