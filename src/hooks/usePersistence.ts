@@ -13,7 +13,8 @@ export function usePersistence(
   store: PlaygroundStore,
   storage: Storage | undefined = safeLocalStorage(),
 ): void {
-  useEffect(() => {
+  // A layout effect, like the link's: it must run before the link is applied and before first paint.
+  useLayoutEffect(() => {
     const loaded = loadSettings(storage);
     if (loaded.kind === 'loaded') store.getState().actions.updateSettings(loaded.settings);
     if (loaded.kind === 'unreadable')
