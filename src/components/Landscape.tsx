@@ -1,10 +1,11 @@
-import { useId, useMemo } from 'react';
+import { useDeferredValue, useId, useMemo } from 'react';
 import {
   ComposedChart,
   Line,
   ReferenceDot,
   ReferenceLine,
-  Scatter,
+  useXAxisScale,
+  useYAxisScale,
   XAxis,
   YAxis,
   type DotProps,
@@ -67,9 +68,10 @@ export function Landscape({ id, height = 260, width }: LandscapeProps) {
   const t = useT();
   const titleId = useId();
   const descriptionId = useId();
-  const run = usePlaygroundSelector(runSelectors[id]);
-  const params = usePlaygroundSelector((s) => displayedParams(s, id));
-  const latest = usePlaygroundSelector((s) => latestSample(s, id));
+  // Deferred like the loss chart: the animation paints first, the landscape follows.
+  const run = useDeferredValue(usePlaygroundSelector(runSelectors[id]));
+  const params = useDeferredValue(usePlaygroundSelector((s) => displayedParams(s, id)));
+  const latest = useDeferredValue(usePlaygroundSelector((s) => latestSample(s, id)));
 
   const { data, model, init } = run.setup;
   // The 2-D bowl of w and b is shown as its slice through the current b (b ≡ 0 for y = w·x).
@@ -245,17 +247,7 @@ export function Landscape({ id, height = 260, width }: LandscapeProps) {
           tooltipType="none"
           isAnimationActive={false}
         />
-        <Scatter
-          className="landscape-path"
-          data={path}
-          dataKey="value"
-          fill={color}
-          fillOpacity={0.3}
-          shape="circle"
-          legendType="none"
-          tooltipType="none"
-          isAnimationActive={false}
-        />
+        <PathDots points={path} color={color} />
         {tangent && (
           <Line
             className="landscape-tangent"
@@ -318,5 +310,32 @@ export function Landscape({ id, height = 260, width }: LandscapeProps) {
         )}
       </ul>
     </figure>
+  );
+}
+
+const DOT_RADIUS = 3.5;
+
+/**
+ * The path so far as faded dots, drawn as ONE svg path of small circles: a Recharts Scatter makes a
+ * component chain per dot, which cost ~75 ms a frame with two landscapes while playing fast.
+ */
+function PathDots({ points, color }: { points: readonly CurvePoint[]; color: string }) {
+  const x = useXAxisScale();
+  const y = useYAxisScale();
+  if (!x || !y) return null;
+  const r = DOT_RADIUS;
+  let d = '';
+  let drawn = 0;
+  for (const point of points) {
+    const cx = x(point.w);
+    const cy = y(point.value);
+    if (cx === undefined || cy === undefined || !Number.isFinite(cx) || !Number.isFinite(cy)) continue;
+    d += `M${(cx - r).toFixed(2)},${cy.toFixed(2)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
+    drawn++;
+  }
+  return (
+    <g className="landscape-path">
+      <path className="landscape-path-dots" d={d} fill={color} fillOpacity={0.3} data-dots={drawn} />
+    </g>
   );
 }

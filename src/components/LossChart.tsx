@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import { downsampleMinMax, pyFloat, type RunState } from '../core';
 import { useT, type Translate } from '../i18n';
@@ -45,11 +45,13 @@ const pinSeries = (pin: Pin) => ({ costs: pin.costs, picks: downsampleMinMax(pin
  */
 export function LossChart({ height = 320, width }: LossChartProps) {
   const t = useT();
-  const gd = usePlaygroundSelector(selectGd);
-  const sgd = usePlaygroundSelector(selectSgd);
-  const minibatch = usePlaygroundSelector(selectMinibatch);
+  // Deferred: the clock and the controls paint first; the chart catches up in the same or next frame
+  // and a render it cannot finish in time is dropped instead of stalling the animation.
+  const gd = useDeferredValue(usePlaygroundSelector(selectGd));
+  const sgd = useDeferredValue(usePlaygroundSelector(selectSgd));
+  const minibatch = useDeferredValue(usePlaygroundSelector(selectMinibatch));
   const showMinibatch = usePlaygroundSelector(selectShowMinibatch);
-  const pins = usePlaygroundSelector(selectPins);
+  const pins = useDeferredValue(usePlaygroundSelector(selectPins));
   const actions = usePlaygroundSelector(selectActions);
   const shown = shownRunIds(showMinibatch);
   const totalEpochs = usePlaygroundSelector(selectTotalEpochs);

@@ -81,8 +81,22 @@ export function epochOrder(optimizer: OptimizerSpec, n: number, epoch: number): 
   return permutation(n, mulberry32(epochSeed(optimizer.seed ?? 0, epoch)));
 }
 
+/** Unshuffled batches never change: they are made once per optimizer and data size. */
+const fixedBatches = new WeakMap<OptimizerSpec, Map<number, number[][]>>();
+
 /** The batches of epoch `epoch`: consecutive slices of size B of its sample order. */
 export function epochBatches(optimizer: OptimizerSpec, n: number, epoch: number): number[][] {
+  if (!optimizer.shuffle || optimizer.kind === 'gd') {
+    let bySize = fixedBatches.get(optimizer);
+    if (!bySize) fixedBatches.set(optimizer, (bySize = new Map()));
+    let batches = bySize.get(n);
+    if (!batches) bySize.set(n, (batches = sliceBatches(optimizer, n, epoch)));
+    return batches;
+  }
+  return sliceBatches(optimizer, n, epoch);
+}
+
+function sliceBatches(optimizer: OptimizerSpec, n: number, epoch: number): number[][] {
   const order = epochOrder(optimizer, n, epoch);
   const size = batchSizeOf(optimizer, n);
   const batches: number[][] = [];
@@ -126,12 +140,14 @@ function trainEpoch(
   start: Params,
   epoch: number,
   onUpdate?: (update: SampleUpdate) => void,
+  costAtStart?: number,
 ): EpochResult {
   const { data, model, lr, optimizer } = setup;
   const isGd = optimizer.kind === 'gd';
   let params = start;
   let finite = true;
-  let printedLoss = isGd ? cost(model, params, data) : NaN;
+  // cost(θ) before the update is the previous epoch's cost after it: the same sum, computed once.
+  let printedLoss = isGd ? (costAtStart ?? cost(model, params, data)) : NaN;
   const batches = epochBatches(optimizer, data.xs.length, epoch);
   for (let step = 0; step < batches.length; step++) {
     const indices = batches[step]!;
@@ -160,7 +176,13 @@ export function advance(run: RunState, epochs: number): RunState {
   let { params, epoch, status, divergedAtEpoch } = run;
   const target = epoch + epochs;
   while (epoch < target) {
-    const result = trainEpoch(run.setup, params, epoch);
+    const result = trainEpoch(
+      run.setup,
+      params,
+      epoch,
+      undefined,
+      epoch > 0 ? buffers.cost[epoch - 1] : undefined,
+    );
     if (!result.finite && status === 'running') {
       status = 'diverged';
       divergedAtEpoch = epoch;

@@ -88,12 +88,22 @@ export function epochContraction(
   epoch = 0,
 ): number {
   let product = IDENTITY;
+  // Thousands of factors overflow or underflow a double (and ∞·0 is NaN): the product is kept
+  // normalised, its scale carried as a logarithm.
+  let logScale = 0;
   for (const indices of epochBatches(optimizer, data.xs.length, epoch)) {
     const h = batchHessian(model, data.xs, indices);
     const step: Mat2 = { a: 1 - lr * h.a, b: -lr * h.b, c: -lr * h.c, d: model === 'w' ? 1 : 1 - lr * h.d };
     product = multiply(step, product);
+    const size = Math.max(Math.abs(product.a), Math.abs(product.b), Math.abs(product.c), Math.abs(product.d));
+    if (size === 0) return 0;
+    if (size > 1e100 || size < 1e-100) {
+      product = { a: product.a / size, b: product.b / size, c: product.c / size, d: product.d / size };
+      logScale += Math.log(size);
+    }
   }
-  return model === 'w' ? Math.abs(product.a) : spectralRadius(product);
+  const radius = model === 'w' ? Math.abs(product.a) : spectralRadius(product);
+  return logScale === 0 ? radius : radius * Math.exp(logScale);
 }
 
 /**
@@ -108,7 +118,8 @@ export function stabilityLimit(model: ModelKind, data: Dataset, optimizer: Optim
   // A flat direction (one point, or all x equal, under 'wb') keeps ρ at exactly 1 for every α: that
   // mode neither grows nor shrinks, so only ρ clearly above 1 counts as unstable.
   const unstable = (lr: number): boolean => epochContraction(model, data, optimizer, lr, epoch) > 1 + 1e-12;
-  const steps = 2000;
+  // Coarser for large data sets: each probe multiplies one factor per batch.
+  const steps = data.xs.length > 500 ? 400 : 2000;
   const low = gdLimit * 1e-4;
   const ratio = Math.pow(1e8, 1 / steps);
   let below = 0;

@@ -86,7 +86,12 @@ describe('Landscape', () => {
     expect(Number(dot.getAttribute('cx'))).toBeCloseTo(x(w), 6);
     expect(Number(dot.getAttribute('cy'))).toBeCloseTo(y(cost('w', { w, b: 0 }, LECTURE_DATA)), 6);
     // w0 and the w after each of the 5 epochs.
-    expect(container.querySelectorAll('.landscape-path .recharts-scatter-symbol')).toHaveLength(6);
+    const dots = container.querySelector('.landscape-path-dots')!;
+    expect(dots).toHaveAttribute('data-dots', '6');
+    // The first dot is w0 on the curve: its circle starts one radius left of x(w0).
+    const first = /^M(-?[\d.]+),(-?[\d.]+)/.exec(dots.getAttribute('d') ?? '')!;
+    expect(Number(first[1])).toBeCloseTo(x(1) - 3.5, 1);
+    expect(Number(first[2])).toBeCloseTo(y(cost('w', { w: 1, b: 0 }, LECTURE_DATA)), 1);
     // The tangent passes through the ball with slope dcost/dw.
     const d = container.querySelector('.landscape-tangent path')!.getAttribute('d')!;
     const [x1, y1, x2, y2] = [...d.matchAll(/-?[\d.]+(?:e[+-]?\d+)?/g)].map((m) => Number(m[0]));
@@ -197,9 +202,9 @@ describe('Landscape', () => {
     });
     for (const id of ['gd', 'sgd'] as const) {
       const { container, unmount } = renderLandscape(id, store);
-      const dots = container.querySelectorAll('.landscape-path .recharts-scatter-symbol');
-      expect(dots.length).toBeGreaterThan(10);
-      expect(dots.length).toBeLessThanOrEqual(MAX_PATH_DOTS);
+      const dots = Number(container.querySelector('.landscape-path-dots')?.getAttribute('data-dots'));
+      expect(dots).toBeGreaterThan(10);
+      expect(dots).toBeLessThanOrEqual(MAX_PATH_DOTS);
       expect(ball(container)).not.toBeNull();
       expect(allText(container)).not.toMatch(/NaN|Infinity/);
       unmount();

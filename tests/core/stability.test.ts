@@ -321,3 +321,17 @@ describe('below gdStabilityLimit, GD’s cost never increases (property)', () =>
     );
   });
 });
+
+describe('stability limits of large data sets', () => {
+  it('stay finite and right when the epoch product would overflow a double', () => {
+    // A spreadsheet paste of x = 0…9999: factors 1 − 2αx² from 1 down to about −10⁴ near the limit.
+    const xs = Array.from({ length: 10_000 }, (_, i) => i);
+    const data = { xs, ys: xs.map((x) => 2 * x) };
+    const sgd = stabilityLimit('w', data, { kind: 'sgd' });
+    expect(Number.isFinite(sgd)).toBe(true);
+    // Just below the limit one epoch contracts, just above it expands (the product spans ~10⁴ factors).
+    expect(epochContraction('w', data, { kind: 'sgd' }, sgd * 0.99)).toBeLessThan(1);
+    expect(epochContraction('w', data, { kind: 'sgd' }, sgd * 1.01)).toBeGreaterThan(1);
+    expect(Number.isNaN(epochContraction('wb', data, { kind: 'sgd' }, sgd))).toBe(false);
+  });
+});
