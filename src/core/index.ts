@@ -81,3 +81,5 @@ export * from './urlState';
 export * from './formula';
 export * from './csv';
 export { PRESET_IDS, presetData, type PresetId } from './presets';
+export * from './contour';
+export * from './dataEdit';

@@ -1,0 +1,166 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openApp, screenshot, type OpenedApp, type Viewport } from './browser';
+
+/** Polling budget for what the app changes on the next frames. */
+const POLL = { timeout: 10_000, interval: 50 } as const;
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The parts of the data panel the tests drive, by role and accessible name. */
+function ui(page: Page) {
+  const panel = page.getByRole('region', { name: 'Data', exact: true });
+  return {
+    panel,
+    plot: panel.getByRole('group', { name: /^Data plot/ }),
+    point: (n: number) => panel.getByRole('button', { name: new RegExp(`^Point ${n}: `) }),
+    xCells: panel.getByRole('textbox', { name: /^x of point \d+$/ }),
+    yCell: (n: number) => panel.getByRole('textbox', { name: `y of point ${n}`, exact: true }),
+    gd: page.getByRole('region', { name: 'Gradient descent (GD)', exact: true }),
+    preset: panel.getByRole('combobox', { name: 'Preset', exact: true }),
+  };
+}
+
+async function open(viewport?: Viewport): Promise<OpenedApp & { app: ReturnType<typeof ui> }> {
+  const opened = await openApp(browser, viewport ? { viewport } : {});
+  const app = ui(opened.page);
+  await app.plot.waitFor({ state: 'visible', timeout: 10_000 });
+  return { ...opened, app };
+}
+
+/** The value shown next to a label in a run's readout ("Cost on all data" → "4.666…"). */
+async function readout(run: Locator, label: string): Promise<string> {
+  const row = run.locator('.readout-row', { hasText: label }).first();
+  return (await row.locator('dd').innerText()).trim();
+}
+
+async function centre(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('The element has no box: it is not rendered.');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+function expectNoErrors({ consoleErrors, pageErrors }: OpenedApp): void {
+  expect(consoleErrors).toEqual([]);
+  expect(pageErrors).toEqual([]);
+}
+
+describe('data panel', () => {
+  it('drags a point with the mouse: the table and the GD run follow', async () => {
+    const opened = await open();
+    const { page, app } = opened;
+    try {
+      await app.panel.scrollIntoViewIfNeeded();
+      expect(await app.yCell(3).inputValue()).toBe('6.0');
+      const costBefore = await readout(app.gd, 'Cost on all data');
+
+      const point = app.point(3);
+      const start = await centre(point);
+      await page.mouse.move(start.x, start.y);
+      await page.mouse.down();
+      // Several small moves, as a hand would: the store follows every frame.
+      for (let step = 1; step <= 8; step++) await page.mouse.move(start.x, start.y - step * 8);
+      await page.mouse.up();
+
+      // The point went up: y grew, and the store's data (shown by the table) with it.
+      await expect.poll(async () => Number(await app.yCell(3).inputValue()), POLL).toBeGreaterThan(6.5);
+      const y = await app.yCell(3).inputValue();
+      expect(await point.getAttribute('aria-label')).toBe(`Point 3: x = 3.0, y = ${y}`);
+      // The run retrained on the moved point: the cost of w = 1 on the new data differs.
+      await expect.poll(() => readout(app.gd, 'Cost on all data'), POLL).not.toBe(costBefore);
+      // The other points stayed put.
+      expect(await app.yCell(1).inputValue()).toBe('2.0');
+      expect(await app.yCell(2).inputValue()).toBe('4.0');
+      expectNoErrors(opened);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('adds a point where empty space is clicked', async () => {
+    const opened = await open();
+    const { page, app } = opened;
+    try {
+      await app.panel.scrollIntoViewIfNeeded();
+      expect(await app.xCells.count()).toBe(3);
+      // Upper left of the plot area: x ≈ 0.5, y ≈ 5.5, far from the lecture's points.
+      const box = (await app.plot.boundingBox())!;
+      await page.mouse.click(box.x + box.width * 0.2, box.y + box.height * 0.15);
+      await expect.poll(() => app.xCells.count(), POLL).toBe(4);
+      const x = Number(await app.panel.getByRole('textbox', { name: 'x of point 4' }).inputValue());
+      const y = Number(await app.yCell(4).inputValue());
+      expect(x).toBeGreaterThan(0);
+      expect(x).toBeLessThan(1.5);
+      expect(y).toBeGreaterThan(4.5);
+      expect(await app.point(4).count()).toBe(1);
+      expectNoErrors(opened);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('moves and removes a point from the keyboard', async () => {
+    const opened = await open();
+    const { page, app } = opened;
+    try {
+      await app.point(1).focus();
+      await page.keyboard.press('ArrowUp');
+      await expect.poll(() => app.yCell(1).inputValue(), POLL).toBe('2.1');
+      await page.keyboard.press('Shift+ArrowRight');
+      await expect
+        .poll(() => app.panel.getByRole('textbox', { name: 'x of point 1' }).inputValue(), POLL)
+        .toBe('2.0');
+      await page.keyboard.press('Delete');
+      await expect.poll(() => app.xCells.count(), POLL).toBe(2);
+      // The focus stays on the plot, on the point that took the removed one's place.
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+        'Point 1: x = 2.0, y = 4.0',
+      );
+      // The playground's own arrow-key shortcuts did not fire (the learning rate is unchanged).
+      expect(
+        await page.getByRole('slider', { name: 'Learning rate', exact: true }).getAttribute('aria-valuetext'),
+      ).toBe('0.01');
+      expectNoErrors(opened);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  for (const viewport of [
+    { width: 1366, height: 768 },
+    { width: 1920, height: 1080 },
+  ]) {
+    it(`looks right at ${viewport.width}×${viewport.height}`, async () => {
+      const opened = await open(viewport);
+      const { page, app } = opened;
+      try {
+        await app.panel.scrollIntoViewIfNeeded();
+        await app.panel.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+        // Lines drawn after a few epochs, with a point selected.
+        await page.getByRole('button', { name: 'Step', exact: true }).click();
+        await page.getByRole('button', { name: 'Step', exact: true }).click();
+        await app.point(2).click();
+        const box = (await app.panel.boundingBox())!;
+        expect(box.width).toBeGreaterThan(300);
+        // Nothing in the panel sticks out sideways.
+        const overflow = await app.panel.evaluate((element) => element.scrollWidth - element.clientWidth);
+        expect(overflow).toBeLessThanOrEqual(0);
+        await screenshot(page, `data-${viewport.width}x${viewport.height}`);
+        await app.preset.selectOption('noisy50');
+        await expect.poll(() => app.xCells.count(), POLL).toBe(50);
+        await screenshot(page, `data-noisy50-${viewport.width}x${viewport.height}`);
+        expectNoErrors(opened);
+      } finally {
+        await page.context().close();
+      }
+    });
+  }
+});
