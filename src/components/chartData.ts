@@ -2,7 +2,7 @@
  * What the charts draw, computed from the runs without React: run colours, the cost history per run,
  * its downsampled rows in linear or log view, the y domains and ticks, and axis labels.
  */
-import { cost, downsampleMinMax, epochOrder, traceColumn, type RunState } from '../core';
+import { cost, downsampleMinMax, epochOrder, epochRecord, traceColumn, type RunState } from '../core';
 import type { PlaygroundState, RunId } from '../store/playground';
 
 /** One hue per run, shared by every panel: GD blue, SGD orange. */
@@ -111,8 +111,8 @@ export function pointAt(run: RunState, k: number): { w: number; b: number; cost:
   if (!Number.isInteger(k) || k < 0 || k > run.trace.length) return null;
   const { model, init, data } = run.setup;
   if (k === 0) return { w: init.w, b: init.b, cost: cost(model, init, data) };
-  const { buffers } = run.trace;
-  return { w: buffers.w[k - 1]!, b: buffers.b[k - 1]!, cost: buffers.cost[k - 1]! };
+  const record = epochRecord(run.trace, k - 1)!;
+  return { w: record.w, b: record.b, cost: record.cost };
 }
 
 /** A step of 1, 2 or 5 × 10ᵏ near `rough`. */

@@ -7,7 +7,7 @@
 import type { Dataset } from './dataset';
 import { batchGradient, batchLoss, cost, descend, type ModelKind, type Params } from './model';
 import { epochSeed, mulberry32, permutation } from './random';
-import { emptyTrace, type Trace, writableBuffers, writeEpoch } from './trace';
+import { emptyTrace, epochRecord, type Trace, writableBuffers, writeEpoch } from './trace';
 
 /** Which optimizer: the lecture's two, or mini-batch with a batch size between them. */
 export type OptimizerKind = 'gd' | 'sgd' | 'minibatch';
@@ -112,7 +112,13 @@ export function startRun(setup: TrainingSetup): RunState {
     params: setup.init,
     status: 'running',
     divergedAtEpoch: null,
-    trace: emptyTrace(),
+    // GD's printed loss and b under y = w·x are derived, not stored (a million epochs, 16 MB less).
+    trace: emptyTrace({
+      bias: setup.model === 'wb',
+      fixedB: setup.init.b,
+      printedLossFromCost:
+        setup.optimizer.kind === 'gd' ? cost(setup.model, setup.init, setup.data) : undefined,
+    }),
   };
 }
 
@@ -199,8 +205,8 @@ export function advance(run: RunState, epochs: number): RunState {
 /** θ at the start of epoch `epoch`: θ₀ for epoch 0, else the recorded θ after epoch − 1. */
 export function paramsBeforeEpoch(run: RunState, epoch: number): Params {
   if (epoch <= 0) return run.setup.init;
-  const { buffers } = run.trace;
-  return { w: buffers.w[epoch - 1]!, b: buffers.b[epoch - 1]! };
+  const record = epochRecord(run.trace, epoch - 1);
+  return record ? { w: record.w, b: record.b } : run.params;
 }
 
 /**

@@ -22,9 +22,15 @@ export interface EpochRecord {
 
 interface Buffers {
   w: Float64Array;
-  b: Float64Array;
-  printedLoss: Float64Array;
+  /** null under y = w·x, where b stays 0: a million epochs need not store a million zeros. */
+  b: Float64Array | null;
+  /** null for GD, whose printed loss is the cost before its update: the previous epoch's cost. */
+  printedLoss: Float64Array | null;
   cost: Float64Array;
+  /** With no b column: the b every epoch keeps (y = w·x never moves it from b₀). */
+  fixedB: number;
+  /** With no printedLoss column: the loss printed in epoch 0 (the cost at θ₀). */
+  firstPrintedLoss: number;
   /** How many entries some trace has written; a trace shorter than this must copy before appending. */
   used: number;
 }
@@ -35,31 +41,60 @@ export interface Trace {
   readonly buffers: Buffers;
 }
 
+/** Which columns a trace stores; the others are derived exactly. */
+export interface TraceShape {
+  /** Store b (model y = w·x + b). */
+  readonly bias: boolean;
+  /** Without a b column, the b of every epoch (default 0). */
+  readonly fixedB?: number;
+  /** GD: the printed loss of epoch k is the cost after epoch k − 1, and this for k = 0. */
+  readonly printedLossFromCost?: number;
+}
+
 const INITIAL_CAPACITY = 128;
 
-function allocate(capacity: number): Buffers {
+function allocate(
+  capacity: number,
+  shape: { bias: boolean; printed: boolean; first: number; fixedB: number },
+): Buffers {
   return {
     w: new Float64Array(capacity),
-    b: new Float64Array(capacity),
-    printedLoss: new Float64Array(capacity),
+    b: shape.bias ? new Float64Array(capacity) : null,
+    printedLoss: shape.printed ? new Float64Array(capacity) : null,
     cost: new Float64Array(capacity),
+    firstPrintedLoss: shape.first,
+    fixedB: shape.fixedB,
     used: 0,
   };
 }
 
 function copyInto(source: Buffers, length: number, capacity: number): Buffers {
-  const target = allocate(capacity);
+  const target = allocate(capacity, {
+    bias: source.b !== null,
+    printed: source.printedLoss !== null,
+    first: source.firstPrintedLoss,
+    fixedB: source.fixedB,
+  });
   target.w.set(source.w.subarray(0, length));
-  target.b.set(source.b.subarray(0, length));
-  target.printedLoss.set(source.printedLoss.subarray(0, length));
+  target.b?.set(source.b!.subarray(0, length));
+  target.printedLoss?.set(source.printedLoss!.subarray(0, length));
   target.cost.set(source.cost.subarray(0, length));
   target.used = length;
   return target;
 }
 
-/** An empty trace. */
-export function emptyTrace(): Trace {
-  return { length: 0, buffers: allocate(INITIAL_CAPACITY) };
+/** An empty trace; by default it stores every column. */
+export function emptyTrace(shape: TraceShape = { bias: true }): Trace {
+  const derived = shape.printedLossFromCost !== undefined;
+  return {
+    length: 0,
+    buffers: allocate(INITIAL_CAPACITY, {
+      bias: shape.bias,
+      printed: !derived,
+      first: shape.printedLossFromCost ?? NaN,
+      fixedB: shape.fixedB ?? 0,
+    }),
+  };
 }
 
 /**
@@ -85,10 +120,16 @@ export function writeEpoch(
   cost: number,
 ): void {
   buffers.w[at] = w;
-  buffers.b[at] = b;
-  buffers.printedLoss[at] = printedLoss;
+  if (buffers.b) buffers.b[at] = b;
+  if (buffers.printedLoss) buffers.printedLoss[at] = printedLoss;
   buffers.cost[at] = cost;
   buffers.used = at + 1;
+}
+
+/** Epoch k's printed loss: stored, or (GD) the cost after epoch k − 1 and the cost at θ₀ for k = 0. */
+function printedLossAt(buffers: Buffers, epoch: number): number {
+  if (buffers.printedLoss) return buffers.printedLoss[epoch]!;
+  return epoch === 0 ? buffers.firstPrintedLoss : buffers.cost[epoch - 1]!;
 }
 
 /** The record of epoch `epoch` (0-based); undefined outside the trace. */
@@ -98,13 +139,26 @@ export function epochRecord(trace: Trace, epoch: number): EpochRecord | undefine
   return {
     epoch,
     w: buffers.w[epoch]!,
-    b: buffers.b[epoch]!,
-    printedLoss: buffers.printedLoss[epoch]!,
+    b: buffers.b ? buffers.b[epoch]! : buffers.fixedB,
+    printedLoss: printedLossAt(buffers, epoch),
     cost: buffers.cost[epoch]!,
   };
 }
 
-/** A read-only view of one column, without copying. */
+/**
+ * One column of the trace. Stored columns are views without copying; a derived one (b under
+ * y = w·x, GD's printed loss) is built for the call.
+ */
 export function traceColumn(trace: Trace, column: 'w' | 'b' | 'printedLoss' | 'cost'): Float64Array {
-  return trace.buffers[column].subarray(0, trace.length);
+  const { buffers, length } = trace;
+  if (column === 'w' || column === 'cost') return buffers[column].subarray(0, length);
+  const stored = buffers[column];
+  if (stored) return stored.subarray(0, length);
+  const derived = new Float64Array(length);
+  if (column === 'b') derived.fill(buffers.fixedB);
+  if (column === 'printedLoss' && length > 0) {
+    derived[0] = buffers.firstPrintedLoss;
+    derived.set(buffers.cost.subarray(0, length - 1), 1);
+  }
+  return derived;
 }

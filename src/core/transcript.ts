@@ -4,6 +4,7 @@
  */
 import { LECTURE } from './dataset';
 import { predict } from './model';
+import { epochRecord } from './trace';
 import { advance, epochUpdates, type RunState, startRun, type TrainingSetup } from './optimizer';
 import { pyLiteral, pyPrint } from './pyrepr';
 
@@ -59,9 +60,7 @@ export function predictAfterLine(run: RunState, predictX: number): string {
  * `grad: x y grad` per sample, then `progress: k w= … loss= …`. The epoch must be recorded in `run`.
  */
 export function epochLines(run: RunState, epoch: number): string[] {
-  const { buffers } = run.trace;
-  const w = buffers.w[epoch]!;
-  const loss = buffers.printedLoss[epoch]!;
+  const { w, printedLoss: loss } = epochRecord(run.trace, epoch)!;
   if (run.setup.optimizer.kind === 'gd') {
     return [pyPrint('epoch:', { int: epoch }, 'w=', w, 'loss=', loss)];
   }

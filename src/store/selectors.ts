@@ -2,7 +2,15 @@
  * Named selectors: each component subscribes to exactly the slice it shows. Selectors returning
  * primitives or stored references keep React from re-rendering on unrelated changes.
  */
-import { cost, predict, traceColumn, updatesPerEpoch, type Params, type RunState } from '../core';
+import {
+  cost,
+  epochRecord,
+  predict,
+  traceColumn,
+  updatesPerEpoch,
+  type Params,
+  type RunState,
+} from '../core';
 import { displayedParams, type PlaygroundState, type RunId } from './playground';
 
 export const selectPlayback = (s: PlaygroundState) => s.playback;
@@ -76,7 +84,7 @@ export function runReadout(s: PlaygroundState, id: RunId): RunReadout {
     epoch: run.epoch,
     updates: run.epoch * updatesPerEpoch(optimizer, data.xs.length) + inEpoch,
     params,
-    printedLoss: last >= 0 ? run.trace.buffers.printedLoss[last]! : null,
+    printedLoss: epochRecord(run.trace, last)?.printedLoss ?? null,
     cost: cost(model, params, data),
     predictBefore: predict(model, init, s.settings.predictX),
     predictNow: predict(model, params, s.settings.predictX),

@@ -166,3 +166,30 @@ describe('structural sharing', () => {
     expect(traceColumn(advance(a, 3).trace, 'w')[0]).toBe(traceColumn(a1.trace, 'w')[0]);
   });
 });
+
+describe('what a trace stores', () => {
+  const data = { xs: [1, 2, 3], ys: [2, 4, 6] };
+  it('stores neither b under y = w·x nor GD’s printed loss, and derives both exactly', () => {
+    const gd = advance(
+      startRun({ data, model: 'w', init: { w: 1, b: 0 }, lr: 0.01, optimizer: { kind: 'gd' } }),
+      5,
+    );
+    expect(gd.trace.buffers.b).toBeNull();
+    expect(gd.trace.buffers.printedLoss).toBeNull();
+    expect(epochRecord(gd.trace, 0)?.printedLoss).toBe(4.666666666666667);
+    expect(epochRecord(gd.trace, 1)?.printedLoss).toBe(3.8362074074074086);
+    expect(Array.from(traceColumn(gd.trace, 'printedLoss')).slice(1)).toEqual(
+      Array.from(traceColumn(gd.trace, 'cost')).slice(0, 4),
+    );
+    expect(Array.from(traceColumn(gd.trace, 'b'))).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('stores b under y = w·x + b and SGD’s printed loss', () => {
+    const sgd = advance(
+      startRun({ data, model: 'wb', init: { w: 1, b: 0 }, lr: 0.01, optimizer: { kind: 'sgd' } }),
+      2,
+    );
+    expect(sgd.trace.buffers.b).not.toBeNull();
+    expect(sgd.trace.buffers.printedLoss).not.toBeNull();
+  });
+});

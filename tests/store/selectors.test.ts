@@ -35,7 +35,15 @@ function runWithCosts(
     divergedAtEpoch: status === 'diverged' ? costs.length : null,
     trace: {
       length: costs.length,
-      buffers: { w: column(), b: column(), printedLoss: column(), cost: column(), used: costs.length },
+      buffers: {
+        w: column(),
+        b: column(),
+        printedLoss: column(),
+        cost: column(),
+        firstPrintedLoss: NaN,
+        fixedB: 0,
+        used: costs.length,
+      },
     },
   };
 }
