@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openApp, sharedBrowser } from './browser';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -34,13 +34,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = sharedBrowser();
 
 describe('accessibility (axe-core)', () => {
   it.each([
@@ -52,7 +46,7 @@ describe('accessibility (axe-core)', () => {
     ['presentation mode, dark', '#theme=dark&lang=en&present=1'],
     ['three runs and the bias model', '#theme=light&lang=en&model=wb&batch=2'],
   ])('reports nothing serious or critical: %s', async (_name, path) => {
-    const { page, consoleErrors, pageErrors } = await openApp(browser, {
+    const { page, consoleErrors, pageErrors } = await openApp(chromium.current, {
       path,
       viewport: { width: 1920, height: 1080 },
     });
@@ -64,14 +58,14 @@ describe('accessibility (axe-core)', () => {
   });
 
   it('does find a serious problem when there is one (the scan is real)', async () => {
-    const { page } = await openApp(browser);
+    const { page } = await openApp(chromium.current);
     await page.evaluate(() => document.querySelector('main')?.append(document.createElement('button')));
     expect((await seriousViolations(page)).join('\n')).toContain('button-name');
     await page.context().close();
   });
 
   it('reports nothing serious with a run diverged and the Python output open', async () => {
-    const { page } = await openApp(browser, { path: '#lr=1&epochs=300&theme=dark&lang=en' });
+    const { page } = await openApp(chromium.current, { path: '#lr=1&epochs=300&theme=dark&lang=en' });
     await page.getByRole('button', { name: 'Run to end' }).click();
     await page.getByRole('tab', { name: 'Python output' }).first().click();
     expect(await seriousViolations(page)).toEqual([]);

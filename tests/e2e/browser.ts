@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 // Debian's Chromium, never a Playwright-downloaded build: this machine cannot download browsers.
 const DEFAULT_CHROMIUM = '/usr/bin/chromium';
@@ -86,4 +86,29 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = `${SCREENSHOT_DIR}${name}.png`;
   await page.screenshot({ path });
   return path;
+}
+
+/** How long to poll for text that the app changes over its next frames. */
+export const POLL = { timeout: 10_000, interval: 50 } as const;
+
+/**
+ * One headless Chromium for a whole test file (launching costs seconds on two cores), closed after
+ * it. Read `.current` inside tests and hooks.
+ */
+export function sharedBrowser(): { readonly current: Browser } {
+  const holder: { current?: Browser } = {};
+  beforeAll(async () => {
+    holder.current = await launchBrowser();
+  });
+  afterAll(async () => {
+    // Guarded: if the launch threw, the real error is the one worth reading.
+    await holder.current?.close();
+  });
+  return {
+    get current(): Browser {
+      if (!holder.current)
+        throw new Error('Chromium is not running: sharedBrowser() launches it in beforeAll.');
+      return holder.current;
+    },
+  };
 }

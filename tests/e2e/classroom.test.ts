@@ -1,21 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, screenshot, type OpenedApp, type OpenAppOptions } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openApp, screenshot, type OpenedApp, type OpenAppOptions, sharedBrowser, POLL } from './browser';
 
 /** Polling budget for what the app changes on the next frames. */
-const POLL = { timeout: 10_000, interval: 50 } as const;
 const PROJECTOR = { width: 1920, height: 1080 } as const;
 
-// One browser for the whole file: launching Chromium costs seconds on a two-core machine.
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = sharedBrowser();
 
 interface Opened extends OpenedApp {
   /** Messages of alert/confirm/prompt dialogs the page opened (none, ever). */
@@ -24,7 +14,7 @@ interface Opened extends OpenedApp {
 
 /** Opens the app at `path` and waits for React's first render (the playback controls). */
 async function open(options: OpenAppOptions = {}): Promise<Opened> {
-  const opened = await openApp(browser, options);
+  const opened = await openApp(chromium.current, options);
   const dialogs: string[] = [];
   opened.page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());

@@ -1,19 +1,10 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, screenshot, type OpenedApp, type Viewport } from './browser';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openApp, screenshot, type OpenedApp, type Viewport, sharedBrowser, POLL } from './browser';
 
 /** Polling budget for what the app changes on the next frames. */
-const POLL = { timeout: 10_000, interval: 50 } as const;
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = sharedBrowser();
 
 /** The parts of the data panel the tests drive, by role and accessible name. */
 function ui(page: Page) {
@@ -30,7 +21,7 @@ function ui(page: Page) {
 }
 
 async function open(viewport?: Viewport): Promise<OpenedApp & { app: ReturnType<typeof ui> }> {
-  const opened = await openApp(browser, viewport ? { viewport } : {});
+  const opened = await openApp(chromium.current, viewport ? { viewport } : {});
   const app = ui(opened.page);
   await app.plot.waitFor({ state: 'visible', timeout: 10_000 });
   return { ...opened, app };

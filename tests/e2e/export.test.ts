@@ -1,26 +1,18 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, screenshot, type OpenedApp } from './browser';
+import type { Download, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openApp, screenshot, type OpenedApp, sharedBrowser } from './browser';
 
 // The loss chart as PNG and SVG and each run's history as CSV, saved from the production build in
 // Chromium; and the formula view's MathML, laid out by Chromium's native MathML.
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = sharedBrowser();
 
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 
 /** Opens the app and waits for the loss chart to be drawn. */
 async function open(): Promise<OpenedApp> {
-  const opened = await openApp(browser);
+  const opened = await openApp(chromium.current);
   await opened.page
     .locator('.loss-panel svg.recharts-surface')
     .first()

@@ -1,19 +1,9 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { presetData } from '../../src/core';
-import { launchBrowser, openApp, screenshot, type OpenedApp } from './browser';
+import { openApp, screenshot, type OpenedApp, sharedBrowser, POLL } from './browser';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-const POLL = { timeout: 10_000, interval: 50 } as const;
+const chromium = sharedBrowser();
 
 function ui(page: Page) {
   const region = (name: string) => page.getByRole('region', { name, exact: true });
@@ -42,7 +32,7 @@ function expectNoErrors({ consoleErrors, pageErrors }: OpenedApp): void {
 
 describe('the 2-D loss landscape', () => {
   it('appears for y = w·x + b with contours, and its ball moves as the runs step', async () => {
-    const opened = await openApp(browser, { viewport: { width: 1366, height: 768 } });
+    const opened = await openApp(chromium.current, { viewport: { width: 1366, height: 768 } });
     const { page } = opened;
     try {
       const app = ui(page);
@@ -84,7 +74,7 @@ describe('the 2-D loss landscape', () => {
     const { xs, ys } = presetData('noisy', 1);
     for (const theme of ['light', 'dark'] as const) {
       const path = `#model=wb&lr=0.02&x=${xs.join(',')}&y=${ys.join(',')}&theme=${theme}`;
-      const opened = await openApp(browser, { path });
+      const opened = await openApp(chromium.current, { path });
       const { page } = opened;
       try {
         const app = ui(page);
@@ -110,7 +100,7 @@ describe('the 2-D loss landscape', () => {
   it('keeps a narrow valley readable and leaves a diverging run off the chart with a note', async () => {
     const { xs, ys } = presetData('offset', 1);
     const data = `x=${xs.join(',')}&y=${ys.join(',')}`;
-    const stable = await openApp(browser, { path: `#model=wb&lr=0.005&${data}` });
+    const stable = await openApp(chromium.current, { path: `#model=wb&lr=0.005&${data}` });
     try {
       const app = ui(stable.page);
       await app.gd.waitFor({ state: 'visible', timeout: 10_000 });
@@ -125,7 +115,7 @@ describe('the 2-D loss landscape', () => {
       await stable.page.context().close();
     }
 
-    const diverging = await openApp(browser, { path: `#model=wb&lr=0.05&${data}` });
+    const diverging = await openApp(chromium.current, { path: `#model=wb&lr=0.05&${data}` });
     try {
       const app = ui(diverging.page);
       await app.gd.waitFor({ state: 'visible', timeout: 10_000 });
@@ -144,7 +134,10 @@ describe('the 2-D loss landscape', () => {
   });
 
   it('fits a phone-sized screen', async () => {
-    const opened = await openApp(browser, { path: '#model=wb', viewport: { width: 390, height: 844 } });
+    const opened = await openApp(chromium.current, {
+      path: '#model=wb',
+      viewport: { width: 390, height: 844 },
+    });
     const { page } = opened;
     try {
       const app = ui(page);

@@ -1,25 +1,14 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, screenshot, type OpenedApp, type Viewport } from './browser';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openApp, screenshot, type OpenedApp, type Viewport, sharedBrowser, POLL } from './browser';
 
 // The lecture's numbers, as Python prints them after 100 epochs at lr = 0.01 from w = 1.
 const GD_W_AFTER_100 = 'w = 1.9999444396553017';
 const SGD_W_AFTER_100 = 'w = 1.9999999999999236';
 
 /** Polling budget for text that the app changes on the next frames (runs are tiny: ~0.1 s at max speed). */
-const POLL = { timeout: 10_000, interval: 50 } as const;
 
-// One browser for the whole file: launching Chromium costs seconds on a two-core machine.
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  // Guarded: if the launch threw, the real error is the one worth reading.
-  await browser?.close();
-});
+const chromium = sharedBrowser();
 
 /** The parts of the UI the tests drive, found by role and accessible name. */
 function ui(page: Page) {
@@ -46,7 +35,7 @@ const textOf = (locator: Locator) => () => locator.innerText();
 
 /** Opens the app and waits for React's first render (the run panels). */
 async function open(viewport?: Viewport): Promise<OpenedApp & { app: ReturnType<typeof ui> }> {
-  const opened = await openApp(browser, viewport ? { viewport } : {});
+  const opened = await openApp(chromium.current, viewport ? { viewport } : {});
   const app = ui(opened.page);
   await app.gd.waitFor({ state: 'visible', timeout: 10_000 });
   return { ...opened, app };

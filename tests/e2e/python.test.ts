@@ -1,22 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Download, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, screenshot, type OpenedApp } from './browser';
-
-const POLL = { timeout: 10_000, interval: 50 } as const;
+import type { Download, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openApp, screenshot, type OpenedApp, sharedBrowser, POLL } from './browser';
 
 const fixture = (name: string): Promise<string> =>
   readFile(new URL(`../fixtures/${name}.out.txt`, import.meta.url), 'utf8');
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = sharedBrowser();
 
 function ui(page: Page) {
   const region = (name: string) => page.getByRole('region', { name, exact: true });
@@ -37,7 +27,7 @@ function ui(page: Page) {
 }
 
 async function open(): Promise<OpenedApp & { app: ReturnType<typeof ui> }> {
-  const opened = await openApp(browser);
+  const opened = await openApp(chromium.current);
   const app = ui(opened.page);
   await app.gd.waitFor({ state: 'visible', timeout: 10_000 });
   return { ...opened, app };

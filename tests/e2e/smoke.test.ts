@@ -1,22 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, screenshot } from './browser';
+import { describe, expect, it } from 'vitest';
+import { openApp, screenshot, sharedBrowser } from './browser';
 
-// One browser for the whole file: launching Chromium costs seconds on a two-core machine.
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  // Guarded: if the launch threw, the real error is the one worth reading.
-  await browser?.close();
-});
+const chromium = sharedBrowser();
 
 describe('smoke', () => {
   it('loads the production build with a title, a heading and no errors', async () => {
-    const { page, consoleErrors, pageErrors } = await openApp(browser);
+    const { page, consoleErrors, pageErrors } = await openApp(chromium.current);
 
     expect(await page.title()).toContain('Downhill');
     const heading = page.getByRole('heading', { name: /Downhill/ }).first();
@@ -33,7 +22,7 @@ describe('smoke', () => {
     { width: 1366, height: 768 },
     { width: 1920, height: 1080 },
   ])('renders at $width×$height (screenshot for humans)', async (viewport) => {
-    const { page, consoleErrors, pageErrors } = await openApp(browser, { viewport });
+    const { page, consoleErrors, pageErrors } = await openApp(chromium.current, { viewport });
     const heading = page.getByRole('heading', { name: /Downhill/ }).first();
     await heading.waitFor({ state: 'visible', timeout: 10_000 });
     await screenshot(page, `smoke-${viewport.width}x${viewport.height}`);

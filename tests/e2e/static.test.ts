@@ -2,9 +2,9 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openApp, sharedBrowser } from './browser';
 
 const DIST = resolve(process.cwd(), 'dist');
 const TYPES: Record<string, string> = {
@@ -50,17 +50,11 @@ async function watchPolicy(page: Page): Promise<void> {
 const violations = (page: Page) =>
   page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = sharedBrowser();
 
 describe('static and strict', () => {
   it('ships a Content-Security-Policy without inline script or eval, and the app breaks none of it', async () => {
-    const { page, consoleErrors, pageErrors } = await openApp(browser);
+    const { page, consoleErrors, pageErrors } = await openApp(chromium.current);
     const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     expect(policy).toContain("script-src 'self'");
     expect(policy).not.toContain('unsafe-inline');
@@ -82,7 +76,7 @@ describe('static and strict', () => {
   });
 
   it('works offline after one visit', async () => {
-    const { page, consoleErrors, pageErrors } = await openApp(browser);
+    const { page, consoleErrors, pageErrors } = await openApp(chromium.current);
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });
@@ -105,7 +99,7 @@ describe('static and strict', () => {
     const server = await serveUnderSubPath('/downhill/');
     try {
       const { port } = server.address() as AddressInfo;
-      const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+      const context = await chromium.current.newContext({ viewport: { width: 1366, height: 768 } });
       const page = await context.newPage();
       const failures: string[] = [];
       page.on('response', (response) => {
