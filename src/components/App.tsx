@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { lazy, Suspense, useRef } from 'react';
 import { useT } from '../i18n';
 import { useClassroom } from '../hooks/useClassroom';
 import { useAnimationLoop } from '../hooks/useAnimationLoop';
@@ -7,8 +7,6 @@ import { usePersistence } from '../hooks/usePersistence';
 import { usePlaygroundSelector, usePlaygroundStoreApi } from '../store/context';
 import { shownRunIds } from '../store/playground';
 import { selectShowMinibatch } from '../store/selectors';
-import { DataPanel } from './DataPanel';
-import { ExportMenu } from './ExportMenu';
 import { Header } from './Header';
 import { LossChart } from './LossChart';
 import { ModelPanel } from './ModelPanel';
@@ -17,6 +15,10 @@ import { PanelBoundary } from './PanelBoundary';
 import { RunPanel } from './RunPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { TransportControls } from './TransportControls';
+
+// Below the fold or on demand: loaded after the first paint, so the lecture's view comes up first.
+const DataPanel = lazy(() => import('./DataPanel').then((module) => ({ default: module.DataPanel })));
+const ExportMenu = lazy(() => import('./ExportMenu').then((module) => ({ default: module.ExportMenu })));
 
 /** The playground: controls and settings on top, the two runs side by side, the shared loss chart. */
 export function App() {
@@ -56,13 +58,17 @@ export function App() {
           <section className="panel loss-panel" ref={lossChart}>
             <PanelBoundary name={t('loss.title')}>
               <LossChart height={420} />
-              <ExportMenu chart={lossChart} />
+              <Suspense fallback={null}>
+                <ExportMenu chart={lossChart} />
+              </Suspense>
             </PanelBoundary>
           </section>
         </div>
         <div className="beyond-row">
           <PanelBoundary name={t('data.panel')}>
-            <DataPanel />
+            <Suspense fallback={null}>
+              <DataPanel />
+            </Suspense>
           </PanelBoundary>
           <PanelBoundary name={t('model.panel')}>
             <ModelPanel />

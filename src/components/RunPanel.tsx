@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { pyFloat, pyLiteral } from '../core';
 import { useT } from '../i18n';
@@ -14,11 +15,13 @@ import {
 } from '../store/selectors';
 import { FormulaView } from './FormulaView';
 import { Landscape } from './Landscape';
-import { Landscape2D } from './Landscape2D';
 import { PythonCode, PythonDownloads } from './PythonCode';
 import { PythonOutput } from './PythonOutput';
 import { approx } from './SettingsPanel';
 import { Tabs } from './Tabs';
+
+// The 2-D landscape (contours) is only needed for y = w·x + b: it loads when first shown.
+const Landscape2D = lazy(() => import('./Landscape2D').then((module) => ({ default: module.Landscape2D })));
 
 const isLectureRun = (id: RunId): id is LectureRunId => id !== 'minibatch';
 
@@ -33,7 +36,13 @@ export function RunPanel({ id }: { id: RunId }) {
     id: 'landscape',
     label: t('run.view.landscape'),
     render: () =>
-      model === 'wb' ? <Landscape2D id={id} height={260} /> : <Landscape id={id} height={210} />,
+      model === 'wb' ? (
+        <Suspense fallback={null}>
+          <Landscape2D id={id} height={260} />
+        </Suspense>
+      ) : (
+        <Landscape id={id} height={210} />
+      ),
   };
   return (
     <section className={`panel run run-${id}`} aria-label={t(`run.${id}`)}>
