@@ -20,10 +20,10 @@ export function Header() {
         <div>
           <h1>{t('app.title')}</h1>
           <p className="tagline">{t('app.tagline')}</p>
+          <p className="lecture">{t('app.lecture')}</p>
         </div>
       </div>
       <div className="header-side">
-        <p className="lecture">{t('app.lecture')}</p>
         <HeaderTools />
       </div>
     </header>
