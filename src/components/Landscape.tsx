@@ -227,11 +227,7 @@ export function Landscape({ id, height = 260, width }: LandscapeProps) {
             stroke={sample.i === latest ? RUN_COLOR_VARS.sgd : CHART_THEME.text}
             strokeOpacity={sample.i === latest ? 0.75 : 0.22}
             strokeWidth={sample.i === latest ? 2 : 1}
-            dot={false}
-            activeDot={false}
-            legendType="none"
-            tooltipType="none"
-            isAnimationActive={false}
+            {...QUIET_LINE}
           />
         ))}
         <Line
@@ -241,11 +237,7 @@ export function Landscape({ id, height = 260, width }: LandscapeProps) {
           type="linear"
           stroke={CHART_THEME.curve}
           strokeWidth={2}
-          dot={false}
-          activeDot={false}
-          legendType="none"
-          tooltipType="none"
-          isAnimationActive={false}
+          {...QUIET_LINE}
         />
         <PathDots points={path} color={color} />
         {tangent && (
@@ -256,11 +248,7 @@ export function Landscape({ id, height = 260, width }: LandscapeProps) {
             type="linear"
             stroke={CHART_THEME.tangent}
             strokeWidth={2}
-            dot={false}
-            activeDot={false}
-            legendType="none"
-            tooltipType="none"
-            isAnimationActive={false}
+            {...QUIET_LINE}
           />
         )}
         {onChart && Number.isFinite(ballCost) && (
@@ -312,6 +300,15 @@ export function Landscape({ id, height = 260, width }: LandscapeProps) {
     </figure>
   );
 }
+
+/** A drawn curve that is only a picture: no dots, no legend or tooltip entry, no animation. */
+const QUIET_LINE = {
+  dot: false,
+  activeDot: false,
+  legendType: 'none',
+  tooltipType: 'none',
+  isAnimationActive: false,
+} as const;
 
 const DOT_RADIUS = 3.5;
 

@@ -1,4 +1,4 @@
-import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Component, Fragment, type ErrorInfo, type ReactNode } from 'react';
 import { useT } from '../i18n';
 
 interface BoundaryProps {
@@ -33,12 +33,8 @@ export class PanelBoundary extends Component<BoundaryProps, BoundaryState> {
 
   override render() {
     if (this.state.error) return <PanelFailure name={this.props.name} onReset={this.reset} />;
-    return <PanelGeneration key={this.state.generation}>{this.props.children}</PanelGeneration>;
+    return <Fragment key={this.state.generation}>{this.props.children}</Fragment>;
   }
-}
-
-function PanelGeneration({ children }: { children: ReactNode }) {
-  return <>{children}</>;
 }
 
 function PanelFailure({ name, onReset }: { name: string; onReset: () => void }) {

@@ -45,7 +45,6 @@ export interface PlaygroundSettings extends Settings {
 }
 
 export const SPEED_RANGE = { min: 1, max: 1000 } as const;
-export const LR_RANGE = { min: 1e-4, max: 1 } as const;
 export const EPOCHS_RANGE = { min: 1, max: 10_000 } as const;
 
 export const DEFAULT_SETTINGS: PlaygroundSettings = {

@@ -13,7 +13,6 @@ import {
 } from '../core';
 import { displayedParams, type PlaygroundState, type RunId } from './playground';
 
-export const selectPlayback = (s: PlaygroundState) => s.playback;
 export const selectIsPlaying = (s: PlaygroundState) => s.playback === 'playing';
 export const selectIsFinished = (s: PlaygroundState) => s.playback === 'finished';
 export const selectEpoch = (s: PlaygroundState) => s.epoch;
