@@ -72,7 +72,7 @@ function chartTimings(gd, sgd, reps) {
     sink += downsampleMinMax(traceColumn(sgd.trace, 'cost'), MAX_LOSS_POINTS).length;
   }, reps);
   const derivation = timeMs(() => {
-    sink += lossChartModel({ gd: lossSeries(gd), sgd: lossSeries(sgd) }, 'linear').rows.length;
+    sink += lossChartModel({ gd: lossSeries(gd), sgd: lossSeries(sgd) }, 'linear').drawn.gd;
   }, reps);
   // Chained, as playing does: each update extends the newest trace (no copy-on-write).
   let a = gd;
@@ -80,7 +80,7 @@ function chartTimings(gd, sgd, reps) {
   const update = timeMs(() => {
     a = advance(a, FRAME_EPOCHS);
     b = advance(b, FRAME_EPOCHS);
-    sink += lossChartModel({ gd: lossSeries(a), sgd: lossSeries(b) }, 'linear').rows.length;
+    sink += lossChartModel({ gd: lossSeries(a), sgd: lossSeries(b) }, 'linear').drawn.gd;
   }, reps);
   return {
     history,

@@ -1,15 +1,5 @@
-import { useDeferredValue, useId, useMemo } from 'react';
-import {
-  ComposedChart,
-  Line,
-  ReferenceDot,
-  ReferenceLine,
-  useXAxisScale,
-  useYAxisScale,
-  XAxis,
-  YAxis,
-  type DotProps,
-} from 'recharts';
+import { createContext, useContext, useDeferredValue, useId, useMemo } from 'react';
+import { ComposedChart, XAxis, YAxis } from 'recharts';
 import {
   cost,
   costSlice,
@@ -41,6 +31,7 @@ import {
   ticksBetween,
 } from './chartData';
 import './charts.css';
+import { dotsPath, PlotClip, polylinePath, usePixelScales, type PixelScales } from './plotLayer';
 
 export interface LandscapeProps {
   readonly id: RunId;
@@ -59,10 +50,29 @@ const runSelectors = {
   minibatch: selectRun('minibatch'),
 } as const;
 
+/** What the drawn layer reads each frame; the chart around it stays as it was. */
+interface LandscapeLayer {
+  readonly curve: readonly CurvePoint[];
+  readonly samples: readonly { readonly i: number; readonly points: readonly CurvePoint[] }[];
+  readonly latest: number | null;
+  readonly path: readonly CurvePoint[];
+  /** The optimum of the slice, when it is on the chart. */
+  readonly wStar: number | null;
+  readonly yTop: number;
+  readonly tangent: readonly [CurvePoint, CurvePoint] | null;
+  /** The run's current w and its cost, when the ball is on the chart. */
+  readonly ball: CurvePoint | null;
+  readonly color: string;
+}
+
+const LandscapeLayerContext = createContext<LandscapeLayer | null>(null);
+
 /**
  * cost(w) around the optimum with the run's current w as a ball, its path as faded dots and the
  * tangent at the ball; for SGD each sample's loss ℓᵢ(w) faintly behind, the latest update's
  * highlighted. A run that runs off to huge w leaves the chart with a note instead of flattening it.
+ * Recharts draws the axes and re-renders only when the range changes; LandscapeDrawing draws the
+ * rest and alone re-renders as the run plays.
  */
 export function Landscape({ id, height = 260, width }: LandscapeProps) {
   const t = useT();
@@ -93,8 +103,6 @@ export function Landscape({ id, height = 260, width }: LandscapeProps) {
     for (const point of curve) highest = Math.max(highest, point.value);
     return highest > 0 ? highest * 1.05 : 1;
   }, [curve]);
-  const yTicks = useMemo(() => ticksBetween(0, yTop, 4), [yTop]);
-  const xTicks = useMemo(() => ticksBetween(min, max), [min, max]);
 
   const samples = useMemo(() => {
     if (id !== 'sgd') return [];
@@ -124,22 +132,70 @@ export function Landscape({ id, height = 260, width }: LandscapeProps) {
   const slope = costSlope(model, data, w, b);
   const tangent = onChart ? tangentSegment(w, ballCost, slope, max - min, yTop, 0.3) : null;
   const highlighted = latest === null ? null : samples.find((sample) => sample.i === latest);
-  const size =
-    width === undefined ? { responsive: true, style: { width: '100%', height } } : { width, height };
   const color = RUN_COLOR_VARS[id];
+  const layer: LandscapeLayer = {
+    curve,
+    samples,
+    latest,
+    path,
+    wStar: wStar >= min && wStar <= max ? wStar : null,
+    yTop,
+    tangent,
+    ball: onChart && Number.isFinite(ballCost) ? { w, value: ballCost } : null,
+    color,
+  };
 
-  const renderBall = (props: DotProps) => (
-    <circle
-      className="landscape-ball"
-      data-w={pyFloat(w)}
-      cx={props.cx}
-      cy={props.cy}
-      r={7}
-      fill={color}
-      stroke="var(--surface, #ffffff)"
-      strokeWidth={2}
-    />
-  );
+  // The chart itself, rebuilt only when the axes change (not every frame).
+  const frame = useMemo(() => {
+    const size =
+      width === undefined ? { responsive: true, style: { width: '100%', height } } : { width, height };
+    return (
+      <ComposedChart
+        {...size}
+        className="chart-plot"
+        accessibilityLayer={false}
+        margin={{ top: 8, right: 16, bottom: 18, left: 4 }}
+      >
+        <XAxis
+          type="number"
+          dataKey="w"
+          domain={[min, max]}
+          ticks={ticksBetween(min, max)}
+          interval={0}
+          allowDataOverflow
+          stroke={CHART_THEME.axis}
+          tick={AXIS_TICK}
+          tickFormatter={formatTick}
+          label={{
+            value: t('landscape.wAxis'),
+            position: 'insideBottomRight',
+            offset: -8,
+            fill: CHART_THEME.text,
+          }}
+        />
+        <YAxis
+          type="number"
+          dataKey="value"
+          domain={[0, yTop]}
+          ticks={ticksBetween(0, yTop, 4)}
+          interval={0}
+          allowDataOverflow
+          width={56}
+          stroke={CHART_THEME.axis}
+          tick={AXIS_TICK}
+          tickFormatter={formatTick}
+          label={{
+            value: t('landscape.costAxis'),
+            angle: -90,
+            position: 'insideLeft',
+            offset: 10,
+            fill: CHART_THEME.text,
+          }}
+        />
+        <LandscapeDrawing />
+      </ComposedChart>
+    );
+  }, [width, height, min, max, yTop, t]);
 
   return (
     <figure
@@ -165,96 +221,7 @@ export function Landscape({ id, height = 260, width }: LandscapeProps) {
           </p>
         </div>
       </figcaption>
-      <ComposedChart
-        {...size}
-        className="chart-plot"
-        accessibilityLayer={false}
-        margin={{ top: 8, right: 16, bottom: 18, left: 4 }}
-      >
-        <XAxis
-          type="number"
-          dataKey="w"
-          domain={[min, max]}
-          ticks={xTicks}
-          interval={0}
-          allowDataOverflow
-          stroke={CHART_THEME.axis}
-          tick={AXIS_TICK}
-          tickFormatter={formatTick}
-          label={{
-            value: t('landscape.wAxis'),
-            position: 'insideBottomRight',
-            offset: -8,
-            fill: CHART_THEME.text,
-          }}
-        />
-        <YAxis
-          type="number"
-          dataKey="value"
-          domain={[0, yTop]}
-          ticks={yTicks}
-          interval={0}
-          allowDataOverflow
-          width={56}
-          stroke={CHART_THEME.axis}
-          tick={AXIS_TICK}
-          tickFormatter={formatTick}
-          label={{
-            value: t('landscape.costAxis'),
-            angle: -90,
-            position: 'insideLeft',
-            offset: 10,
-            fill: CHART_THEME.text,
-          }}
-        />
-        {wStar >= min && wStar <= max && (
-          <ReferenceLine
-            x={wStar}
-            className="landscape-optimum"
-            stroke={CHART_THEME.text}
-            strokeOpacity={0.45}
-            strokeDasharray="4 4"
-            ifOverflow="hidden"
-          />
-        )}
-        {samples.map((sample) => (
-          <Line
-            key={`sample-${sample.i}`}
-            className={sample.i === latest ? 'landscape-sample landscape-sample-latest' : 'landscape-sample'}
-            data={sample.points}
-            dataKey="value"
-            type="linear"
-            stroke={sample.i === latest ? RUN_COLOR_VARS.sgd : CHART_THEME.text}
-            strokeOpacity={sample.i === latest ? 0.75 : 0.22}
-            strokeWidth={sample.i === latest ? 2 : 1}
-            {...QUIET_LINE}
-          />
-        ))}
-        <Line
-          className="landscape-cost"
-          data={curve}
-          dataKey="value"
-          type="linear"
-          stroke={CHART_THEME.curve}
-          strokeWidth={2}
-          {...QUIET_LINE}
-        />
-        <PathDots points={path} color={color} />
-        {tangent && (
-          <Line
-            className="landscape-tangent"
-            data={[...tangent]}
-            dataKey="value"
-            type="linear"
-            stroke={CHART_THEME.tangent}
-            strokeWidth={2}
-            {...QUIET_LINE}
-          />
-        )}
-        {onChart && Number.isFinite(ballCost) && (
-          <ReferenceDot x={w} y={ballCost} ifOverflow="visible" shape={renderBall} />
-        )}
-      </ComposedChart>
+      <LandscapeLayerContext.Provider value={layer}>{frame}</LandscapeLayerContext.Provider>
       {!onChart && <p className="chart-offchart">{t('landscape.offChart', { w: pyFloat(w) })}</p>}
       <p className="chart-stats">
         <span className="chart-mono">{t('landscape.current', { w: pyFloat(w) })}</span>
@@ -301,38 +268,110 @@ export function Landscape({ id, height = 260, width }: LandscapeProps) {
   );
 }
 
-/** A drawn curve that is only a picture: no dots, no legend or tooltip entry, no animation. */
-const QUIET_LINE = {
-  dot: false,
-  activeDot: false,
-  legendType: 'none',
-  tooltipType: 'none',
-  isAnimationActive: false,
-} as const;
+const curvePath = (points: readonly CurvePoint[], scales: PixelScales): string =>
+  polylinePath(
+    points.length,
+    (i) => points[i]!.w,
+    (i) => points[i]!.value,
+    scales,
+  );
 
 const DOT_RADIUS = 3.5;
+const BALL_RADIUS = 7;
 
 /**
- * The path so far as faded dots, drawn as ONE svg path of small circles: a Recharts Scatter makes a
- * component chain per dot, which cost ~75 ms a frame with two landscapes while playing fast.
+ * The bowl, the per-sample curves, w*, the path so far as faded dots (one SVG path: a component per
+ * dot cost ~75 ms a frame with two landscapes), the tangent, all clipped to the plot, and the ball.
  */
-function PathDots({ points, color }: { points: readonly CurvePoint[]; color: string }) {
-  const x = useXAxisScale();
-  const y = useYAxisScale();
-  if (!x || !y) return null;
-  const r = DOT_RADIUS;
-  let d = '';
-  let drawn = 0;
-  for (const point of points) {
-    const cx = x(point.w);
-    const cy = y(point.value);
-    if (cx === undefined || cy === undefined || !Number.isFinite(cx) || !Number.isFinite(cy)) continue;
-    d += `M${(cx - r).toFixed(2)},${cy.toFixed(2)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
-    drawn++;
+function LandscapeDrawing() {
+  const layer = useContext(LandscapeLayerContext);
+  const scales = usePixelScales();
+  const curve = layer?.curve;
+  const samples = layer?.samples;
+  const bowl = useMemo(() => (curve && scales ? curvePath(curve, scales) : ''), [curve, scales]);
+  const sampleCurves = useMemo(
+    () =>
+      samples && scales
+        ? samples.map((sample) => ({ i: sample.i, d: curvePath(sample.points, scales) }))
+        : [],
+    [samples, scales],
+  );
+  if (!layer || !scales) return null;
+  const { latest, path, wStar, yTop, tangent, ball, color } = layer;
+  const centres: [number, number][] = [];
+  for (const point of path) {
+    const cx = scales.x(point.w);
+    const cy = scales.y(point.value);
+    if (Number.isFinite(cx) && Number.isFinite(cy)) centres.push([cx, cy]);
   }
+  const ballX = ball ? scales.x(ball.w) : NaN;
+  const ballY = ball ? scales.y(ball.value) : NaN;
   return (
-    <g className="landscape-path">
-      <path className="landscape-path-dots" d={d} fill={color} fillOpacity={0.3} data-dots={drawn} />
+    <g className="landscape-drawing">
+      <PlotClip>
+        {wStar !== null && (
+          <line
+            className="landscape-optimum"
+            x1={scales.x(wStar)}
+            x2={scales.x(wStar)}
+            y1={scales.y(0)}
+            y2={scales.y(yTop)}
+            stroke={CHART_THEME.text}
+            strokeOpacity={0.45}
+            strokeDasharray="4 4"
+          />
+        )}
+        {sampleCurves.map(({ i, d }) => (
+          <g
+            key={`sample-${i}`}
+            className={i === latest ? 'landscape-sample landscape-sample-latest' : 'landscape-sample'}
+          >
+            <path
+              className="chart-line-thin"
+              d={d}
+              fill="none"
+              stroke={i === latest ? RUN_COLOR_VARS.sgd : CHART_THEME.text}
+              strokeOpacity={i === latest ? 0.75 : 0.22}
+              strokeWidth={i === latest ? 2 : 1}
+            />
+          </g>
+        ))}
+        <g className="landscape-cost">
+          <path className="chart-line" d={bowl} fill="none" stroke={CHART_THEME.curve} strokeWidth={2} />
+        </g>
+        <g className="landscape-path">
+          <path
+            className="landscape-path-dots"
+            d={dotsPath(centres, DOT_RADIUS)}
+            fill={color}
+            fillOpacity={0.3}
+            data-dots={centres.length}
+          />
+        </g>
+        {tangent && (
+          <g className="landscape-tangent">
+            <path
+              className="chart-line"
+              d={curvePath(tangent, scales)}
+              fill="none"
+              stroke={CHART_THEME.tangent}
+              strokeWidth={2}
+            />
+          </g>
+        )}
+      </PlotClip>
+      {ball && Number.isFinite(ballX) && Number.isFinite(ballY) && (
+        <circle
+          className="landscape-ball"
+          data-w={pyFloat(ball.w)}
+          cx={ballX}
+          cy={ballY}
+          r={BALL_RADIUS}
+          fill={color}
+          stroke="var(--surface, #ffffff)"
+          strokeWidth={2}
+        />
+      )}
     </g>
   );
 }

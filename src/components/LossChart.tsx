@@ -1,5 +1,14 @@
-import { useDeferredValue, useId, useMemo, useState } from 'react';
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import { createContext, useContext, useDeferredValue, useId, useMemo, useState } from 'react';
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  Tooltip,
+  useActiveTooltipLabel,
+  XAxis,
+  YAxis,
+  type TooltipContentProps,
+} from 'recharts';
 import { downsampleMinMax, pyFloat, type RunState } from '../core';
 import { useT, type Translate } from '../i18n';
 import { usePlaygroundSelector } from '../store/context';
@@ -21,9 +30,12 @@ import {
   pointAt,
   powerOfTen,
   RUN_COLOR_VARS,
+  tooltipRows,
+  type LossChartModel,
   type LossScale,
 } from './chartData';
 import './charts.css';
+import { PlotClip, polylinePath, usePixelScales } from './plotLayer';
 
 export interface LossChartProps {
   /** Height of the plot in px (the caption and legend come on top). Default 320. */
@@ -39,9 +51,23 @@ const selectMinibatch = selectRun('minibatch');
 /** A pinned curve is drawn with no downsampling of its own beyond the usual cap, and no tooltip. */
 const pinSeries = (pin: Pin) => ({ costs: pin.costs, picks: downsampleMinMax(pin.costs, MAX_LOSS_POINTS) });
 
+/** What the drawn layer and the tooltip read each frame; the chart around them stays as it was. */
+interface LossLayer {
+  readonly model: LossChartModel;
+  readonly pins: readonly Pin[];
+  readonly shown: readonly RunId[];
+  readonly runs: Readonly<Record<RunId, RunState>>;
+  readonly lastEpoch: number;
+  readonly t: Translate;
+}
+
+const LossLayerContext = createContext<LossLayer | null>(null);
+
 /**
  * Loss vs epoch: the full-dataset cost after each epoch of both runs on one chart, in linear or log
  * view. Long histories are thinned for drawing only; the tooltip reads the exact recorded values.
+ * Recharts draws the axes, grid and tooltip and re-renders only when they change (the axis grows,
+ * the scale flips); the lines are drawn by LossLines, which alone re-renders as the runs play.
  */
 export function LossChart({ height = 320, width }: LossChartProps) {
   const t = useT();
@@ -53,7 +79,7 @@ export function LossChart({ height = 320, width }: LossChartProps) {
   const showMinibatch = usePlaygroundSelector(selectShowMinibatch);
   const pins = useDeferredValue(usePlaygroundSelector(selectPins));
   const actions = usePlaygroundSelector(selectActions);
-  const shown = shownRunIds(showMinibatch);
+  const shown = useMemo(() => shownRunIds(showMinibatch), [showMinibatch]);
   const totalEpochs = usePlaygroundSelector(selectTotalEpochs);
   const [scale, setScale] = useState<LossScale>('linear');
   const radioName = useId();
@@ -77,11 +103,77 @@ export function LossChart({ height = 320, width }: LossChartProps) {
       ),
     [gdSeries, sgdSeries, minibatchSeries, showMinibatch, pinned, scale],
   );
-  const runs: Record<RunId, RunState> = { gd, sgd, minibatch };
+  const runs = useMemo(() => ({ gd, sgd, minibatch }), [gd, sgd, minibatch]);
   const lastEpoch = Math.max(gd.epoch, sgd.epoch, showMinibatch ? minibatch.epoch : 0);
   const xMax = Math.max(1, totalEpochs, lastEpoch);
-  const size =
-    width === undefined ? { responsive: true, style: { width: '100%', height } } : { width, height };
+  const layer = useMemo<LossLayer>(
+    () => ({ model: chart, pins, shown, runs, lastEpoch, t }),
+    [chart, pins, shown, runs, lastEpoch, t],
+  );
+
+  // The chart itself, rebuilt only when an axis or the tooltip's epochs change (not every frame).
+  const [yLow, yHigh] = chart.domain;
+  const yTicksKey = chart.ticks.join(',');
+  const rows = useMemo(() => tooltipRows(xMax), [xMax]);
+  const frame = useMemo(() => {
+    const size =
+      width === undefined ? { responsive: true, style: { width: '100%', height } } : { width, height };
+    return (
+      <LineChart
+        {...size}
+        className="chart-plot"
+        data={rows}
+        margin={{ top: 8, right: 20, bottom: 22, left: 4 }}
+      >
+        <CartesianGrid strokeDasharray="3 3" stroke={CHART_THEME.grid} />
+        <XAxis
+          type="number"
+          dataKey="epoch"
+          domain={[0, xMax]}
+          allowDecimals={false}
+          stroke={CHART_THEME.axis}
+          tick={AXIS_TICK}
+          tickFormatter={formatTick}
+          label={{
+            value: t('loss.epochAxis'),
+            position: 'insideBottom',
+            offset: -14,
+            fill: CHART_THEME.text,
+          }}
+        />
+        <YAxis
+          type="number"
+          domain={[yLow, yHigh]}
+          ticks={yTicksKey.split(',').map(Number)}
+          allowDataOverflow
+          interval={0}
+          width={scale === 'log' ? 56 : 64}
+          stroke={CHART_THEME.axis}
+          tick={AXIS_TICK}
+          tickFormatter={scale === 'log' ? powerOfTen : formatTick}
+          label={{
+            value: t('loss.costAxis'),
+            angle: -90,
+            position: 'insideLeft',
+            offset: 10,
+            fill: CHART_THEME.text,
+          }}
+        />
+        <Tooltip isAnimationActive={false} content={renderLossTooltip} />
+        {/* Recharts shows a tooltip only with a payload: an undrawn series along the bottom gives it one. */}
+        <Line
+          className="loss-tooltip-anchor"
+          dataKey={() => yLow}
+          stroke="none"
+          dot={false}
+          activeDot={false}
+          legendType="none"
+          isAnimationActive={false}
+        />
+        <LossLines />
+      </LineChart>
+    );
+  }, [width, height, rows, xMax, yLow, yHigh, yTicksKey, scale, t]);
 
   return (
     <figure
@@ -132,83 +224,7 @@ export function LossChart({ height = 320, width }: LossChartProps) {
       <p className="chart-sr-only" id={descriptionId}>
         {t('loss.description')}
       </p>
-      <LineChart
-        {...size}
-        className="chart-plot"
-        data={chart.rows}
-        margin={{ top: 8, right: 20, bottom: 22, left: 4 }}
-      >
-        <CartesianGrid strokeDasharray="3 3" stroke={CHART_THEME.grid} />
-        <XAxis
-          type="number"
-          dataKey="epoch"
-          domain={[0, xMax]}
-          allowDecimals={false}
-          stroke={CHART_THEME.axis}
-          tick={AXIS_TICK}
-          tickFormatter={formatTick}
-          label={{
-            value: t('loss.epochAxis'),
-            position: 'insideBottom',
-            offset: -14,
-            fill: CHART_THEME.text,
-          }}
-        />
-        <YAxis
-          type="number"
-          domain={[chart.domain[0], chart.domain[1]]}
-          ticks={chart.ticks}
-          allowDataOverflow
-          interval={0}
-          width={scale === 'log' ? 56 : 64}
-          stroke={CHART_THEME.axis}
-          tick={AXIS_TICK}
-          tickFormatter={scale === 'log' ? powerOfTen : formatTick}
-          label={{
-            value: t('loss.costAxis'),
-            angle: -90,
-            position: 'insideLeft',
-            offset: 10,
-            fill: CHART_THEME.text,
-          }}
-        />
-        <Tooltip
-          isAnimationActive={false}
-          content={(props: TooltipContentProps) => <LossTooltip {...props} runs={runs} shown={shown} t={t} />}
-        />
-        {pins.map((pin) => (
-          <Line
-            key={pin.id}
-            className={`loss-line loss-pin chart-run-${pin.run}`}
-            dataKey={pin.id}
-            name={pinLabel(t, pin)}
-            type="linear"
-            stroke={RUN_COLOR_VARS[pin.run]}
-            strokeOpacity={0.35}
-            strokeDasharray="6 4"
-            strokeWidth={2}
-            connectNulls
-            dot={false}
-            activeDot={false}
-            isAnimationActive={false}
-          />
-        ))}
-        {shown.map((id) => (
-          <Line
-            key={id}
-            className={`loss-line chart-run-${id}`}
-            dataKey={id}
-            name={t(`run.${id}.short`)}
-            type="linear"
-            stroke={RUN_COLOR_VARS[id]}
-            strokeWidth={2}
-            connectNulls
-            dot={chart.drawn[id] === 1 ? { r: 3, fill: RUN_COLOR_VARS[id] } : false}
-            activeDot={{ r: 4 }}
-            isAnimationActive={false}
-          />
-        ))}
-      </LineChart>
+      <LossLayerContext.Provider value={layer}>{frame}</LossLayerContext.Provider>
       <div className="pin-bar">
         {shown.map((id) => (
           <button key={id} type="button" className="button pin-button" onClick={() => actions.pinRun(id)}>
@@ -239,6 +255,111 @@ export function LossChart({ height = 320, width }: LossChartProps) {
   );
 }
 
+/** The hovered epoch (the tooltip's label) as a whole number, or null. */
+function hoveredEpoch(label: unknown): number | null {
+  const epoch = typeof label === 'string' && label !== '' ? Number(label) : label;
+  return typeof epoch === 'number' && Number.isInteger(epoch) && epoch >= 0 ? epoch : null;
+}
+
+const DOT_RADIUS = 3;
+const ACTIVE_DOT_RADIUS = 4;
+
+/**
+ * The pinned ghosts and each shown run's line (a dot while it has one point), clipped to the plot,
+ * and a dot on each run at the hovered epoch.
+ */
+function LossLines() {
+  const layer = useContext(LossLayerContext);
+  const scales = usePixelScales();
+  const hovered = hoveredEpoch(useActiveTooltipLabel());
+  const paths = useMemo(() => {
+    if (!layer || !scales) return null;
+    const d = (id: string) => {
+      const line = layer.model.lines[id];
+      return line
+        ? polylinePath(
+            line.epochs.length,
+            (i) => line.epochs[i]!,
+            (i) => line.values[i]!,
+            scales,
+          )
+        : '';
+    };
+    return Object.fromEntries([...layer.pins.map((pin) => pin.id), ...layer.shown].map((id) => [id, d(id)]));
+  }, [layer, scales]);
+  if (!layer || !scales || !paths) return null;
+  const { model, pins, shown, runs } = layer;
+  const pointOf = (id: RunId, epoch: number): [number, number] | null => {
+    const point = pointAt(runs[id], epoch);
+    const value = point === null ? null : model.toAxis(point.cost);
+    if (value === null) return null;
+    const cx = scales.x(epoch);
+    const cy = scales.y(value);
+    return Number.isFinite(cx) && Number.isFinite(cy) ? [cx, cy] : null;
+  };
+  return (
+    <g className="loss-lines">
+      <PlotClip>
+        {pins.map((pin) => (
+          <g key={pin.id} className={`loss-line loss-pin chart-run-${pin.run}`}>
+            <path
+              className="chart-line"
+              d={paths[pin.id]}
+              fill="none"
+              stroke={RUN_COLOR_VARS[pin.run]}
+              strokeOpacity={0.35}
+              strokeDasharray="6 4"
+              strokeWidth={2}
+            />
+          </g>
+        ))}
+        {shown.map((id) => {
+          const single = model.drawn[id] === 1 ? pointOf(id, model.lines[id]!.epochs[0]!) : null;
+          return (
+            <g key={id} className={`loss-line chart-run-${id}`}>
+              <path
+                className="chart-line"
+                d={paths[id]}
+                fill="none"
+                stroke={RUN_COLOR_VARS[id]}
+                strokeWidth={2}
+                strokeLinejoin="round"
+              />
+              {single && (
+                <circle
+                  className="loss-dot"
+                  cx={single[0]}
+                  cy={single[1]}
+                  r={DOT_RADIUS}
+                  fill={RUN_COLOR_VARS[id]}
+                />
+              )}
+            </g>
+          );
+        })}
+      </PlotClip>
+      {hovered !== null &&
+        shown.map((id) => {
+          const point = pointOf(id, Math.min(hovered, runs[id].epoch));
+          return (
+            point && (
+              <circle
+                key={id}
+                className={`loss-active-dot chart-run-${id}`}
+                cx={point[0]}
+                cy={point[1]}
+                r={ACTIVE_DOT_RADIUS}
+                fill={RUN_COLOR_VARS[id]}
+                stroke="var(--surface, #ffffff)"
+                strokeWidth={2}
+              />
+            )
+          );
+        })}
+    </g>
+  );
+}
+
 /** "GD, α = 0.05" (mini-batch adds its batch size). */
 function pinLabel(t: Translate, pin: Pin): string {
   return t(pin.run === 'minibatch' ? 'pins.labelBatch' : 'pins.label', {
@@ -248,18 +369,18 @@ function pinLabel(t: Translate, pin: Pin): string {
   });
 }
 
-interface LossTooltipProps extends TooltipContentProps {
-  readonly runs: Readonly<Record<RunId, RunState>>;
-  readonly shown: readonly RunId[];
-  readonly t: Translate;
-}
+const renderLossTooltip = (props: TooltipContentProps) => <LossTooltip {...props} />;
 
-/** The exact epoch, w and cost of both runs at the hovered epoch, read from the full history. */
-function LossTooltip({ active, label, payload, runs, shown, t }: LossTooltipProps) {
-  if (!active) return null;
-  const fromPayload = (payload[0]?.payload as { epoch?: unknown } | undefined)?.epoch;
-  const epoch = typeof label === 'number' ? label : typeof fromPayload === 'number' ? fromPayload : null;
-  if (epoch === null || !Number.isInteger(epoch)) return null;
+/**
+ * The exact epoch, w and cost of each shown run at the hovered epoch, read from the full history
+ * (past the runs' last epoch: their last one).
+ */
+function LossTooltip({ active, label }: TooltipContentProps) {
+  const layer = useContext(LossLayerContext);
+  const hovered = hoveredEpoch(label);
+  if (!active || !layer || hovered === null) return null;
+  const { runs, shown, lastEpoch, t } = layer;
+  const epoch = Math.min(hovered, lastEpoch);
   return (
     <div className="chart-tooltip" data-testid="loss-tooltip">
       <p className="chart-tooltip-title">

@@ -74,23 +74,23 @@ export interface LossSeries {
   readonly picks: readonly number[];
 }
 
-/**
- * One row of the loss chart: an epoch and each series' value there (null where it draws no point).
- * A series is a run ('gd', 'sgd', 'minibatch') or a pinned curve ('pin-3').
- */
-export interface LossRow {
-  readonly epoch: number;
-  readonly [series: string]: number | null;
+/** One series as drawn: epochs and values in the y axis' units (linear: cost; log: log₁₀ cost). */
+export interface LossLine {
+  readonly epochs: readonly number[];
+  readonly values: readonly number[];
 }
 
 export interface LossChartModel {
-  readonly rows: LossRow[];
+  /** Per series ('gd', 'sgd', 'minibatch' or a pin's id): the points drawn, non-finite costs left out. */
+  readonly lines: Readonly<Record<string, LossLine>>;
   readonly domain: readonly [number, number];
   readonly ticks: number[];
   /** Points drawn per series. */
   readonly drawn: Readonly<Record<string, number>>;
   /** Series with a drawn value above the top of the chart (linear view). */
   readonly aboveChart: Readonly<Record<string, boolean>>;
+  /** Where a cost sits on the y axis, as the lines draw it; null for a cost the chart can't show. */
+  readonly toAxis: (cost: number) => number | null;
 }
 
 /**
@@ -195,22 +195,8 @@ export function formatTick(value: number): string {
   return String(Number(value.toPrecision(4)));
 }
 
-/** Merges two ascending index lists into one ascending list without duplicates. */
-function union(a: readonly number[], b: readonly number[]): number[] {
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const next = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i]! : b[j]!;
-    if (out.length === 0 || out[out.length - 1] !== next) out.push(next);
-    if (i < a.length && a[i] === next) i++;
-    if (j < b.length && b[j] === next) j++;
-  }
-  return out;
-}
-
 /**
- * The rows, y domain and ticks of the loss chart. Linear: y = cost on [0, top], where top is the
+ * The lines, y domain and ticks of the loss chart. Linear: y = cost on [0, top], where top is the
  * largest drawn cost but at most LINEAR_CAP_FACTOR × the initial cost, rounded up to a tick.
  * Values above the top are drawn at most OVERFLOW_CEILING × top (still off the chart).
  * Log: y = log₁₀(cost) on whole decades around the drawn values, ticks labelled 10ᵏ; a cost ≤ 0
@@ -222,26 +208,39 @@ export function lossChartModel(
 ): LossChartModel {
   const ids = Object.keys(series);
   const of = (id: string): LossSeries => series[id]!;
-  const epochs = ids.reduce<number[]>((all, id) => union(all, of(id).picks), []);
-  const drawn = Object.fromEntries(ids.map((id) => [id, of(id).picks.length]));
   const aboveChart: Record<string, boolean> = Object.fromEntries(ids.map((id) => [id, false]));
-  const valueAt = (id: string, k: number): number | null => {
-    const value = of(id).costs[k];
-    return value !== undefined && Number.isFinite(value) ? value : null;
+  const linesOf = (toAxis: (cost: number) => number | null): Record<string, LossLine> =>
+    Object.fromEntries(
+      ids.map((id) => {
+        const { costs, picks } = of(id);
+        const epochs: number[] = [];
+        const values: number[] = [];
+        for (const k of picks) {
+          const value = toAxis(costs[k]!);
+          if (value === null) continue;
+          epochs.push(k);
+          values.push(value);
+        }
+        return [id, { epochs, values }];
+      }),
+    );
+  const model = (
+    domain: readonly [number, number],
+    ticks: number[],
+    toAxis: (cost: number) => number | null,
+  ): LossChartModel => {
+    const lines = linesOf(toAxis);
+    const drawn = Object.fromEntries(ids.map((id) => [id, lines[id]!.values.length]));
+    return { lines, domain, ticks, drawn, aboveChart, toAxis };
   };
-  const rowsOf = (cell: (id: string, epoch: number) => number | null): LossRow[] =>
-    epochs.map((epoch) => {
-      const row: Record<string, number | null> = { epoch };
-      for (const id of ids) row[id] = cell(id, epoch);
-      return row as LossRow;
-    });
 
   if (scale === 'linear') {
     let initial = 0;
     let highest = 0;
     for (const id of ids) {
-      initial = Math.max(initial, of(id).costs[0] ?? 0);
-      for (const k of of(id).picks) highest = Math.max(highest, valueAt(id, k) ?? 0);
+      const { costs, picks } = of(id);
+      initial = Math.max(initial, costs[0] ?? 0);
+      for (const k of picks) if (Number.isFinite(costs[k])) highest = Math.max(highest, costs[k]!);
     }
     const cap = LINEAR_CAP_FACTOR * initial;
     let top = cap > 0 && highest > cap ? cap : highest;
@@ -249,27 +248,22 @@ export function lossChartModel(
     const ticks = linearTicks(top);
     const domainTop = ticks[ticks.length - 1]!;
     for (const id of ids) {
-      aboveChart[id] = of(id).picks.some((k) => (valueAt(id, k) ?? 0) > domainTop);
+      const { costs, picks } = of(id);
+      aboveChart[id] = picks.some((k) => Number.isFinite(costs[k]) && costs[k]! > domainTop);
     }
     // A cost of 1e300 would put a path coordinate past what a browser parses (Chrome rejects the
     // whole path); far above the top, any height looks the same, so drawn values stop there.
     const ceiling = domainTop * OVERFLOW_CEILING;
-    const linearRow = (id: string, epoch: number): number | null => {
-      const value = isPicked(of(id), epoch) ? valueAt(id, epoch) : null;
-      return value === null ? null : Math.min(value, ceiling);
-    };
-    return { rows: rowsOf(linearRow), domain: [0, domainTop], ticks, drawn, aboveChart };
+    return model([0, domainTop], ticks, (cost) => (Number.isFinite(cost) ? Math.min(cost, ceiling) : null));
   }
 
-  const log = (id: string, k: number): number | null => {
-    const value = valueAt(id, k);
-    return value !== null && value > 0 ? Math.log10(value) : null;
-  };
+  const log = (cost: number): number | null => (Number.isFinite(cost) && cost > 0 ? Math.log10(cost) : null);
   let lowest = Infinity;
   let highest = -Infinity;
   for (const id of ids) {
-    for (const k of of(id).picks) {
-      const y = log(id, k);
+    const { costs, picks } = of(id);
+    for (const k of picks) {
+      const y = log(costs[k]!);
       if (y === null) continue;
       lowest = Math.min(lowest, y);
       highest = Math.max(highest, y);
@@ -282,25 +276,18 @@ export function lossChartModel(
   const bottom = Math.floor(lowest);
   const top = Math.max(bottom + 1, Math.ceil(highest));
   const ticks = decadeTicks(bottom, top);
-  const logRow = (id: string, epoch: number): number | null => {
-    if (!isPicked(of(id), epoch)) return null;
-    if (valueAt(id, epoch) === null) return null;
-    return log(id, epoch) ?? bottom;
-  };
-  return { rows: rowsOf(logRow), domain: [bottom, top], ticks, drawn, aboveChart };
+  return model([bottom, top], ticks, (cost) => (Number.isFinite(cost) ? (log(cost) ?? bottom) : null));
 }
 
-/** Whether index k is among a series' picks (binary search: picks ascend). */
-function isPicked(series: LossSeries, k: number): boolean {
-  const { picks } = series;
-  let lo = 0;
-  let hi = picks.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const value = picks[mid]!;
-    if (value === k) return true;
-    if (value < k) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
+/**
+ * The epochs the loss chart's tooltip snaps to, as chart rows: every epoch 0…last, or every s-th
+ * (s = ⌈last / MAX_LOSS_POINTS⌉) and the last one on a longer axis. They depend on the axis only,
+ * so the chart's data stay the same while the runs play.
+ */
+export function tooltipRows(last: number): { readonly epoch: number }[] {
+  const step = Math.max(1, Math.ceil(last / MAX_LOSS_POINTS));
+  const rows: { epoch: number }[] = [];
+  for (let epoch = 0; epoch < last; epoch += step) rows.push({ epoch });
+  rows.push({ epoch: Math.max(0, last) });
+  return rows;
 }

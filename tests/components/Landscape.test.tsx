@@ -96,9 +96,10 @@ describe('Landscape', () => {
     const d = container.querySelector('.landscape-tangent path')!.getAttribute('d')!;
     const [x1, y1, x2, y2] = [...d.matchAll(/-?[\d.]+(?:e[+-]?\d+)?/g)].map((m) => Number(m[0]));
     const slope = costSlope('w', LECTURE_DATA, w, 0);
+    // Drawn to 0.01 px: over a segment of ~100 px the slope is good to about 1e-3.
     const pixelSlope = (y2! - y1!) / (x2! - x1!);
-    expect(pixelSlope).toBeCloseTo((slope * (y(1) - y(0))) / (x(1) - x(0)), 6);
-    expect(((x1! + x2!) / 2) as number).toBeCloseTo(x(w), 6);
+    expect(pixelSlope).toBeCloseTo((slope * (y(1) - y(0))) / (x(1) - x(0)), 3);
+    expect(((x1! + x2!) / 2) as number).toBeCloseTo(x(w), 1);
     expect(screen.getByText(`slope (gradient) = ${pyFloat(slope)}`)).toBeInTheDocument();
   });
 
@@ -156,7 +157,7 @@ describe('Landscape', () => {
     const perUnit = x(1) - x0;
     for (const point of points.filter((_, i) => i % 20 === 0)) {
       const w = (point.px - x0) / perUnit;
-      expect(point.py).toBeCloseTo(y((w - 2) ** 2), 4);
+      expect(point.py).toBeCloseTo(y((w - 2) ** 2), 1);
     }
   });
 

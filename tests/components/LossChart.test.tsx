@@ -8,6 +8,7 @@ import {
   MAX_LOSS_POINTS,
   OVERFLOW_CEILING,
   powerOfTen,
+  tooltipRows,
   type LossSeries,
 } from '../../src/components/chartData';
 import { cost, pyFloat, traceColumn } from '../../src/core';
@@ -30,9 +31,7 @@ function renderChart(store: PlaygroundStore = createPlaygroundStore()) {
 
 /** The drawn line of one run. */
 function linePath(container: HTMLElement, id: RunId): string {
-  return (
-    container.querySelector(`.loss-line.chart-run-${id} path.recharts-line-curve`)?.getAttribute('d') ?? ''
-  );
+  return container.querySelector(`.loss-line.chart-run-${id} path.chart-line`)?.getAttribute('d') ?? '';
 }
 
 /** The points of an SVG path made of M/L commands. */
@@ -79,10 +78,10 @@ describe('LossChart', () => {
     expect(yTicks.map((tick) => tick.label)).toEqual(['0', '1', '2', '3', '4', '5']);
     const zero = yTicks[0]!.at;
     const five = yTicks[5]!.at;
-    for (const name of ['GD', 'SGD']) {
-      const dots = container.querySelectorAll(`circle.recharts-line-dot[name="${name}"]`);
+    for (const id of ['gd', 'sgd']) {
+      const dots = container.querySelectorAll(`.loss-line.chart-run-${id} circle.loss-dot`);
       expect(dots).toHaveLength(1);
-      expect(Number(dots[0]!.getAttribute('cy'))).toBeCloseTo(zero + ((five - zero) * (14 / 3)) / 5, 6);
+      expect(Number(dots[0]!.getAttribute('cy'))).toBeCloseTo(zero + ((five - zero) * (14 / 3)) / 5, 1);
     }
     expect(allText(container)).not.toMatch(/NaN|Infinity/);
   });
@@ -105,8 +104,9 @@ describe('LossChart', () => {
       const costs = [cost('w', { w: 1, b: 0 }, runs[id].setup.data), ...traceColumn(runs[id].trace, 'cost')];
       expect(points).toHaveLength(3);
       points.forEach((point, k) => {
-        expect(point.x).toBeCloseTo(x0 + ((x100 - x0) * k) / 100, 6);
-        expect(point.y).toBeCloseTo(y0 + ((y5 - y0) * costs[k]!) / 5, 6);
+        // Drawn to 0.01 px.
+        expect(point.x).toBeCloseTo(x0 + ((x100 - x0) * k) / 100, 1);
+        expect(point.y).toBeCloseTo(y0 + ((y5 - y0) * costs[k]!) / 5, 1);
       });
     }
   });
@@ -128,8 +128,8 @@ describe('LossChart', () => {
       expect(points.length).toBeLessThanOrEqual(MAX_LOSS_POINTS);
       expect(Number(figure.getAttribute(`data-${id}-points`))).toBe(points.length);
       // Not truncated: the line runs from epoch 0 to epoch 10,000.
-      expect(points[0]!.x).toBeCloseTo(x0, 6);
-      expect(points.at(-1)!.x).toBeCloseTo(xEnd, 6);
+      expect(points[0]!.x).toBeCloseTo(x0, 1);
+      expect(points.at(-1)!.x).toBeCloseTo(xEnd, 1);
     }
   });
 
@@ -153,7 +153,7 @@ describe('LossChart', () => {
       Number([...label.slice(2)].map((c) => (c === '⁻' ? '-' : String('⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(c)))).join(''));
     const yOf = (value: number) =>
       a.at + ((b.at - a.at) * (value - exponent(a.label))) / (exponent(b.label) - exponent(a.label));
-    expect(pathPoints(linePath(container, 'gd')).at(-1)!.y).toBeCloseTo(yOf(last), 4);
+    expect(pathPoints(linePath(container, 'gd')).at(-1)!.y).toBeCloseTo(yOf(last), 1);
 
     await user.click(screen.getByRole('radio', { name: 'Linear' }));
     expect(ticks(container, 'y').map((tick) => tick.label)).toEqual(['0', '1', '2', '3', '4', '5']);
@@ -179,7 +179,7 @@ describe('LossChart', () => {
     const x100 = xTicks.find((tick) => tick.label === '100')!.at;
     const sgdPoints = pathPoints(linePath(container, 'sgd'));
     expect(sgdPoints).toHaveLength(runs.sgd.epoch + 1);
-    expect(sgdPoints.at(-1)!.x).toBeCloseTo(x0 + ((x100 - x0) * runs.sgd.epoch) / 100, 6);
+    expect(sgdPoints.at(-1)!.x).toBeCloseTo(x0 + ((x100 - x0) * runs.sgd.epoch) / 100, 1);
     // Points above the chart stay within what a browser parses (Chrome drops a path with 1e300).
     for (const id of ['gd', 'sgd'] as const) {
       for (const point of pathPoints(linePath(container, id))) expect(Math.abs(point.y)).toBeLessThan(1e7);
@@ -203,6 +203,7 @@ describe('LossChart', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     });
     const tooltip = await screen.findByTestId('loss-tooltip');
+    expect(tooltip).toBeVisible();
     const { runs } = store.getState();
     expect(tooltip).toHaveTextContent('after epoch 45');
     for (const id of ['gd', 'sgd'] as const) {
@@ -211,6 +212,41 @@ describe('LossChart', () => {
       expect(tooltip).toHaveTextContent(`w = ${pyFloat(w)}`);
       expect(tooltip).toHaveTextContent(`cost = ${pyFloat(c)}`);
     }
+  });
+
+  it('marks each run at the hovered epoch and reads its last epoch past the end of the runs', async () => {
+    const { store, container } = renderChart();
+    act(() => {
+      for (let i = 0; i < 20; i++) store.getState().actions.step();
+    });
+    const xTicks = ticks(container, 'x');
+    const x0 = xTicks.find((tick) => tick.label === '0')!.at;
+    const x100 = xTicks.find((tick) => tick.label === '100')!.at;
+    const yTicks = ticks(container, 'y');
+    const y0 = yTicks.find((tick) => tick.label === '0')!.at;
+    const y5 = yTicks.find((tick) => tick.label === '5')!.at;
+    const wrapper = container.querySelector('.recharts-wrapper')!;
+    const hover = async (epoch: number) =>
+      act(async () => {
+        fireEvent.mouseMove(wrapper, { clientX: x0 + ((x100 - x0) * epoch) / 100, clientY: 100 });
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      });
+    await hover(12);
+    const { runs } = store.getState();
+    for (const id of ['gd', 'sgd'] as const) {
+      const dot = container.querySelector(`circle.loss-active-dot.chart-run-${id}`)!;
+      expect(Number(dot.getAttribute('cx'))).toBeCloseTo(x0 + ((x100 - x0) * 12) / 100, 6);
+      const c = traceColumn(runs[id].trace, 'cost')[11]!;
+      expect(Number(dot.getAttribute('cy'))).toBeCloseTo(y0 + ((y5 - y0) * c) / 5, 6);
+    }
+    // At epoch 70 of a run that has done 20, the tooltip and the dots show epoch 20.
+    await hover(70);
+    const tooltip = screen.getByTestId('loss-tooltip');
+    expect(tooltip).toBeVisible();
+    expect(tooltip).toHaveTextContent('after epoch 20');
+    expect(tooltip).toHaveTextContent(`w = ${pyFloat(runs.gd.params.w)}`);
+    const dot = container.querySelector('circle.loss-active-dot.chart-run-gd')!;
+    expect(Number(dot.getAttribute('cx'))).toBeCloseTo(x0 + ((x100 - x0) * 20) / 100, 6);
   });
 
   it('reads the tooltip at the start as the initial w and cost', async () => {
@@ -222,6 +258,7 @@ describe('LossChart', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     });
     const tooltip = await screen.findByTestId('loss-tooltip');
+    expect(tooltip).toBeVisible();
     expect(tooltip).toHaveTextContent('start, before any update');
     expect(tooltip).toHaveTextContent('w = 1.0');
     expect(tooltip).toHaveTextContent(`cost = ${pyFloat(14 / 3)}`);
@@ -235,6 +272,23 @@ describe('LossChart', () => {
   });
 });
 
+describe('tooltipRows', () => {
+  it('lets the tooltip reach every epoch of a short axis', () => {
+    expect(tooltipRows(3)).toEqual([{ epoch: 0 }, { epoch: 1 }, { epoch: 2 }, { epoch: 3 }]);
+    expect(tooltipRows(0)).toEqual([{ epoch: 0 }]);
+  });
+
+  it('keeps at most about MAX_LOSS_POINTS evenly spaced epochs, the last one included', () => {
+    const rows = tooltipRows(100_000);
+    expect(rows.length).toBeLessThanOrEqual(MAX_LOSS_POINTS + 1);
+    expect(rows.slice(0, 3).map((row) => row.epoch)).toEqual([0, 100, 200]);
+    expect(rows.at(-1)!.epoch).toBe(100_000);
+    const odd = tooltipRows(1234).map((row) => row.epoch);
+    expect(odd.slice(0, 2)).toEqual([0, 2]);
+    expect(odd.at(-1)).toBe(1234);
+  });
+});
+
 describe('lossChartModel', () => {
   const series = (costs: number[]): LossSeries => ({
     costs: Float64Array.from(costs),
@@ -244,8 +298,10 @@ describe('lossChartModel', () => {
   it('pins a cost of 0 to the bottom of the log axis instead of −∞', () => {
     const model = lossChartModel({ gd: series([4, 1e-3, 0]), sgd: series([4, 1e-6]) }, 'log');
     expect(model.domain).toEqual([-6, 1]);
-    expect(model.rows.map((row) => row.gd)).toEqual([Math.log10(4), -3, -6]);
-    expect(model.rows.map((row) => row.sgd)).toEqual([Math.log10(4), -6, null]);
+    expect(model.lines.gd).toEqual({ epochs: [0, 1, 2], values: [Math.log10(4), -3, -6] });
+    expect(model.lines.sgd).toEqual({ epochs: [0, 1], values: [Math.log10(4), -6] });
+    expect(model.toAxis(0)).toBe(-6);
+    expect(model.toAxis(Infinity)).toBeNull();
     for (const tick of model.ticks) expect(Number.isInteger(tick)).toBe(true);
   });
 
@@ -253,7 +309,8 @@ describe('lossChartModel', () => {
     const model = lossChartModel({ gd: series([4, 2, 1]), sgd: series([4, 400, 1e300]) }, 'linear');
     expect(model.domain).toEqual([0, 8]);
     expect(model.aboveChart).toEqual({ gd: false, sgd: true });
-    expect(model.rows.map((row) => row.sgd)).toEqual([4, 400, 8 * OVERFLOW_CEILING]);
+    expect(model.lines.sgd!.values).toEqual([4, 400, 8 * OVERFLOW_CEILING]);
+    expect(model.drawn).toEqual({ gd: 3, sgd: 3 });
   });
 
   it('formats ticks without NaN or Infinity', () => {
@@ -273,7 +330,7 @@ describe('LossChart: pins and the mini-batch run', () => {
     act(() => store.getState().actions.runToEnd());
     await user.click(screen.getByRole('button', { name: 'Pin GD' }));
     act(() => void store.getState().actions.updateSettings({ lr: 0.05 }));
-    const ghost = container.querySelector('.loss-pin.chart-run-gd path.recharts-line-curve');
+    const ghost = container.querySelector('.loss-pin.chart-run-gd path.chart-line');
     expect(ghost).not.toBeNull();
     expect(ghost!.getAttribute('stroke-opacity')).toBe('0.35');
     expect(pathPoints(ghost!.getAttribute('d') ?? '').length).toBeGreaterThan(50);

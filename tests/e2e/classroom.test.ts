@@ -129,7 +129,7 @@ describe('classroom', () => {
           clock: size('.clock-text'),
           button: size('.transport .button'),
           tagline: document.querySelector('.tagline')?.getBoundingClientRect().height ?? -1,
-          line: [...document.querySelectorAll('.recharts-line-curve')].map(
+          line: [...document.querySelectorAll('.chart-line')].map(
             (path) => getComputedStyle(path).strokeWidth,
           ),
         };

@@ -1,0 +1,85 @@
+/**
+ * Drawing inside a Recharts chart without re-rendering it. Recharts lays out the axes, grid and
+ * tooltip and re-renders only when they change; what moves every frame (curves, dots, the ball) is
+ * drawn by small components that read the chart's scales through Recharts' hooks and their data
+ * through a React context, so a new frame re-renders them alone. Recharts re-rendering a whole chart
+ * costs ~6–10 ms per update with a few hundred points; three charts a frame left 27 fps.
+ */
+import { useId, useMemo, type ReactNode } from 'react';
+import { usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
+
+/** Data value → pixel on one axis; NaN where the axis cannot place it. */
+export type PixelScale = (value: number) => number;
+
+export interface PixelScales {
+  readonly x: PixelScale;
+  readonly y: PixelScale;
+}
+
+/**
+ * The chart's x and y scales as plain number → pixel functions, null before Recharts has laid out;
+ * the same object until the layout changes, so drawings can be memoised on it.
+ */
+export function usePixelScales(): PixelScales | null {
+  const xScale = useXAxisScale();
+  const yScale = useYAxisScale();
+  return useMemo(
+    () =>
+      xScale && yScale
+        ? { x: (value: number) => xScale(value) ?? NaN, y: (value: number) => yScale(value) ?? NaN }
+        : null,
+    [xScale, yScale],
+  );
+}
+
+/** A pixel coordinate to 0.01 px: what the eye can't tell apart, in a short string. */
+const px = (value: number): string => String(Math.round(value * 100) / 100);
+
+/**
+ * An SVG path "M x,y L x,y …" through the points (xAt(i), yAt(i)), i = 0…count−1, in pixels,
+ * skipping points that either axis cannot place.
+ */
+export function polylinePath(
+  count: number,
+  xAt: (i: number) => number,
+  yAt: (i: number) => number,
+  scales: PixelScales,
+): string {
+  let d = '';
+  for (let i = 0; i < count; i++) {
+    const cx = scales.x(xAt(i));
+    const cy = scales.y(yAt(i));
+    if (!Number.isFinite(cx) || !Number.isFinite(cy)) continue;
+    d += `${d === '' ? 'M' : 'L'}${px(cx)},${px(cy)}`;
+  }
+  return d;
+}
+
+/**
+ * Circles of radius r around the given pixel centres as ONE path (two arcs each): a component per
+ * dot would cost a React subtree per point.
+ */
+export function dotsPath(centres: readonly (readonly [number, number])[], r: number): string {
+  let d = '';
+  for (const [cx, cy] of centres) {
+    d += `M${px(cx - r)},${px(cy)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
+  }
+  return d;
+}
+
+/** Children clipped to the chart's plot area (what Recharts does for a line with allowDataOverflow). */
+export function PlotClip({ children }: { readonly children: ReactNode }) {
+  const area = usePlotArea();
+  const clipId = `plot-clip-${useId().replace(/[^\w-]/g, '')}`;
+  if (!area) return null;
+  return (
+    <>
+      <defs>
+        <clipPath id={clipId}>
+          <rect x={area.x} y={area.y} width={area.width} height={area.height} />
+        </clipPath>
+      </defs>
+      <g clipPath={`url(#${clipId})`}>{children}</g>
+    </>
+  );
+}
