@@ -11,9 +11,10 @@ export const LEARNING_RATE_LADDER: readonly number[] = [
 /** 1 … 1,000 epochs per second. */
 export const SPEED_LADDER: readonly number[] = [1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 300, 500, 1000];
 
-/** 1 … 10,000 epochs. */
+/** 1 … 100,000 epochs. */
 export const EPOCHS_LADDER: readonly number[] = [
-  1, 2, 3, 5, 10, 20, 30, 50, 100, 150, 200, 300, 500, 1000, 2000, 3000, 5000, 10000,
+  1, 2, 3, 5, 10, 20, 30, 50, 100, 150, 200, 300, 500, 1000, 2000, 3000, 5000, 10000, 20000, 30000, 50000,
+  100000,
 ];
 
 /** Initial w from −10 to 10 in steps of 0.5 (a linear ladder). */

@@ -45,7 +45,7 @@ export interface PlaygroundSettings extends Settings {
 }
 
 export const SPEED_RANGE = { min: 1, max: 1000 } as const;
-export const EPOCHS_RANGE = { min: 1, max: 10_000 } as const;
+export const EPOCHS_RANGE = { min: 1, max: 100_000 } as const;
 
 export const DEFAULT_SETTINGS: PlaygroundSettings = {
   xs: LECTURE.data.xs,

@@ -126,8 +126,8 @@ describe('SettingsPanel: sliders', () => {
     await user.keyboard('{Home}');
     expect(settings(store).epochs).toBe(1);
     await user.keyboard('{End}');
-    expect(settings(store).epochs).toBe(10_000);
-    expect(epochs).toHaveAttribute('aria-valuetext', '10000 epochs');
+    expect(settings(store).epochs).toBe(100_000);
+    expect(epochs).toHaveAttribute('aria-valuetext', '100000 epochs');
   });
 
   it('shortening the runs below the clock moves the clock back and finishes', async () => {
@@ -209,15 +209,15 @@ describe('SettingsPanel: typed fields', () => {
     expect(input).toHaveValue('0.05');
   });
 
-  it('refuses 20000 epochs with the allowed range and keeps the text', async () => {
+  it('refuses 200000 epochs with the allowed range and keeps the text', async () => {
     const { store, user } = renderPanel();
     const input = field('Epochs, typed');
-    await retype(user, input, '20000');
-    expect(input).toHaveValue('20000');
-    expect(screen.getByRole('alert')).toHaveTextContent('Epochs must be between 1 and 10000.');
+    await retype(user, input, '200000');
+    expect(input).toHaveValue('200000');
+    expect(screen.getByRole('alert')).toHaveTextContent('Epochs must be between 1 and 100000.');
     expect(input).toHaveAttribute('aria-invalid', 'true');
-    expect(settings(store).epochs).not.toBe(20_000);
-    expect(settings(store).epochs).toBeLessThanOrEqual(10_000);
+    expect(settings(store).epochs).not.toBe(200_000);
+    expect(settings(store).epochs).toBeLessThanOrEqual(100_000);
   });
 
   it('refuses a fractional number of epochs', async () => {
@@ -249,15 +249,15 @@ describe('SettingsPanel: typed fields', () => {
 
   // Regression: a refused draft must not come back. NumberField ties refused text to the value the
   // field held when it was typed (`draft.base`); if it kept the draft after the value moved on, the
-  // slider going right then left would bring back "20000", a number the store refused, with no error
-  // (the slider cleared it) while the runs use 2000 epochs. (Unit-level case in NumberField.test.tsx.)
-  it('a refused epochs draft (20000) does not come back, unapplied and unexplained, when the slider returns', async () => {
+  // slider going right then left would bring back "200000", a number the store refused, with no error
+  // (the slider cleared it) while the runs use 20000 epochs. (Unit-level case in NumberField.test.tsx.)
+  it('a refused epochs draft (200000) does not come back, unapplied and unexplained, when the slider returns', async () => {
     const { store, user } = renderPanel();
     const input = field('Epochs, typed');
-    await retype(user, input, '20000');
-    // Every keystroke applies: "2000" was applied on the way to the refused "20000".
+    await retype(user, input, '200000');
+    // Every keystroke applies: "20000" was applied on the way to the refused "200000".
     const applied = settings(store).epochs;
-    expect(applied).toBe(2000);
+    expect(applied).toBe(20000);
     const epochs = slider('Epochs');
     await press(user, epochs, '{ArrowRight}{ArrowLeft}');
     expect(settings(store).epochs).toBe(applied);

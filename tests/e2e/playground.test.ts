@@ -109,6 +109,36 @@ describe('playground', () => {
     }
   });
 
+  it('runs 100,000 epochs and draws them thinned: at most 1,000 points a line, 200 path dots', async () => {
+    const opened = await openApp(chromium.current, { path: '?epochs=100000' });
+    const { page } = opened;
+    const app = ui(page);
+    try {
+      await app.gd.waitFor({ state: 'visible', timeout: 10_000 });
+      await app.runToEnd.click();
+      await expect.poll(textOf(app.playback), POLL).toMatch(/Epoch 100,?000 of 100,?000/);
+      const lossChart = page.locator('figure.loss-chart');
+      for (const id of ['gd', 'sgd']) {
+        await expect
+          .poll(async () => Number(await lossChart.getAttribute(`data-${id}-points`)), POLL)
+          .toBeGreaterThan(100);
+        expect(Number(await lossChart.getAttribute(`data-${id}-points`))).toBeLessThanOrEqual(1000);
+        const drawn = await lossChart.locator(`.loss-line.chart-run-${id} path.chart-line`).getAttribute('d');
+        expect((drawn ?? '').match(/[ML]/g)?.length).toBe(
+          Number(await lossChart.getAttribute(`data-${id}-points`)),
+        );
+      }
+      for (const dots of await page.locator('.landscape-path-dots').all()) {
+        const count = Number(await dots.getAttribute('data-dots'));
+        expect(count).toBeGreaterThan(0);
+        expect(count).toBeLessThanOrEqual(200);
+      }
+      expectNoErrors(opened);
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it('warns when the learning rate is dragged past the limit, and a diverged run prints no NaN', async () => {
     const opened = await open();
     const { page, app } = opened;

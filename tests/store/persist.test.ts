@@ -52,7 +52,7 @@ describe('loadSettings / saveSettings', () => {
     ['null', 'null'],
     ['a negative learning rate', JSON.stringify({ lr: -1 })],
     ['a string learning rate', JSON.stringify({ lr: '0.05' })],
-    ['epochs past the playground range', JSON.stringify({ epochs: 20000 })],
+    ['epochs past the playground range', JSON.stringify({ epochs: 200000 })],
     ['mismatched data', JSON.stringify({ xs: [1, 2], ys: [1] })],
     ['data with null (NaN saved by JSON)', JSON.stringify({ xs: [1, null], ys: [1, 2] })],
     ['an unknown model', JSON.stringify({ model: 'mlp' })],

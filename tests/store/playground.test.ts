@@ -764,7 +764,7 @@ describe('invalid settings', () => {
     { field: 'lr', value: -0.1, code: 'not-positive', valid: 0.05 },
     { field: 'lr', value: Number.NaN, code: 'not-a-number', valid: 0.05 },
     { field: 'epochs', value: 0, code: 'out-of-range', valid: 50 },
-    { field: 'epochs', value: 20_000, code: 'out-of-range', valid: 50 },
+    { field: 'epochs', value: 200_000, code: 'out-of-range', valid: 50 },
     { field: 'epochs', value: 2.5, code: 'not-integer', valid: 50 },
     { field: 'w0', value: Number.POSITIVE_INFINITY, code: 'not-finite', valid: 0.5 },
   ];
@@ -795,8 +795,8 @@ describe('invalid settings', () => {
 
   it('reports the bound an epochs value broke', () => {
     const store = fresh();
-    store.getState().actions.updateSettings({ epochs: 20_000 });
-    expect(store.getState().fieldErrors.epochs![0]!.limit).toBe(10_000);
+    store.getState().actions.updateSettings({ epochs: 200_000 });
+    expect(store.getState().fieldErrors.epochs![0]!.limit).toBe(100_000);
     store.getState().actions.updateSettings({ epochs: 0 });
     expect(store.getState().fieldErrors.epochs![0]!.limit).toBe(1);
   });
