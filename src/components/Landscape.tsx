@@ -4,7 +4,6 @@ import {
   cost,
   costSlice,
   costSlope,
-  downsampleMinMax,
   landscapeRange,
   pickSamples,
   pyFloat,
@@ -13,7 +12,6 @@ import {
   sampleLossSlice,
   sliceOptimum,
   tangentSegment,
-  traceColumn,
   type CurvePoint,
 } from '../core';
 import { useT } from '../i18n';
@@ -25,10 +23,10 @@ import {
   CHART_THEME,
   formatTick,
   latestSample,
-  MAX_PATH_DOTS,
   MAX_SAMPLE_CURVES,
   RUN_COLOR_VARS,
   ticksBetween,
+  weightPath,
 } from './chartData';
 import './charts.css';
 import { dotsPath, PlotClip, polylinePath, usePixelScales, type PixelScales } from './plotLayer';
@@ -87,10 +85,11 @@ export function Landscape({ id, height = 260, width }: LandscapeProps) {
   // The 2-D bowl of w and b is shown as its slice through the current b (b ≡ 0 for y = w·x).
   const b = model === 'w' ? 0 : params.b;
   const wStar = useMemo(() => sliceOptimum(model, data, b), [model, data, b]);
-  const trajectory = useMemo(() => traceColumn(run.trace, 'w'), [run.trace]);
+  // The path thinned for drawing, and its extremes: all landscapeRange needs of the trajectory.
+  const weights = useMemo(() => weightPath(run), [run]);
   const range = useMemo(
-    () => landscapeRange(init.w, wStar, trajectory, params.w),
-    [init.w, wStar, trajectory, params.w],
+    () => landscapeRange(init.w, wStar, weights.extremes, params.w),
+    [init.w, wStar, weights, params.w],
   );
   const { min, max } = range;
 
@@ -113,18 +112,14 @@ export function Landscape({ id, height = 260, width }: LandscapeProps) {
   }, [id, data, model, b, min, max, latest]);
 
   const path = useMemo(() => {
-    const ws = new Float64Array(trajectory.length + 1);
-    ws[0] = init.w;
-    ws.set(trajectory, 1);
     const dots: CurvePoint[] = [];
-    for (const k of downsampleMinMax(ws, MAX_PATH_DOTS)) {
-      const w = ws[k]!;
-      if (w < min || w > max) continue;
+    for (const w of weights.ws) {
+      if (!(w >= min && w <= max)) continue;
       const value = cost(model, { w, b }, data);
       if (Number.isFinite(value)) dots.push({ w, value });
     }
     return dots;
-  }, [trajectory, init.w, model, b, data, min, max]);
+  }, [weights, model, b, data, min, max]);
 
   const w = params.w;
   const onChart = Number.isFinite(w) && w >= min && w <= max;

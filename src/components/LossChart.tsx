@@ -9,7 +9,7 @@ import {
   YAxis,
   type TooltipContentProps,
 } from 'recharts';
-import { downsampleMinMax, pyFloat, type RunState } from '../core';
+import { pyFloat, type RunState } from '../core';
 import { useT, type Translate } from '../i18n';
 import { usePlaygroundSelector } from '../store/context';
 import { shownRunIds, type Pin, type RunId } from '../store/playground';
@@ -26,7 +26,7 @@ import {
   formatTick,
   lossChartModel,
   lossSeries,
-  MAX_LOSS_POINTS,
+  lossSeriesOf,
   pointAt,
   powerOfTen,
   RUN_COLOR_VARS,
@@ -47,9 +47,6 @@ export interface LossChartProps {
 const selectGd = selectRun('gd');
 const selectSgd = selectRun('sgd');
 const selectMinibatch = selectRun('minibatch');
-
-/** A pinned curve is drawn with no downsampling of its own beyond the usual cap, and no tooltip. */
-const pinSeries = (pin: Pin) => ({ costs: pin.costs, picks: downsampleMinMax(pin.costs, MAX_LOSS_POINTS) });
 
 /** What the drawn layer and the tooltip read each frame; the chart around them stays as it was. */
 interface LossLayer {
@@ -89,7 +86,7 @@ export function LossChart({ height = 320, width }: LossChartProps) {
   const gdSeries = useMemo(() => lossSeries(gd), [gd]);
   const sgdSeries = useMemo(() => lossSeries(sgd), [sgd]);
   const minibatchSeries = useMemo(() => lossSeries(minibatch), [minibatch]);
-  const pinned = useMemo(() => pins.map((pin) => [pin.id, pinSeries(pin)] as const), [pins]);
+  const pinned = useMemo(() => pins.map((pin) => [pin.id, lossSeriesOf(pin.costs)] as const), [pins]);
   const chart = useMemo(
     () =>
       lossChartModel(

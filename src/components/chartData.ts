@@ -2,7 +2,17 @@
  * What the charts draw, computed from the runs without React: run colours, the cost history per run,
  * its downsampled rows in linear or log view, the y domains and ticks, and axis labels.
  */
-import { cost, downsampleMinMax, epochOrder, epochRecord, traceColumn, type RunState } from '../core';
+import {
+  cost,
+  epochOrder,
+  epochRecord,
+  extendMinMax,
+  minMaxExtent,
+  minMaxPicks,
+  traceColumn,
+  type MinMaxSummary,
+  type RunState,
+} from '../core';
 import type { PlaygroundState, RunId } from '../store/playground';
 
 /** One hue per run, shared by every panel: GD blue, SGD orange. */
@@ -68,10 +78,11 @@ export const OVERFLOW_CEILING = 1000;
 
 export type LossScale = 'linear' | 'log';
 
-/** A run's cost after k epochs for k = 0…epoch (0: the initial cost), and the indices worth drawing. */
+/** A series worth drawing: its value at epoch 0, and the epochs picked to draw with their values. */
 export interface LossSeries {
-  readonly costs: Float64Array;
+  readonly initial: number;
   readonly picks: readonly number[];
+  readonly values: readonly number[];
 }
 
 /** One series as drawn: epochs and values in the y axis' units (linear: cost; log: log₁₀ cost). */
@@ -93,17 +104,76 @@ export interface LossChartModel {
   readonly toAxis: (cost: number) => number | null;
 }
 
+/** Buckets for at most maxPoints drawn points: two per bucket, plus the first and the last. */
+const bucketsFor = (maxPoints: number): number => Math.max(1, Math.floor((maxPoints - 2) / 2));
+
+/**
+ * The summary of a run's trace column, kept per column buffer and extended as the run grows: a
+ * buffer's written entries never change (trace.ts copies before a different history is written), so
+ * only the epochs since the last frame are read. A different run (setup) starts afresh.
+ */
+const summaries = new WeakMap<ArrayBufferLike, Map<string, { run: RunState; summary: MinMaxSummary }>>();
+
+function summaryOf(
+  run: RunState,
+  column: Float64Array,
+  purpose: string,
+  valueAt: (k: number) => number,
+  maxPoints: number,
+): MinMaxSummary {
+  let byPurpose = summaries.get(column.buffer);
+  if (!byPurpose) summaries.set(column.buffer, (byPurpose = new Map()));
+  const cached = byPurpose.get(purpose);
+  const sameRun = cached !== undefined && cached.run.setup === run.setup;
+  const summary = extendMinMax(
+    sameRun ? cached.summary : null,
+    valueAt,
+    column.length + 1,
+    bucketsFor(maxPoints),
+  );
+  byPurpose.set(purpose, { run, summary });
+  return summary;
+}
+
 /**
  * cost(θ after k epochs) for k = 0…epoch: the initial cost cost(model, θ₀, data) at k = 0, then the
- * trace's 'cost' column (index k − 1). The history in full; only `picks` thins it for drawing.
+ * trace's 'cost' column (index k − 1), thinned to at most maxPoints min/max picks for drawing.
+ * Incremental: playing on a long history reads only the new epochs.
  */
 export function lossSeries(run: RunState, maxPoints = MAX_LOSS_POINTS): LossSeries {
   const { model, init, data } = run.setup;
   const recorded = traceColumn(run.trace, 'cost');
-  const costs = new Float64Array(recorded.length + 1);
-  costs[0] = cost(model, init, data);
-  costs.set(recorded, 1);
-  return { costs, picks: downsampleMinMax(costs, maxPoints) };
+  const initial = cost(model, init, data);
+  const valueAt = (k: number): number => (k === 0 ? initial : recorded[k - 1]!);
+  const summary = summaryOf(run, recorded, `cost:${maxPoints}`, valueAt, maxPoints);
+  const picks = minMaxPicks(summary, valueAt);
+  return { initial, picks, values: picks.map(valueAt) };
+}
+
+/** A series held whole (a pinned curve's costs), thinned the same way. */
+export function lossSeriesOf(costs: ArrayLike<number>, maxPoints = MAX_LOSS_POINTS): LossSeries {
+  const valueAt = (k: number): number => costs[k]!;
+  const picks = minMaxPicks(extendMinMax(null, valueAt, costs.length, bucketsFor(maxPoints)), valueAt);
+  return { initial: costs[0] ?? NaN, picks, values: picks.map(valueAt) };
+}
+
+/**
+ * w₀ then w after each epoch, thinned to at most maxPoints picks, and the extremes of the whole
+ * path: the smallest and largest finite w, and NaN too when some w is not finite (what
+ * landscapeRange needs to see of a trajectory).
+ */
+export function weightPath(
+  run: RunState,
+  maxPoints = MAX_PATH_DOTS,
+): { readonly ws: readonly number[]; readonly extremes: readonly number[] } {
+  const recorded = traceColumn(run.trace, 'w');
+  const w0 = run.setup.init.w;
+  const valueAt = (k: number): number => (k === 0 ? w0 : recorded[k - 1]!);
+  const summary = summaryOf(run, recorded, `w:${maxPoints}`, valueAt, maxPoints);
+  const { min, max } = minMaxExtent(summary, valueAt);
+  const extremes = [min, max].filter((w) => Number.isFinite(w));
+  if (summary.nonFinite) extremes.push(NaN);
+  return { ws: minMaxPicks(summary, valueAt).map(valueAt), extremes };
 }
 
 /** θ and cost after k epochs (k = 0: the start); null past the run's history. */
@@ -212,15 +282,15 @@ export function lossChartModel(
   const linesOf = (toAxis: (cost: number) => number | null): Record<string, LossLine> =>
     Object.fromEntries(
       ids.map((id) => {
-        const { costs, picks } = of(id);
+        const { picks, values: costs } = of(id);
         const epochs: number[] = [];
         const values: number[] = [];
-        for (const k of picks) {
-          const value = toAxis(costs[k]!);
-          if (value === null) continue;
+        picks.forEach((k, i) => {
+          const value = toAxis(costs[i]!);
+          if (value === null) return;
           epochs.push(k);
           values.push(value);
-        }
+        });
         return [id, { epochs, values }];
       }),
     );
@@ -238,9 +308,9 @@ export function lossChartModel(
     let initial = 0;
     let highest = 0;
     for (const id of ids) {
-      const { costs, picks } = of(id);
-      initial = Math.max(initial, costs[0] ?? 0);
-      for (const k of picks) if (Number.isFinite(costs[k])) highest = Math.max(highest, costs[k]!);
+      const { initial: first, values } = of(id);
+      if (Number.isFinite(first)) initial = Math.max(initial, first);
+      for (const value of values) if (Number.isFinite(value)) highest = Math.max(highest, value);
     }
     const cap = LINEAR_CAP_FACTOR * initial;
     let top = cap > 0 && highest > cap ? cap : highest;
@@ -248,8 +318,7 @@ export function lossChartModel(
     const ticks = linearTicks(top);
     const domainTop = ticks[ticks.length - 1]!;
     for (const id of ids) {
-      const { costs, picks } = of(id);
-      aboveChart[id] = picks.some((k) => Number.isFinite(costs[k]) && costs[k]! > domainTop);
+      aboveChart[id] = of(id).values.some((value) => Number.isFinite(value) && value > domainTop);
     }
     // A cost of 1e300 would put a path coordinate past what a browser parses (Chrome rejects the
     // whole path); far above the top, any height looks the same, so drawn values stop there.
@@ -261,9 +330,8 @@ export function lossChartModel(
   let lowest = Infinity;
   let highest = -Infinity;
   for (const id of ids) {
-    const { costs, picks } = of(id);
-    for (const k of picks) {
-      const y = log(costs[k]!);
+    for (const value of of(id).values) {
+      const y = log(value);
       if (y === null) continue;
       lowest = Math.min(lowest, y);
       highest = Math.max(highest, y);

@@ -58,7 +58,7 @@ export {
   gdStabilityLimit,
   stabilityLimit,
 } from './stability';
-export { downsampleMinMax } from './downsample';
+export { downsampleMinMax, extendMinMax, minMaxExtent, minMaxPicks, type MinMaxSummary } from './downsample';
 export { optimum } from './fit';
 export { normalizeWidth, parseNumber, parseNumberList, type ListParse, type ParseResult } from './parse';
 export {

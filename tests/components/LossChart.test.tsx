@@ -291,8 +291,9 @@ describe('tooltipRows', () => {
 
 describe('lossChartModel', () => {
   const series = (costs: number[]): LossSeries => ({
-    costs: Float64Array.from(costs),
+    initial: costs[0]!,
     picks: costs.map((_, i) => i),
+    values: costs,
   });
 
   it('pins a cost of 0 to the bottom of the log axis instead of −∞', () => {

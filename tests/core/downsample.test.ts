@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { downsampleMinMax } from '../../src/core';
+import {
+  downsampleMinMax,
+  extendMinMax,
+  minMaxExtent,
+  minMaxPicks,
+  type MinMaxSummary,
+} from '../../src/core';
 
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 
@@ -134,5 +140,94 @@ describe('downsampleMinMax', () => {
     // BUG: with maxPoints 0 (a chart measured before layout has width 0) and a single point, the first
     // and the last point are the same index and both are pushed: [0, 0] instead of [0].
     expect(downsampleMinMax([5], 0)).toEqual([0]);
+  });
+});
+
+describe('extendMinMax / minMaxPicks / minMaxExtent', () => {
+  const at = (values: readonly number[]) => (i: number) => values[i]!;
+
+  it('summarises by power-of-two buckets and picks their extremes in order', () => {
+    const values = [5, 1, 9, 2, 8, 3, 7, 4, 6, 0];
+    const summary = extendMinMax(null, at(values), values.length, 3);
+    // ⌈10 / 4⌉ = 3 buckets of 4: [5 1 9 2] [8 3 7 4] [6 0].
+    expect(summary.bucketSize).toBe(4);
+    expect(summary.minAt).toEqual([1, 5, 9]);
+    expect(summary.maxAt).toEqual([2, 4, 8]);
+    expect(minMaxPicks(summary, at(values))).toEqual([0, 1, 2, 4, 5, 8, 9]);
+    expect(minMaxExtent(summary, at(values))).toEqual({ min: 0, max: 9 });
+  });
+
+  it('draws every point of a short series and nothing for an empty one', () => {
+    const values = [3, NaN, 4];
+    expect(minMaxPicks(extendMinMax(null, at(values), 3, 499), at(values))).toEqual([0, 2]);
+    const empty = extendMinMax(null, at([]), 0, 10);
+    expect(minMaxPicks(empty, at([]))).toEqual([]);
+    expect(minMaxExtent(empty, at([]))).toEqual({ min: NaN, max: NaN });
+  });
+
+  it('extended piece by piece equals the summary built at once, and stays an envelope (property)', () => {
+    const value = fc.oneof(
+      { weight: 8, arbitrary: fc.double({ noDefaultInfinity: true, noNaN: true, min: -1e6, max: 1e6 }) },
+      { weight: 1, arbitrary: fc.constantFrom(NaN, Infinity, -Infinity) },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(value, { minLength: 0, maxLength: 2500 }),
+        fc.array(fc.integer({ min: 0, max: 2500 }), { maxLength: 6 }),
+        fc.integer({ min: 1, max: 300 }),
+        (values, cuts, maxBuckets) => {
+          const valueAt = at(values);
+          let summary: MinMaxSummary | null = null;
+          for (const cut of [
+            ...cuts.map((c) => Math.min(c, values.length)).sort((a, b) => a - b),
+            values.length,
+          ]) {
+            summary = extendMinMax(summary, valueAt, cut, maxBuckets);
+          }
+          const whole = extendMinMax(null, valueAt, values.length, maxBuckets);
+          expect(summary).toEqual(whole);
+          expect(Math.ceil(values.length / whole.bucketSize)).toBeLessThanOrEqual(maxBuckets);
+          expect(
+            whole.bucketSize === 1 || Math.ceil(values.length / (whole.bucketSize / 2)) > maxBuckets,
+          ).toBe(true);
+          expect(whole.nonFinite).toBe(values.some((v) => !Number.isFinite(v)));
+
+          const picked = minMaxPicks(whole, valueAt);
+          expect(picked.length).toBeLessThanOrEqual(2 * maxBuckets + 2);
+          expectWellFormed(values, Infinity, picked);
+          expectEnvelope(values, picked);
+          const finite = values.filter((v) => Number.isFinite(v));
+          if (Number.isFinite(values[0]!)) expect(picked[0]).toBe(0);
+          if (Number.isFinite(values.at(-1)!)) expect(picked.at(-1)).toBe(values.length - 1);
+          expect(minMaxExtent(whole, valueAt)).toEqual(
+            finite.length === 0
+              ? { min: NaN, max: NaN }
+              : { min: Math.min(...finite), max: Math.max(...finite) },
+          );
+        },
+      ),
+      { seed: 2611, numRuns: 300 },
+    );
+  });
+
+  it('starts afresh when the series is shorter than what was summarised', () => {
+    const long = [1, 2, 3, 4, 5, 6];
+    const summary = extendMinMax(null, at(long), 6, 2);
+    const other = [9, 8];
+    expect(extendMinMax(summary, at(other), 2, 2)).toEqual(extendMinMax(null, at(other), 2, 2));
+  });
+
+  it('keeps a spike among 100,000 flat values when grown a few values at a time', () => {
+    const values = new Float64Array(100_000).fill(0.5);
+    values[61_234] = 1e6;
+    let summary: MinMaxSummary | null = null;
+    for (let length = 17; length < values.length; length += 17) {
+      summary = extendMinMax(summary, (i) => values[i]!, length, 499);
+    }
+    summary = extendMinMax(summary, (i) => values[i]!, values.length, 499);
+    const picked = minMaxPicks(summary, (i) => values[i]!);
+    expect(picked).toContain(61_234);
+    expect(picked.length).toBeLessThanOrEqual(1000);
+    expect(picked.at(-1)).toBe(99_999);
   });
 });
