@@ -1,5 +1,7 @@
 /**
- * Per-epoch history in growable typed arrays: a million epochs cost 32 MB, not a million objects.
+ * Per-epoch history in growable typed arrays: a million epochs cost 16–32 MB, not a million objects.
+ * Only what cannot be derived exactly is stored: w and the cost always, b and the printed loss only
+ * where they cannot be derived from those.
  *
  * A Trace is append-only and shares its buffers with the trace it grew from (structural sharing),
  * so advancing a run never copies its history. Appending to an older trace whose buffers a newer
@@ -20,17 +22,23 @@ export interface EpochRecord {
   readonly cost: number;
 }
 
-interface Buffers {
+/** @internal a trace's storage, written by the optimizer (writeEpoch, or its columns and markWritten). */
+export interface Buffers {
   w: Float64Array;
   /** null under y = w·x, where b stays 0: a million epochs need not store a million zeros. */
   b: Float64Array | null;
-  /** null for GD, whose printed loss is the cost before its update: the previous epoch's cost. */
+  /**
+   * null when the printed loss is derived: GD's is the cost before its update (the previous epoch's
+   * cost); SGD's and mini-batch's in data-set order, the last batch's loss at θ after the epoch.
+   */
   printedLoss: Float64Array | null;
   cost: Float64Array;
   /** With no b column: the b every epoch keeps (y = w·x never moves it from b₀). */
   fixedB: number;
-  /** With no printedLoss column: the loss printed in epoch 0 (the cost at θ₀). */
+  /** With no printedLoss column, GD: the loss printed in epoch 0 (the cost at θ₀). */
   firstPrintedLoss: number;
+  /** With no printedLoss column, SGD and mini-batch: the printed loss as a function of θ after the epoch. */
+  printedLossOf: ((w: number, b: number) => number) | null;
   /** How many entries some trace has written; a trace shorter than this must copy before appending. */
   used: number;
 }
@@ -49,13 +57,24 @@ export interface TraceShape {
   readonly fixedB?: number;
   /** GD: the printed loss of epoch k is the cost after epoch k − 1, and this for k = 0. */
   readonly printedLossFromCost?: number;
+  /**
+   * SGD and mini-batch in data-set order: the printed loss of epoch k is the last batch's loss at θ
+   * after epoch k, which this computes (with the run's own arithmetic, so exactly).
+   */
+  readonly printedLossOfParams?: (w: number, b: number) => number;
 }
 
 const INITIAL_CAPACITY = 128;
 
 function allocate(
   capacity: number,
-  shape: { bias: boolean; printed: boolean; first: number; fixedB: number },
+  shape: {
+    bias: boolean;
+    printed: boolean;
+    first: number;
+    of: ((w: number, b: number) => number) | null;
+    fixedB: number;
+  },
 ): Buffers {
   return {
     w: new Float64Array(capacity),
@@ -63,6 +82,7 @@ function allocate(
     printedLoss: shape.printed ? new Float64Array(capacity) : null,
     cost: new Float64Array(capacity),
     firstPrintedLoss: shape.first,
+    printedLossOf: shape.of,
     fixedB: shape.fixedB,
     used: 0,
   };
@@ -73,6 +93,7 @@ function copyInto(source: Buffers, length: number, capacity: number): Buffers {
     bias: source.b !== null,
     printed: source.printedLoss !== null,
     first: source.firstPrintedLoss,
+    of: source.printedLossOf,
     fixedB: source.fixedB,
   });
   target.w.set(source.w.subarray(0, length));
@@ -85,13 +106,15 @@ function copyInto(source: Buffers, length: number, capacity: number): Buffers {
 
 /** An empty trace; by default it stores every column. */
 export function emptyTrace(shape: TraceShape = { bias: true }): Trace {
-  const derived = shape.printedLossFromCost !== undefined;
+  const fromCost = shape.printedLossFromCost !== undefined;
+  const of = fromCost ? null : (shape.printedLossOfParams ?? null);
   return {
     length: 0,
     buffers: allocate(INITIAL_CAPACITY, {
       bias: shape.bias,
-      printed: !derived,
+      printed: !fromCost && of === null,
       first: shape.printedLossFromCost ?? NaN,
+      of,
       fixedB: shape.fixedB ?? 0,
     }),
   };
@@ -126,9 +149,19 @@ export function writeEpoch(
   buffers.used = at + 1;
 }
 
-/** Epoch k's printed loss: stored, or (GD) the cost after epoch k − 1 and the cost at θ₀ for k = 0. */
+/** Notes that epochs up to `length` of writable buffers were written straight into their columns. */
+export function markWritten(buffers: Buffers, length: number): void {
+  buffers.used = length;
+}
+
+/**
+ * Epoch k's printed loss: stored; or (GD) the cost after epoch k − 1, the cost at θ₀ for k = 0; or
+ * (SGD, mini-batch in data-set order) the last batch's loss at θ after epoch k.
+ */
 function printedLossAt(buffers: Buffers, epoch: number): number {
   if (buffers.printedLoss) return buffers.printedLoss[epoch]!;
+  if (buffers.printedLossOf)
+    return buffers.printedLossOf(buffers.w[epoch]!, buffers.b ? buffers.b[epoch]! : buffers.fixedB);
   return epoch === 0 ? buffers.firstPrintedLoss : buffers.cost[epoch - 1]!;
 }
 
@@ -147,7 +180,7 @@ export function epochRecord(trace: Trace, epoch: number): EpochRecord | undefine
 
 /**
  * One column of the trace. Stored columns are views without copying; a derived one (b under
- * y = w·x, GD's printed loss) is built for the call.
+ * y = w·x, a derived printed loss) is built for the call.
  */
 export function traceColumn(trace: Trace, column: 'w' | 'b' | 'printedLoss' | 'cost'): Float64Array {
   const { buffers, length } = trace;
@@ -156,7 +189,9 @@ export function traceColumn(trace: Trace, column: 'w' | 'b' | 'printedLoss' | 'c
   if (stored) return stored.subarray(0, length);
   const derived = new Float64Array(length);
   if (column === 'b') derived.fill(buffers.fixedB);
-  if (column === 'printedLoss' && length > 0) {
+  if (column === 'printedLoss' && buffers.printedLossOf) {
+    for (let k = 0; k < length; k++) derived[k] = printedLossAt(buffers, k);
+  } else if (column === 'printedLoss' && length > 0) {
     derived[0] = buffers.firstPrintedLoss;
     derived.set(buffers.cost.subarray(0, length - 1), 1);
   }

@@ -10,7 +10,9 @@ import {
   epochBatches,
   epochOrder,
   epochUpdates,
+  gaussian,
   LECTURE,
+  mulberry32,
   paramsBeforeEpoch,
   startRun,
   traceColumn,
@@ -243,6 +245,34 @@ describe('every optimizer against the reference arithmetic', () => {
     expect(compared).toBeGreaterThan(200);
   });
 
+  it('long gd and sgd runs, advanced in the slices advance() works in, stay bit-identical to it', () => {
+    const random = mulberry32(20240601);
+    const xs = Array.from({ length: 1000 }, () => 3 * random());
+    const big: Dataset = { xs, ys: xs.map((x) => 2 * x + 0.5 * gaussian(random)) };
+    for (const [data, epochs] of [
+      [LECTURE.data, 12_000],
+      [big, 60],
+    ] as const) {
+      for (const kind of ['gd', 'sgd'] as const) {
+        const setup = lectureSetup(kind, { data });
+        const ref = referenceOf(setup, epochs);
+        expect(ref.firstNonFinite).toBeNull();
+        // One call, and the same epochs in uneven steps.
+        let stepped = startRun(setup);
+        for (let done = 0, step = 1; done < epochs; done += step, step = step * 3 + 1)
+          stepped = advance(stepped, Math.min(step, epochs - done));
+        for (const run of [advance(startRun(setup), epochs), stepped]) {
+          const actual = columns(run);
+          const what = `${kind}, n = ${data.xs.length}`;
+          expectBitIdentical(actual.w, ref.w, `${what}: w`);
+          expectBitIdentical(actual.printedLoss, ref.printedLoss, `${what}: printed loss`);
+          expectBitIdentical(actual.cost, ref.cost, `${what}: cost`);
+          expect(run.params).toEqual({ w: ref.w.at(-1), b: 0 });
+        }
+      }
+    }
+  });
+
   it('minibatch with B = n (n ≥ 2) is gd: bit-identical w, b and cost', () => {
     fc.assert(
       fc.property(dataOf(2, 12), modelArb, initArb, lrArb, (data, model, init, lr) => {
@@ -340,6 +370,58 @@ describe('divergence', () => {
       expect(advance(run, 10)).toBe(run);
     },
   );
+
+  it('every optimizer halts, or carries on, exactly where the reference first sees a non-finite value', () => {
+    // Steep data (zeros and huge values included) and large steps: most of these runs blow up.
+    const wild = fc.oneof(value, fc.constantFrom(0, -0, 1e40, -3e60, 1e-300));
+    const wildData = fc
+      .integer({ min: 1, max: 6 })
+      .chain((n) =>
+        fc.tuple(
+          fc.array(wild, { minLength: n, maxLength: n }),
+          fc.array(wild, { minLength: n, maxLength: n }),
+        ),
+      )
+      .map(([xs, ys]): Dataset => ({ xs, ys }));
+    const optimizerArb = fc.oneof(
+      fc.constant<OptimizerSpec>({ kind: 'gd' }),
+      fc.constant<OptimizerSpec>({ kind: 'sgd' }),
+      fc.record({ kind: fc.constant('sgd' as const), shuffle: fc.constant(true), seed: fc.nat() }),
+      fc.record({ kind: fc.constant('minibatch' as const), batchSize: fc.integer({ min: 1, max: 4 }) }),
+    );
+    let diverged = 0;
+    fc.assert(
+      fc.property(
+        wildData,
+        modelArb,
+        fc.record({ w: wild, b: value }),
+        fc.constantFrom(0.01, 0.3, 1, 5),
+        optimizerArb,
+        fc.boolean(),
+        (data, model, init, lr, optimizer, haltOnDivergence) => {
+          const setup: TrainingSetup = { data, model, init, lr, optimizer, haltOnDivergence };
+          const ref = referenceOf(setup, 150);
+          const run = advance(startRun(setup), 150);
+          const k = ref.firstNonFinite;
+          if (k !== null) diverged++;
+          expect(run.divergedAtEpoch).toBe(k);
+          expect(run.status).toBe(k === null ? 'running' : 'diverged');
+          const kept = haltOnDivergence && k !== null ? k : 150;
+          expect(run.trace.length).toBe(kept);
+          const actual = columns(run);
+          expectBitIdentical(actual.w, ref.w.slice(0, kept), 'w');
+          expectBitIdentical(actual.b, ref.b.slice(0, kept), 'b');
+          expectBitIdentical(actual.printedLoss, ref.printedLoss.slice(0, kept), 'printed loss');
+          expectBitIdentical(actual.cost, ref.cost.slice(0, kept), 'cost');
+          expect(run.params).toEqual(
+            kept === 0 ? init : { w: ref.w[kept - 1], b: model === 'w' ? init.b : ref.b[kept - 1] },
+          );
+        },
+      ),
+      { seed: 48, numRuns: 300 },
+    );
+    expect(diverged).toBeGreaterThan(100);
+  });
 
   it('halts at the same epoch when advanced in small steps', () => {
     let run = startRun(diverging('gd'));

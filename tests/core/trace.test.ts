@@ -3,6 +3,7 @@ import {
   advance,
   emptyTrace,
   epochRecord,
+  epochUpdates,
   paramsBeforeEpoch,
   startRun,
   traceColumn,
@@ -184,12 +185,36 @@ describe('what a trace stores', () => {
     expect(Array.from(traceColumn(gd.trace, 'b'))).toEqual([0, 0, 0, 0, 0]);
   });
 
-  it('stores b under y = w·x + b and SGD’s printed loss', () => {
+  it('stores b under y = w·x + b; derives the printed loss of SGD and mini-batch in data-set order', () => {
+    for (const optimizer of [
+      { kind: 'sgd' },
+      { kind: 'minibatch', batchSize: 2 },
+      { kind: 'minibatch', batchSize: 3 },
+    ] as const) {
+      for (const model of ['w', 'wb'] as const) {
+        const run = advance(startRun({ data, model, init: { w: 1, b: 0.5 }, lr: 0.01, optimizer }), 6);
+        expect(run.trace.buffers.b === null).toBe(model === 'w');
+        expect(run.trace.buffers.printedLoss).toBeNull();
+        // The loss each epoch printed: its last update's loss after the step, replayed.
+        const printed = Array.from({ length: 6 }, (_, k) => epochUpdates(run, k).at(-1)!.lossAfter);
+        expect(printed.every((loss) => loss > 0)).toBe(true);
+        expect(Array.from(traceColumn(run.trace, 'printedLoss'))).toEqual(printed);
+        printed.forEach((loss, k) => expect(epochRecord(run.trace, k)?.printedLoss).toBe(loss));
+      }
+    }
+  });
+
+  it('stores the printed loss of a shuffled run, whose last batch changes from epoch to epoch', () => {
     const sgd = advance(
-      startRun({ data, model: 'wb', init: { w: 1, b: 0 }, lr: 0.01, optimizer: { kind: 'sgd' } }),
+      startRun({
+        data,
+        model: 'wb',
+        init: { w: 1, b: 0 },
+        lr: 0.01,
+        optimizer: { kind: 'sgd', shuffle: true, seed: 3 },
+      }),
       2,
     );
-    expect(sgd.trace.buffers.b).not.toBeNull();
     expect(sgd.trace.buffers.printedLoss).not.toBeNull();
   });
 });

@@ -41,6 +41,7 @@ function runWithCosts(
         printedLoss: column(),
         cost: column(),
         firstPrintedLoss: NaN,
+        printedLossOf: null,
         fixedB: 0,
         used: costs.length,
       },
