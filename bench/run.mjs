@@ -395,8 +395,8 @@ function report(results) {
           `${MB(m.growthBytes)} (${MB(m.gdGrowthBytes)} / ${MB(m.sgdGrowthBytes)})`,
         ],
         [
-          'trace storage per run: capacity × 4 Float64 columns',
-          `${num(m.traceCapacity, 0)} epochs × 32 B = ${MB(m.expectedPerRunBytes)}`,
+          'trace storage, both runs: capacity × stored Float64 columns (GD + SGD)',
+          `${num(m.traceCapacity, 0)} epochs × (${m.columns.gd} + ${m.columns.sgd}) × 8 B = ${MB(m.expectedBytes)}`,
         ],
         ['advance 100,000 epochs, GD + SGD (one call each)', `${num(long.advance100kSeconds, 3)} s`],
         [
