@@ -64,6 +64,24 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
+    // The first page is one script (below), so no <link rel="modulepreload"> needs polyfilling; the
+    // lazily loaded parts' preload hints are only hints where a browser lacks support.
+    modulePreload: { polyfill: false },
+    // Everything the first page needs in one file. Left to itself, Rolldown puts the modules the
+    // lazily loaded parts share with the first page (React, the store, the core, the catalog) into
+    // common chunks of their own: more requests before the first paint and, each file compressed on
+    // its own, more bytes. The group takes every module the entry imports statically, directly or
+    // not ('$initial'); what only the lazy parts use is split as before. `lazyBarrel` makes that
+    // graph follow what src/core/index.ts's importers actually use rather than everything it
+    // re-exports (else the data editor's and the contour map's core code would come along); it
+    // needs the core declared free of side effects, which it is (pure arithmetic, no globals).
+    rolldownOptions: {
+      experimental: { lazyBarrel: true },
+      treeshake: {
+        moduleSideEffects: (id: string) => (/[\\/]src[\\/]core[\\/]/.test(id) ? false : undefined),
+      },
+      output: { codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] } },
+    },
   },
   preview: {
     port: 4173,

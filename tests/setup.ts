@@ -1,6 +1,12 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { loadLocale, loadMessages, MESSAGE_PARTS } from '../src/i18n';
+
+// The app loads the Chinese catalog, and the English of the parts shown after the first paint, on
+// demand; tests that render those parts on their own, or switch the locale in a store, expect them
+// there (tests/components/i18n.test.ts covers the loading itself).
+await Promise.all([loadLocale('zh-CN'), ...MESSAGE_PARTS.map(loadMessages)]);
 
 afterEach(() => {
   cleanup();

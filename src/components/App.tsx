@@ -1,4 +1,4 @@
-import { lazy, Suspense, useRef } from 'react';
+import { useRef } from 'react';
 import { useT } from '../i18n';
 import { useClassroom } from '../hooks/useClassroom';
 import { useAnimationLoop } from '../hooks/useAnimationLoop';
@@ -8,6 +8,7 @@ import { usePlaygroundSelector, usePlaygroundStoreApi } from '../store/context';
 import { shownRunIds } from '../store/playground';
 import { selectShowMinibatch } from '../store/selectors';
 import { Header } from './Header';
+import { lazyComponent } from './lazyPanel';
 import { LossChart } from './LossChart';
 import { ModelPanel } from './ModelPanel';
 import { Notices } from './Notices';
@@ -17,8 +18,16 @@ import { SettingsPanel } from './SettingsPanel';
 import { TransportControls } from './TransportControls';
 
 // Below the fold or on demand: loaded after the first paint, so the lecture's view comes up first.
-const DataPanel = lazy(() => import('./DataPanel').then((module) => ({ default: module.DataPanel })));
-const ExportMenu = lazy(() => import('./ExportMenu').then((module) => ({ default: module.ExportMenu })));
+const DataPanel = lazyComponent(() => import('./DataPanel').then((m) => m.DataPanel), {
+  name: 'DataPanel',
+  placeholder: 'panel',
+  messages: ['data'],
+});
+const ExportMenu = lazyComponent(() => import('./ExportMenu').then((m) => m.ExportMenu), {
+  name: 'ExportMenu',
+  placeholder: 'export',
+  messages: ['export'],
+});
 
 /** The playground: controls and settings on top, the two runs side by side, the shared loss chart. */
 export function App() {
@@ -58,17 +67,13 @@ export function App() {
           <section className="panel loss-panel" ref={lossChart}>
             <PanelBoundary name={t('loss.title')}>
               <LossChart height={420} />
-              <Suspense fallback={null}>
-                <ExportMenu chart={lossChart} />
-              </Suspense>
+              <ExportMenu chart={lossChart} />
             </PanelBoundary>
           </section>
         </div>
         <div className="beyond-row">
           <PanelBoundary name={t('data.panel')}>
-            <Suspense fallback={null}>
-              <DataPanel />
-            </Suspense>
+            <DataPanel />
           </PanelBoundary>
           <PanelBoundary name={t('model.panel')}>
             <ModelPanel />

@@ -1,18 +1,26 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { setPresentation, writeShareUrl } from '../hooks/useClassroom';
-import { LOCALES, useLocaleStore, useT, type Locale } from '../i18n';
+import { loadLocale, LOCALES, useLocaleStore, useT, type Locale } from '../i18n';
 import {
   selectClassroomActions,
   selectPresenting,
+  selectShortcutsOpen,
   selectTheme,
   THEME_CHOICES,
   useClassroomStore,
   type ThemeChoice,
 } from '../store/classroom';
 import { usePlaygroundStoreApi } from '../store/context';
-import { ShortcutSheet } from './ShortcutSheet';
+import { lazyComponent, usePreloadWhenIdle } from './lazyPanel';
 import { UrlNotice } from './UrlNotice';
 import './classroom.css';
+
+// The shortcut sheet is only needed on ?: it loads after the first paint, when the page is idle.
+const ShortcutSheet = lazyComponent(() => import('./ShortcutSheet').then((m) => m.ShortcutSheet), {
+  name: 'ShortcutSheet',
+  placeholder: null,
+});
+const ON_IDLE = [ShortcutSheet];
 
 /** How long "Link copied" stays on screen. */
 const COPY_STATUS_MS = 4000;
@@ -30,11 +38,13 @@ export function HeaderTools() {
   const locale = useLocaleStore((state) => state.locale);
   const theme = useClassroomStore(selectTheme);
   const presenting = useClassroomStore(selectPresenting);
+  const shortcutsOpen = useClassroomStore(selectShortcutsOpen);
   const actions = useClassroomStore(selectClassroomActions);
   const languageId = useId();
   const themeId = useId();
   const [copyStatus, setCopyStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copyTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  usePreloadWhenIdle(ON_IDLE);
 
   useEffect(
     () => () => {
@@ -71,6 +81,10 @@ export function HeaderTools() {
           <select
             id={languageId}
             value={locale}
+            // Fetch the other catalog as soon as someone reaches for the menu: the switch is then immediate.
+            onFocus={() => {
+              for (const option of LOCALES) loadLocale(option).catch(() => {});
+            }}
             onChange={(event) => {
               const next = event.currentTarget.value;
               if (isLocale(next)) useLocaleStore.getState().setLocale(next);
@@ -145,7 +159,7 @@ export function HeaderTools() {
         </span>
       </div>
       <UrlNotice />
-      <ShortcutSheet />
+      {shortcutsOpen && <ShortcutSheet />}
     </>
   );
 }

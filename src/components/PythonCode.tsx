@@ -1,17 +1,22 @@
 import { useMemo, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { pythonScript, pythonScriptName, transcriptText, type TranscriptConfig } from '../core';
+import { pythonScript, pythonScriptName, type TranscriptConfig } from '../core';
 import { useT } from '../i18n';
-import { usePlaygroundSelector, usePlaygroundStoreApi } from '../store/context';
+import { usePlaygroundSelector } from '../store/context';
 import type { PlaygroundSettings, LectureRunId } from '../store/playground';
-import { copyText, downloadText } from './download';
-import { outputFileName, progressOf, useFleetingMessage } from './PythonOutput';
+import { copyText } from './download';
+import { useFleetingMessage } from './fleetingMessage';
 import './python.css';
 
 /** The lecture's script for run `id` with these settings. */
 export function scriptConfig(settings: PlaygroundSettings, id: LectureRunId): TranscriptConfig {
   const { xs, ys, w0, lr, epochs, predictX } = settings;
   return { optimizer: id, xs, ys, w0, lr, epochs, predictX };
+}
+
+/** "Download code": the script for run `id` with these settings, and the lecture's name for it. */
+export function codeFile(settings: PlaygroundSettings, id: LectureRunId): { file: string; text: string } {
+  return { file: pythonScriptName(id), text: pythonScript(scriptConfig(settings, id)) };
 }
 
 const KEYWORDS = 'def|return|for|in|import|as|try|except|if|else|is|not|None|and|or|while|from|pass';
@@ -89,44 +94,6 @@ export function PythonCode({ id }: { id: LectureRunId }) {
       </pre>
       <p className="py-note">{t('python.code.note')}</p>
       {model !== 'w' && <p className="py-note">{t('python.code.modelNote')}</p>}
-    </div>
-  );
-}
-
-/**
- * "Download output" (the printout so far, as downhill-<run>-output.txt) and "Download code" (the
- * script, as gradient_descent.py / stochastic_gradient_descent.py) for run `id`. Both read the store
- * when clicked, so they subscribe to nothing and work whichever view is open.
- */
-export function PythonDownloads({ id }: { id: LectureRunId }) {
-  const t = useT();
-  const store = usePlaygroundStoreApi();
-  const [message, show] = useFleetingMessage();
-
-  const save = (file: string, text: string, type: string) => {
-    downloadText(file, text, type);
-    show(t('python.downloaded', { file }));
-  };
-  const downloadOutput = () =>
-    save(outputFileName(id), transcriptText(progressOf(store.getState(), id)), 'text/plain');
-  const downloadCode = () =>
-    save(pythonScriptName(id), pythonScript(scriptConfig(store.getState().settings, id)), 'text/x-python');
-
-  return (
-    <div
-      className="py-downloads"
-      role="group"
-      aria-label={t('python.downloads', { run: t(`run.${id}.short`) })}
-    >
-      <button type="button" className="button py-button" onClick={downloadOutput}>
-        {t('python.output.download')}
-      </button>
-      <button type="button" className="button py-button" onClick={downloadCode}>
-        {t('python.code.download')}
-      </button>
-      <span className="py-message" role="status">
-        {message}
-      </span>
     </div>
   );
 }

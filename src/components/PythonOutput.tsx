@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type UIEvent } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type UIEvent } from 'react';
 import {
   pythonScriptName,
   transcriptLength,
@@ -13,6 +13,7 @@ import { usePlaygroundSelector } from '../store/context';
 import type { PlaygroundState, LectureRunId } from '../store/playground';
 import { selectModel, selectPredictX, selectTotalEpochs } from '../store/selectors';
 import { copyText } from './download';
+import { useFleetingMessage } from './fleetingMessage';
 import './python.css';
 
 /** Height of one printed line in px (python.css uses the same): the window is computed from it. */
@@ -22,8 +23,6 @@ export const VISIBLE_LINES = 16;
 /** Lines rendered above and below the visible ones, so a quick scroll never shows a gap. */
 export const OVERSCAN = 8;
 const VIEW_HEIGHT = LINE_HEIGHT * VISIBLE_LINES;
-/** How long a "copied" confirmation stays. */
-const MESSAGE_MS = 4000;
 
 const NO_UPDATES: readonly SampleUpdate[] = [];
 
@@ -58,21 +57,13 @@ export function progressOf(state: PlaygroundState, id: LectureRunId): Transcript
   );
 }
 
-/** A confirmation ("Copied …", "Saved …") that clears itself a few seconds after it was last shown. */
-export function useFleetingMessage(): [string, (message: string) => void] {
-  const [message, setMessage] = useState('');
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
-  const show = (text: string) => {
-    setMessage(text);
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => setMessage(''), MESSAGE_MS);
-  };
-  return [message, show];
-}
-
 /** The file name "Download output" saves run `id`'s printout under. */
 export const outputFileName = (id: LectureRunId): string => `downhill-${id}-output.txt`;
+
+/** "Download output": run `id`'s printout so far in `state`, and the file name to save it under. */
+export function outputFile(state: PlaygroundState, id: LectureRunId): { file: string; text: string } {
+  return { file: outputFileName(id), text: transcriptText(progressOf(state, id)) };
+}
 
 /**
  * What the lecture's script prints for this run up to the current epoch, as a terminal: it grows as

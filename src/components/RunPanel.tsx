@@ -1,4 +1,3 @@
-import { lazy, Suspense } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { pyFloat, pyLiteral } from '../core';
 import { useT } from '../i18n';
@@ -13,15 +12,33 @@ import {
   selectPredictX,
   selectXs,
 } from '../store/selectors';
-import { FormulaView } from './FormulaView';
 import { Landscape } from './Landscape';
-import { PythonCode, PythonDownloads } from './PythonCode';
-import { PythonOutput } from './PythonOutput';
+import { lazyComponent, usePreloadWhenIdle } from './lazyPanel';
+import { PythonDownloads } from './PythonDownloads';
 import { approx } from './SettingsPanel';
 import { Tabs } from './Tabs';
 
-// The 2-D landscape (contours) is only needed for y = w·x + b: it loads when first shown.
-const Landscape2D = lazy(() => import('./Landscape2D').then((module) => ({ default: module.Landscape2D })));
+// The views behind the other tabs load after the first paint (and ahead of a click, when the page is
+// idle); the 2-D landscape (contours), only needed for y = w·x + b, when first shown.
+const FormulaView = lazyComponent(() => import('./FormulaView').then((m) => m.FormulaView), {
+  name: 'FormulaView',
+  placeholder: 'tab',
+  messages: ['formula'],
+});
+const PythonOutput = lazyComponent(() => import('./PythonOutput').then((m) => m.PythonOutput), {
+  name: 'PythonOutput',
+  placeholder: 'tab',
+});
+const PythonCode = lazyComponent(() => import('./PythonCode').then((m) => m.PythonCode), {
+  name: 'PythonCode',
+  placeholder: 'tab',
+});
+const Landscape2D = lazyComponent(() => import('./Landscape2D').then((m) => m.Landscape2D), {
+  name: 'Landscape2D',
+  placeholder: 'landscape2d',
+  messages: ['landscape2d'],
+});
+const TAB_VIEWS = [FormulaView, PythonOutput, PythonCode];
 
 const isLectureRun = (id: RunId): id is LectureRunId => id !== 'minibatch';
 
@@ -31,19 +48,14 @@ export function RunPanel({ id }: { id: RunId }) {
   const n = usePlaygroundSelector(selectXs).length;
   const batch = Math.min(n, usePlaygroundSelector(selectBatchSize));
   const model = usePlaygroundSelector(selectModel);
-  const formula = { id: 'formula', label: t('run.view.formula'), render: () => <FormulaView id={id} /> };
+  usePreloadWhenIdle(TAB_VIEWS);
   const landscape = {
     id: 'landscape',
     label: t('run.view.landscape'),
     render: () =>
-      model === 'wb' ? (
-        <Suspense fallback={null}>
-          <Landscape2D id={id} height={260} />
-        </Suspense>
-      ) : (
-        <Landscape id={id} height={210} />
-      ),
+      model === 'wb' ? <Landscape2D id={id} height={260} /> : <Landscape id={id} height={210} />,
   };
+  const formula = { id: 'formula', label: t('run.view.formula'), render: () => <FormulaView id={id} /> };
   return (
     <section className={`panel run run-${id}`} aria-label={t(`run.${id}`)}>
       <header className="run-header">

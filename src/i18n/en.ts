@@ -1,8 +1,8 @@
 import { classroomMessages } from './fragments/classroom';
-import { dataMessages } from './fragments/data';
-import { exportMessages } from './fragments/export';
-import { formulaMessages } from './fragments/formula';
-import { landscape2dMessages } from './fragments/landscape2d';
+import type { dataMessages } from './fragments/data';
+import type { exportMessages } from './fragments/export';
+import type { formulaMessages } from './fragments/formula';
+import type { landscape2dMessages } from './fragments/landscape2d';
 import { pythonMessages } from './fragments/python';
 
 /** English: the reference catalog. Every other language must have exactly these keys. */
@@ -12,6 +12,9 @@ const base = {
     'Gradient descent and stochastic gradient descent, side by side — exactly as the lecture prints them.',
   'app.lecture': 'PyTorch 深度学习实践 · Lecture 3 · 梯度下降算法',
   'app.skipToContent': 'Skip to the runs',
+  'app.loading': 'Loading…',
+  'app.loadFailed': 'Could not load this part of Downhill. Check the connection and try again.',
+  'app.retry': 'Try again',
 
   'controls.label': 'Playback',
   'controls.play': 'Play',
@@ -157,15 +160,21 @@ const base = {
   'error.empty': 'Enter a value.',
 } as const;
 
+/** The English the first page shows, before anything else has loaded. */
 export const en = {
   ...base,
-  ...pythonMessages.en,
-  ...classroomMessages.en,
-  ...formulaMessages.en,
-  ...exportMessages.en,
-  ...dataMessages.en,
-  ...landscape2dMessages.en,
+  ...pythonMessages,
+  ...classroomMessages,
 };
 
-export type MessageKey = keyof typeof en;
+/**
+ * The English of the parts loaded after the first paint (the formula view, the export menu, the data
+ * panel, the 2-D landscape): each part's messages load with it (see `loadMessages` in index.ts).
+ */
+export type LaterMessages = typeof formulaMessages &
+  typeof exportMessages &
+  typeof dataMessages &
+  typeof landscape2dMessages;
+
+export type MessageKey = keyof typeof en | keyof LaterMessages;
 export type Catalog = Record<MessageKey, string>;

@@ -1,23 +1,26 @@
 import type { Catalog } from './en';
-import { classroomMessages } from './fragments/classroom';
-import { dataMessages } from './fragments/data';
-import { exportMessages } from './fragments/export';
-import { formulaMessages } from './fragments/formula';
-import { landscape2dMessages } from './fragments/landscape2d';
-import { pythonMessages } from './fragments/python';
+import { classroomMessagesZh } from './fragments/classroom.zh';
+import { dataMessagesZh } from './fragments/data.zh';
+import { exportMessagesZh } from './fragments/export.zh';
+import { formulaMessagesZh } from './fragments/formula.zh';
+import { landscape2dMessagesZh } from './fragments/landscape2d.zh';
+import { pythonMessagesZh } from './fragments/python.zh';
 
 /** 简体中文: the lecture's own language. */
 export const zhCN: Catalog = {
-  ...pythonMessages.zh,
-  ...classroomMessages.zh,
-  ...formulaMessages.zh,
-  ...exportMessages.zh,
-  ...dataMessages.zh,
-  ...landscape2dMessages.zh,
+  ...pythonMessagesZh,
+  ...classroomMessagesZh,
+  ...formulaMessagesZh,
+  ...exportMessagesZh,
+  ...dataMessagesZh,
+  ...landscape2dMessagesZh,
   'app.title': 'Downhill',
   'app.tagline': '梯度下降与随机梯度下降并排运行——输出与课程代码逐位一致。',
   'app.lecture': 'PyTorch 深度学习实践 · 第 3 讲 · 梯度下降算法',
   'app.skipToContent': '跳到训练过程',
+  'app.loading': '正在加载…',
+  'app.loadFailed': '无法加载 Downhill 的这一部分。请检查网络连接后重试。',
+  'app.retry': '重试',
 
   'controls.label': '播放控制',
   'controls.play': '播放',

@@ -161,7 +161,8 @@ describe('HeaderTools', () => {
     const step = screen.getByRole('button', { name: 'Step' });
     step.focus();
     await user.keyboard('?');
-    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    // The sheet's code loads on first use (or when the page is idle): wait for it.
+    const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
     expect(dialog).toHaveAttribute('aria-modal', 'true');
     expect(dialog).toContainElement(document.activeElement as HTMLElement);
     const rows = within(dialog)
@@ -194,7 +195,7 @@ describe('HeaderTools', () => {
     const { user } = setup();
     const open = screen.getByRole('button', { name: 'Keyboard shortcuts' });
     await user.click(open);
-    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
     const close = within(dialog).getByRole('button', { name: 'Close' });
     expect(close).toHaveFocus();
     await user.keyboard('{Enter}');

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { highlightPython, PythonCode, PythonDownloads } from '../../src/components/PythonCode';
+import { highlightPython, PythonCode } from '../../src/components/PythonCode';
+import { PythonDownloads } from '../../src/components/PythonDownloads';
 import { lectureConfig, pythonScript } from '../../src/core';
 import { useLocaleStore } from '../../src/i18n';
 import { PlaygroundProvider } from '../../src/store/context';
@@ -163,7 +164,8 @@ describe('PythonDownloads: the printout and the script as files', () => {
     const { store, user, group } = renderDownloads('gd');
     act(() => store.getState().actions.runToEnd());
     await user.click(within(group).getByRole('button', { name: 'Download output' }));
-    expect(saved).toHaveLength(1);
+    // The code that writes the file comes with the Python views, loaded on first use.
+    await waitFor(() => expect(saved).toHaveLength(1));
     expect(saved[0]!.name).toBe('downhill-gd-output.txt');
     expect(saved[0]!.blob.type).toBe('text/plain;charset=utf-8');
     expect(await saved[0]!.blob.text()).toBe(fixture('gradient_descent'));
@@ -177,6 +179,7 @@ describe('PythonDownloads: the printout and the script as files', () => {
       store.getState().actions.stepSample();
     });
     await user.click(within(group).getByRole('button', { name: 'Download output' }));
+    await waitFor(() => expect(saved).toHaveLength(1));
     expect(saved[0]!.name).toBe('downhill-sgd-output.txt');
     expect(await saved[0]!.blob.text()).toBe(
       fixture('stochastic_gradient_descent').split('\n').slice(0, 6).join('\n') + '\n',
@@ -192,7 +195,7 @@ describe('PythonDownloads: the printout and the script as files', () => {
     await user.tab();
     expect(within(group).getByRole('button', { name: 'Download code' })).toHaveFocus();
     await user.keyboard('{Enter}');
-    expect(saved).toHaveLength(1);
+    await waitFor(() => expect(saved).toHaveLength(1));
     expect(saved[0]!.name).toBe('stochastic_gradient_descent.py');
     expect(saved[0]!.blob.type).toBe('text/x-python;charset=utf-8');
     const text = await saved[0]!.blob.text();
@@ -204,8 +207,23 @@ describe('PythonDownloads: the printout and the script as files', () => {
   it('Download code for GD is gradient_descent.py', async () => {
     const { user, group } = renderDownloads('gd');
     await user.click(within(group).getByRole('button', { name: 'Download code' }));
+    await waitFor(() => expect(saved).toHaveLength(1));
     expect(saved[0]!.name).toBe('gradient_descent.py');
     expect(await saved[0]!.blob.text()).toBe(pythonScript(lectureConfig('gd')));
     expect(document.querySelector('a')).toBeNull();
+  });
+
+  it('says so when the code that writes the file cannot be loaded (offline before it was cached)', async () => {
+    vi.doMock('../../src/components/PythonCode', () => {
+      throw new Error('Failed to fetch dynamically imported module');
+    });
+    try {
+      const { user, group } = renderDownloads('gd');
+      await user.click(within(group).getByRole('button', { name: 'Download code' }));
+      expect(await within(group).findByText(/Could not load this part of Downhill/)).toBeInTheDocument();
+      expect(saved).toHaveLength(0);
+    } finally {
+      vi.doUnmock('../../src/components/PythonCode');
+    }
   });
 });

@@ -254,3 +254,27 @@ describe('RunPanel: divergence', () => {
     expect(within(region(GD)).queryByText(/diverged at epoch/)).not.toBeInTheDocument();
   });
 });
+
+describe('RunPanel: the views behind the tabs', () => {
+  it('each view loads on first use, holding its room meanwhile, and then works as before', async () => {
+    const { user } = renderRuns();
+    const gd = within(region(GD));
+    await user.click(gd.getByRole('tab', { name: 'Formula' }));
+    expect(gd.getByRole('tab', { name: 'Formula' })).toHaveAttribute('aria-selected', 'true');
+    // Until its code is here (usually ahead of the click: it is fetched once the page is idle), the
+    // panel says it is loading; either way, the formula follows.
+    expect(await gd.findByRole('figure', { name: 'The update, in numbers' })).toBeInTheDocument();
+    expect(gd.queryByText('Loading…')).toBeNull();
+
+    await user.click(gd.getByRole('tab', { name: 'Python output' }));
+    expect(await gd.findByRole('log', { name: 'What gradient_descent.py prints' })).toHaveTextContent(
+      'predict (before training) 4 4.0',
+    );
+    await user.click(gd.getByRole('tab', { name: 'Python code' }));
+    expect(
+      await gd.findByRole('region', { name: 'gradient_descent.py with the current settings' }),
+    ).toHaveTextContent('x_data = [1.0, 2.0, 3.0]');
+    // The downloads under the views are there from the first paint.
+    expect(within(region(SGD)).getByRole('group', { name: 'SGD as Python: downloads' })).toBeInTheDocument();
+  });
+});

@@ -1,48 +1,23 @@
-import { fragment } from '../fragment';
-
 /** Messages of the "Python, side by side" views: the script's printout and the script itself. */
-export const pythonMessages = fragment(
-  {
-    'python.output.label': 'What {file} prints',
-    'python.output.lines': 'Lines printed: {count}',
-    'python.output.running': 'still training…',
-    'python.output.diverged':
-      'Downhill stopped this run in epoch {epoch}, where its numbers overflow the largest double. ' +
-      'The lecture’s script gets no further: its (y_pred - y)**2 raises OverflowError ' +
-      '(with a correctly rounded square it would print inf and nan instead).',
-    'python.output.copy': 'Copy output',
-    'python.output.copied': 'Copied {count} lines.',
-    'python.output.download': 'Download output',
-    'python.code.label': '{file} with the current settings',
-    'python.code.copy': 'Copy code',
-    'python.code.copied': 'Copied {file}.',
-    'python.code.download': 'Download code',
-    'python.code.note':
-      'Run it with python3: it prints exactly what “Python output” shows. Without matplotlib it still prints everything and tells you how to get the plot.',
-    'python.code.modelNote': 'The lecture’s script trains ŷ = w·x only; the b of your model is not in it.',
-    'python.copyFailed': 'The clipboard is not available here; use the download button instead.',
-    'python.downloaded': 'Saved {file}.',
-    'python.downloads': '{run} as Python: downloads',
-  },
-  {
-    'python.output.label': '{file} 的输出',
-    'python.output.lines': '已输出行数:{count}',
-    'python.output.running': '训练中…',
-    'python.output.diverged':
-      'Downhill 在第 {epoch} 轮停止了这次训练:数值超出了双精度浮点数的最大值。' +
-      '课程代码也无法继续:其中的 (y_pred - y)**2 会抛出 OverflowError(若用正确舍入的平方,则会输出 inf 和 nan)。',
-    'python.output.copy': '复制输出',
-    'python.output.copied': '已复制 {count} 行。',
-    'python.output.download': '下载输出',
-    'python.code.label': '{file}(已填入当前设置)',
-    'python.code.copy': '复制代码',
-    'python.code.copied': '已复制 {file}。',
-    'python.code.download': '下载代码',
-    'python.code.note':
-      '用 python3 运行:输出与“Python 输出”中显示的完全一致。即使没有安装 matplotlib 也会输出全部内容,并提示如何显示图像。',
-    'python.code.modelNote': '课程代码只训练 ŷ = w·x,你的模型中的 b 不在其中。',
-    'python.copyFailed': '此处无法使用剪贴板,请改用下载按钮。',
-    'python.downloaded': '已保存 {file}。',
-    'python.downloads': '{run} 的 Python 文件下载',
-  },
-);
+export const pythonMessages = {
+  'python.output.label': 'What {file} prints',
+  'python.output.lines': 'Lines printed: {count}',
+  'python.output.running': 'still training…',
+  'python.output.diverged':
+    'Downhill stopped this run in epoch {epoch}, where its numbers overflow the largest double. ' +
+    'The lecture’s script gets no further: its (y_pred - y)**2 raises OverflowError ' +
+    '(with a correctly rounded square it would print inf and nan instead).',
+  'python.output.copy': 'Copy output',
+  'python.output.copied': 'Copied {count} lines.',
+  'python.output.download': 'Download output',
+  'python.code.label': '{file} with the current settings',
+  'python.code.copy': 'Copy code',
+  'python.code.copied': 'Copied {file}.',
+  'python.code.download': 'Download code',
+  'python.code.note':
+    'Run it with python3: it prints exactly what “Python output” shows. Without matplotlib it still prints everything and tells you how to get the plot.',
+  'python.code.modelNote': 'The lecture’s script trains ŷ = w·x only; the b of your model is not in it.',
+  'python.copyFailed': 'The clipboard is not available here; use the download button instead.',
+  'python.downloaded': 'Saved {file}.',
+  'python.downloads': '{run} as Python: downloads',
+} as const;
