@@ -1,13 +1,12 @@
-import { createContext, useContext, useDeferredValue, useId, useMemo, useState } from 'react';
+import { createContext, useContext, useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
+import { createPortal } from 'react-dom';
 import {
-  CartesianGrid,
-  Line,
   LineChart,
-  Tooltip,
+  useActiveTooltipCoordinate,
   useActiveTooltipLabel,
+  usePlotArea,
   XAxis,
   YAxis,
-  type TooltipContentProps,
 } from 'recharts';
 import { pyFloat, type RunState } from '../core';
 import { useT, type Translate } from '../i18n';
@@ -35,7 +34,7 @@ import {
   type LossScale,
 } from './chartData';
 import './charts.css';
-import { PlotClip, polylinePath, usePixelScales } from './plotLayer';
+import { PlotClip, PlotGrid, polylinePath, usePixelScales, type PixelScales } from './plotLayer';
 
 export interface LossChartProps {
   /** Height of the plot in px (the caption and legend come on top). Default 320. */
@@ -56,6 +55,8 @@ interface LossLayer {
   readonly runs: Readonly<Record<RunId, RunState>>;
   readonly lastEpoch: number;
   readonly t: Translate;
+  /** Where the hover readout is put (an HTML box over the chart); null before it is mounted. */
+  readonly host: HTMLElement | null;
 }
 
 const LossLayerContext = createContext<LossLayer | null>(null);
@@ -63,8 +64,9 @@ const LossLayerContext = createContext<LossLayer | null>(null);
 /**
  * Loss vs epoch: the full-dataset cost after each epoch of both runs on one chart, in linear or log
  * view. Long histories are thinned for drawing only; the tooltip reads the exact recorded values.
- * Recharts draws the axes, grid and tooltip and re-renders only when they change (the axis grows,
- * the scale flips); the lines are drawn by LossLines, which alone re-renders as the runs play.
+ * Recharts lays out the axes and tracks the hovered epoch (mouse or arrow keys) and re-renders only
+ * when an axis changes (it grows, the scale flips); the grid, the lines and the hover readout are
+ * drawn here: LossLines alone re-renders as the runs play, LossHover as the pointer moves.
  */
 export function LossChart({ height = 320, width }: LossChartProps) {
   const t = useT();
@@ -103,9 +105,10 @@ export function LossChart({ height = 320, width }: LossChartProps) {
   const runs = useMemo(() => ({ gd, sgd, minibatch }), [gd, sgd, minibatch]);
   const lastEpoch = Math.max(gd.epoch, sgd.epoch, showMinibatch ? minibatch.epoch : 0);
   const xMax = Math.max(1, totalEpochs, lastEpoch);
+  const [host, setHost] = useState<HTMLElement | null>(null);
   const layer = useMemo<LossLayer>(
-    () => ({ model: chart, pins, shown, runs, lastEpoch, t }),
-    [chart, pins, shown, runs, lastEpoch, t],
+    () => ({ model: chart, pins, shown, runs, lastEpoch, t, host }),
+    [chart, pins, shown, runs, lastEpoch, t, host],
   );
 
   // The chart itself, rebuilt only when an axis or the tooltip's epochs change (not every frame).
@@ -122,7 +125,7 @@ export function LossChart({ height = 320, width }: LossChartProps) {
         data={rows}
         margin={{ top: 8, right: 20, bottom: 22, left: 4 }}
       >
-        <CartesianGrid strokeDasharray="3 3" stroke={CHART_THEME.grid} />
+        <PlotGrid stroke={CHART_THEME.grid} />
         <XAxis
           type="number"
           dataKey="epoch"
@@ -156,18 +159,8 @@ export function LossChart({ height = 320, width }: LossChartProps) {
             fill: CHART_THEME.text,
           }}
         />
-        <Tooltip isAnimationActive={false} content={renderLossTooltip} />
-        {/* Recharts shows a tooltip only with a payload: an undrawn series along the bottom gives it one. */}
-        <Line
-          className="loss-tooltip-anchor"
-          dataKey={() => yLow}
-          stroke="none"
-          dot={false}
-          activeDot={false}
-          legendType="none"
-          isAnimationActive={false}
-        />
         <LossLines />
+        <LossHover />
       </LineChart>
     );
   }, [width, height, rows, xMax, yLow, yHigh, yTicksKey, scale, t]);
@@ -221,7 +214,9 @@ export function LossChart({ height = 320, width }: LossChartProps) {
       <p className="chart-sr-only" id={descriptionId}>
         {t('loss.description')}
       </p>
-      <LossLayerContext.Provider value={layer}>{frame}</LossLayerContext.Provider>
+      <div className="chart-plot-host" ref={setHost}>
+        <LossLayerContext.Provider value={layer}>{frame}</LossLayerContext.Provider>
+      </div>
       <div className="pin-bar">
         {shown.map((id) => (
           <button key={id} type="button" className="button pin-button" onClick={() => actions.pinRun(id)}>
@@ -252,7 +247,7 @@ export function LossChart({ height = 320, width }: LossChartProps) {
   );
 }
 
-/** The hovered epoch (the tooltip's label) as a whole number, or null. */
+/** The hovered epoch (Recharts' active label) as a whole number, or null. */
 function hoveredEpoch(label: unknown): number | null {
   const epoch = typeof label === 'string' && label !== '' ? Number(label) : label;
   return typeof epoch === 'number' && Number.isInteger(epoch) && epoch >= 0 ? epoch : null;
@@ -261,14 +256,10 @@ function hoveredEpoch(label: unknown): number | null {
 const DOT_RADIUS = 3;
 const ACTIVE_DOT_RADIUS = 4;
 
-/**
- * The pinned ghosts and each shown run's line (a dot while it has one point), clipped to the plot,
- * and a dot on each run at the hovered epoch.
- */
+/** The pinned ghosts and each shown run's line (a dot while it has one point), clipped to the plot. */
 function LossLines() {
   const layer = useContext(LossLayerContext);
   const scales = usePixelScales();
-  const hovered = hoveredEpoch(useActiveTooltipLabel());
   const paths = useMemo(() => {
     if (!layer || !scales) return null;
     const d = (id: string) => {
@@ -285,15 +276,7 @@ function LossLines() {
     return Object.fromEntries([...layer.pins.map((pin) => pin.id), ...layer.shown].map((id) => [id, d(id)]));
   }, [layer, scales]);
   if (!layer || !scales || !paths) return null;
-  const { model, pins, shown, runs } = layer;
-  const pointOf = (id: RunId, epoch: number): [number, number] | null => {
-    const point = pointAt(runs[id], epoch);
-    const value = point === null ? null : model.toAxis(point.cost);
-    if (value === null) return null;
-    const cx = scales.x(epoch);
-    const cy = scales.y(value);
-    return Number.isFinite(cx) && Number.isFinite(cy) ? [cx, cy] : null;
-  };
+  const { model, pins, shown } = layer;
   return (
     <g className="loss-lines">
       <PlotClip>
@@ -311,7 +294,8 @@ function LossLines() {
           </g>
         ))}
         {shown.map((id) => {
-          const single = model.drawn[id] === 1 ? pointOf(id, model.lines[id]!.epochs[0]!) : null;
+          const single =
+            model.drawn[id] === 1 ? runPoint(layer, scales, id, model.lines[id]!.epochs[0]!) : null;
           return (
             <g key={id} className={`loss-line chart-run-${id}`}>
               <path
@@ -335,56 +319,57 @@ function LossLines() {
           );
         })}
       </PlotClip>
-      {hovered !== null &&
-        shown.map((id) => {
-          const point = pointOf(id, Math.min(hovered, runs[id].epoch));
-          return (
-            point && (
-              <circle
-                key={id}
-                className={`loss-active-dot chart-run-${id}`}
-                cx={point[0]}
-                cy={point[1]}
-                r={ACTIVE_DOT_RADIUS}
-                fill={RUN_COLOR_VARS[id]}
-                stroke="var(--surface, #ffffff)"
-                strokeWidth={2}
-              />
-            )
-          );
-        })}
     </g>
   );
 }
 
-/** "GD, α = 0.05" (mini-batch adds its batch size). */
-function pinLabel(t: Translate, pin: Pin): string {
-  return t(pin.run === 'minibatch' ? 'pins.labelBatch' : 'pins.label', {
-    run: t(`run.${pin.run}.short`),
-    lr: pyFloat(pin.lr),
-    b: pin.batchSize,
-  });
+/** Where run `id`'s cost after `epoch` epochs is drawn, in pixels; null where it is not drawn. */
+function runPoint(layer: LossLayer, scales: PixelScales, id: RunId, epoch: number): [number, number] | null {
+  const point = pointAt(layer.runs[id], epoch);
+  const value = point === null ? null : layer.model.toAxis(point.cost);
+  if (value === null) return null;
+  const cx = scales.x(epoch);
+  const cy = scales.y(value);
+  return Number.isFinite(cx) && Number.isFinite(cy) ? [cx, cy] : null;
 }
 
-const renderLossTooltip = (props: TooltipContentProps) => <LossTooltip {...props} />;
-
 /**
- * The exact epoch, w and cost of each shown run at the hovered epoch, read from the full history
- * (past the runs' last epoch: their last one).
+ * At the hovered epoch (pointer, or arrow keys on the focused chart): a cursor line, a dot on each
+ * run, and a readout of the exact epoch, w and cost of each shown run (past the runs' last epoch:
+ * their last one). Escape hides the readout until the hovered epoch changes.
  */
-function LossTooltip({ active, label }: TooltipContentProps) {
+function LossHover() {
   const layer = useContext(LossLayerContext);
-  const hovered = hoveredEpoch(label);
-  if (!active || !layer || hovered === null) return null;
-  const { runs, shown, lastEpoch, t } = layer;
+  const scales = usePixelScales();
+  const area = usePlotArea();
+  const hovered = hoveredEpoch(useActiveTooltipLabel());
+  const coordinate = useActiveTooltipCoordinate();
+  const [dismissed, setDismissed] = useState<number | null>(null);
+  useEffect(() => {
+    if (hovered === null) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setDismissed(hovered);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [hovered]);
+  if (!layer || !scales || !area || hovered === null) return null;
+  const { runs, shown, lastEpoch, t, host } = layer;
   const epoch = Math.min(hovered, lastEpoch);
-  return (
-    <div className="chart-tooltip" data-testid="loss-tooltip">
+  const x = scales.x(epoch);
+  const anchorX = coordinate?.x ?? x;
+  const onLeft = anchorX > area.x + area.width / 2;
+  const readout = (
+    <div
+      className={`chart-tooltip loss-readout${onLeft ? ' loss-readout-left' : ''}`}
+      data-testid="loss-tooltip"
+      style={{ left: anchorX, top: area.y }}
+    >
       <p className="chart-tooltip-title">
         {epoch === 0 ? t('loss.tooltipStart') : t('loss.tooltipEpoch', { epoch })}
       </p>
       {shown.map((id) => {
-        const point = pointAt(runs[id], epoch);
+        const point = pointAt(runs[id], Math.min(epoch, runs[id].epoch));
         return (
           <div key={id} className={`chart-tooltip-run chart-run-${id}`}>
             <p className="chart-tooltip-name">
@@ -404,4 +389,45 @@ function LossTooltip({ active, label }: TooltipContentProps) {
       })}
     </div>
   );
+  return (
+    <g className="loss-hover">
+      {Number.isFinite(x) && (
+        <line
+          className="loss-cursor"
+          x1={x}
+          x2={x}
+          y1={area.y}
+          y2={area.y + area.height}
+          stroke={CHART_THEME.axis}
+        />
+      )}
+      {shown.map((id) => {
+        const point = runPoint(layer, scales, id, Math.min(epoch, runs[id].epoch));
+        return (
+          point && (
+            <circle
+              key={id}
+              className={`loss-active-dot chart-run-${id}`}
+              cx={point[0]}
+              cy={point[1]}
+              r={ACTIVE_DOT_RADIUS}
+              fill={RUN_COLOR_VARS[id]}
+              stroke="var(--surface, #ffffff)"
+              strokeWidth={2}
+            />
+          )
+        );
+      })}
+      {host && dismissed !== hovered && createPortal(readout, host)}
+    </g>
+  );
+}
+
+/** "GD, α = 0.05" (mini-batch adds its batch size). */
+function pinLabel(t: Translate, pin: Pin): string {
+  return t(pin.run === 'minibatch' ? 'pins.labelBatch' : 'pins.label', {
+    run: t(`run.${pin.run}.short`),
+    lr: pyFloat(pin.lr),
+    b: pin.batchSize,
+  });
 }

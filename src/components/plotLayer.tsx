@@ -6,7 +6,7 @@
  * costs ~6–10 ms per update with a few hundred points; three charts a frame left 27 fps.
  */
 import { useId, useMemo, type ReactNode } from 'react';
-import { usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
+import { usePlotArea, useXAxisScale, useXAxisTicks, useYAxisScale, useYAxisTicks } from 'recharts';
 
 /** Data value → pixel on one axis; NaN where the axis cannot place it. */
 export type PixelScale = (value: number) => number;
@@ -81,5 +81,26 @@ export function PlotClip({ children }: { readonly children: ReactNode }) {
       </defs>
       <g clipPath={`url(#${clipId})`}>{children}</g>
     </>
+  );
+}
+
+/**
+ * Dashed grid lines at the axes' ticks across the plot area (what Recharts' CartesianGrid draws,
+ * without its ~3 kB of code in the first page's script).
+ */
+export function PlotGrid({ stroke }: { readonly stroke: string }) {
+  const area = usePlotArea();
+  const xTicks = useXAxisTicks();
+  const yTicks = useYAxisTicks();
+  if (!area) return null;
+  const right = area.x + area.width;
+  const bottom = area.y + area.height;
+  let d = '';
+  for (const tick of xTicks ?? []) d += `M${px(tick.coordinate)},${px(area.y)}V${px(bottom)}`;
+  for (const tick of yTicks ?? []) d += `M${px(area.x)},${px(tick.coordinate)}H${px(right)}`;
+  return (
+    <g className="chart-grid">
+      <path d={d} fill="none" stroke={stroke} strokeDasharray="3 3" />
+    </g>
   );
 }

@@ -249,6 +249,26 @@ describe('LossChart', () => {
     expect(Number(dot.getAttribute('cx'))).toBeCloseTo(x0 + ((x100 - x0) * 20) / 100, 6);
   });
 
+  it('moves the readout with the arrow keys on the focused chart, and Escape hides it', async () => {
+    const user = userEvent.setup();
+    const { store, container } = renderChart();
+    act(() => store.getState().actions.runToEnd());
+    const surface = container.querySelector<SVGSVGElement>('svg.recharts-surface')!;
+    expect(surface).toHaveAttribute('tabindex', '0');
+    act(() => surface.focus());
+    await user.keyboard('{ArrowRight}');
+    const first = await screen.findByTestId('loss-tooltip');
+    expect(first).toBeVisible();
+    const at = (text: string) => Number(/epoch (\d+)/.exec(text)?.[1] ?? (text.includes('start') ? 0 : NaN));
+    const before = at(first.textContent ?? '');
+    await user.keyboard('{ArrowRight}');
+    expect(at(screen.getByTestId('loss-tooltip').textContent ?? '')).toBe(before + 1);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByTestId('loss-tooltip')).not.toBeInTheDocument();
+    await user.keyboard('{ArrowRight}');
+    expect(at((await screen.findByTestId('loss-tooltip')).textContent ?? '')).toBe(before + 2);
+  });
+
   it('reads the tooltip at the start as the initial w and cost', async () => {
     const { container } = renderChart();
     const wrapper = container.querySelector('.recharts-wrapper')!;
