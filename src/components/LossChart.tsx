@@ -57,6 +57,8 @@ interface LossLayer {
   readonly t: Translate;
   /** Where the hover readout is put (an HTML box over the chart); null before it is mounted. */
   readonly host: HTMLElement | null;
+  /** A live region that speaks the hovered epoch's values to screen readers (arrow keys on the chart). */
+  readonly speaker: HTMLElement | null;
 }
 
 const LossLayerContext = createContext<LossLayer | null>(null);
@@ -106,9 +108,10 @@ export function LossChart({ height = 320, width }: LossChartProps) {
   const lastEpoch = Math.max(gd.epoch, sgd.epoch, showMinibatch ? minibatch.epoch : 0);
   const xMax = Math.max(1, totalEpochs, lastEpoch);
   const [host, setHost] = useState<HTMLElement | null>(null);
+  const [speaker, setSpeaker] = useState<HTMLElement | null>(null);
   const layer = useMemo<LossLayer>(
-    () => ({ model: chart, pins, shown, runs, lastEpoch, t, host }),
-    [chart, pins, shown, runs, lastEpoch, t, host],
+    () => ({ model: chart, pins, shown, runs, lastEpoch, t, host, speaker }),
+    [chart, pins, shown, runs, lastEpoch, t, host, speaker],
   );
 
   // The chart itself, rebuilt only when an axis or the tooltip's epochs change (not every frame).
@@ -214,6 +217,7 @@ export function LossChart({ height = 320, width }: LossChartProps) {
       <p className="chart-sr-only" id={descriptionId}>
         {t('loss.description')}
       </p>
+      <div className="chart-sr-only" aria-live="polite" ref={setSpeaker} />
       <div className="chart-plot-host" ref={setHost}>
         <LossLayerContext.Provider value={layer}>{frame}</LossLayerContext.Provider>
       </div>
@@ -333,10 +337,15 @@ function runPoint(layer: LossLayer, scales: PixelScales, id: RunId, epoch: numbe
   return Number.isFinite(cx) && Number.isFinite(cy) ? [cx, cy] : null;
 }
 
+/** Whether a run diverged and stopped before `epoch`: it has nothing to show there. */
+const stoppedBefore = (run: RunState, epoch: number): boolean =>
+  run.status === 'diverged' && epoch > run.epoch;
+
 /**
  * At the hovered epoch (pointer, or arrow keys on the focused chart): a cursor line, a dot on each
  * run, and a readout of the exact epoch, w and cost of each shown run (past the runs' last epoch:
- * their last one). Escape hides the readout until the hovered epoch changes.
+ * their last one; for a run that diverged before it, where it stopped). Escape hides the readout
+ * until the hovered epoch changes.
  */
 function LossHover() {
   const layer = useContext(LossLayerContext);
@@ -344,32 +353,36 @@ function LossHover() {
   const area = usePlotArea();
   const hovered = hoveredEpoch(useActiveTooltipLabel());
   const coordinate = useActiveTooltipCoordinate();
-  const [dismissed, setDismissed] = useState<number | null>(null);
+  // Escape hides the readout until the hovered epoch changes (leaving the chart counts).
+  const [dismissed, setDismissed] = useState(false);
+  const [shownFor, setShownFor] = useState(hovered);
+  if (shownFor !== hovered) {
+    setShownFor(hovered);
+    setDismissed(false);
+  }
   useEffect(() => {
     if (hovered === null) return;
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setDismissed(hovered);
+      if (event.key === 'Escape') setDismissed(true);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [hovered]);
   if (!layer || !scales || !area || hovered === null) return null;
-  const { runs, shown, lastEpoch, t, host } = layer;
+  const { runs, shown, lastEpoch, t, host, speaker } = layer;
   const epoch = Math.min(hovered, lastEpoch);
   const x = scales.x(epoch);
   const anchorX = coordinate?.x ?? x;
   const onLeft = anchorX > area.x + area.width / 2;
-  const readout = (
-    <div
-      className={`chart-tooltip loss-readout${onLeft ? ' loss-readout-left' : ''}`}
-      data-testid="loss-tooltip"
-      style={{ left: anchorX, top: area.y }}
-    >
+  const values = (
+    <>
       <p className="chart-tooltip-title">
         {epoch === 0 ? t('loss.tooltipStart') : t('loss.tooltipEpoch', { epoch })}
       </p>
       {shown.map((id) => {
-        const point = pointAt(runs[id], Math.min(epoch, runs[id].epoch));
+        const point = stoppedBefore(runs[id], epoch)
+          ? null
+          : pointAt(runs[id], Math.min(epoch, runs[id].epoch));
         return (
           <div key={id} className={`chart-tooltip-run chart-run-${id}`}>
             <p className="chart-tooltip-name">
@@ -387,6 +400,17 @@ function LossHover() {
           </div>
         );
       })}
+    </>
+  );
+  const readout = (
+    <div
+      className={`chart-tooltip loss-readout${onLeft ? ' loss-readout-left' : ''}`}
+      data-testid="loss-tooltip"
+      style={{ left: anchorX, top: area.y }}
+      // Screen readers hear the same values once, from the live region.
+      aria-hidden="true"
+    >
+      {values}
     </div>
   );
   return (
@@ -402,6 +426,7 @@ function LossHover() {
         />
       )}
       {shown.map((id) => {
+        if (stoppedBefore(runs[id], epoch)) return null;
         const point = runPoint(layer, scales, id, Math.min(epoch, runs[id].epoch));
         return (
           point && (
@@ -418,7 +443,8 @@ function LossHover() {
           )
         );
       })}
-      {host && dismissed !== hovered && createPortal(readout, host)}
+      {host && !dismissed && createPortal(readout, host)}
+      {speaker && createPortal(values, speaker)}
     </g>
   );
 }

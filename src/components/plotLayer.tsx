@@ -1,8 +1,8 @@
 /**
- * Drawing inside a Recharts chart without re-rendering it. Recharts lays out the axes, grid and
- * tooltip and re-renders only when they change; what moves every frame (curves, dots, the ball) is
- * drawn by small components that read the chart's scales through Recharts' hooks and their data
- * through a React context, so a new frame re-renders them alone. Recharts re-rendering a whole chart
+ * Drawing inside a Recharts chart without re-rendering it. Recharts lays out the axes (and tracks
+ * the hovered point) and re-renders only when they change; what moves every frame (curves, dots,
+ * the ball) is drawn by small components that read the chart's scales through Recharts' hooks and
+ * their data through a React context, so a new frame re-renders them alone. Recharts re-rendering a whole chart
  * costs ~6–10 ms per update with a few hundred points; three charts a frame left 27 fps.
  */
 import { useId, useMemo, type ReactNode } from 'react';

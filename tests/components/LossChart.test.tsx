@@ -263,10 +263,60 @@ describe('LossChart', () => {
     const before = at(first.textContent ?? '');
     await user.keyboard('{ArrowRight}');
     expect(at(screen.getByTestId('loss-tooltip').textContent ?? '')).toBe(before + 1);
+    // A screen reader hears the same values from a polite live region.
+    const spoken = container.querySelector('[aria-live="polite"]')!;
+    expect(at(spoken.textContent ?? '')).toBe(before + 1);
+    expect(spoken).toHaveTextContent(
+      `w = ${pyFloat(traceColumn(store.getState().runs.gd.trace, 'w')[before]!)}`,
+    );
     await user.keyboard('{Escape}');
     expect(screen.queryByTestId('loss-tooltip')).not.toBeInTheDocument();
     await user.keyboard('{ArrowRight}');
     expect(at((await screen.findByTestId('loss-tooltip')).textContent ?? '')).toBe(before + 2);
+  });
+
+  it('says where a diverged run stopped when hovering past it, and Escape lasts only for that epoch', async () => {
+    // Between SGD's limit (≈ 0.204) and GD's (≈ 0.214): SGD slowly blows up, GD converges.
+    const store = createPlaygroundStore();
+    act(() => {
+      store.getState().actions.updateSettings({ lr: 0.21, epochs: 10_000 });
+      store.getState().actions.runToEnd();
+    });
+    const { runs } = store.getState();
+    expect(runs.sgd.status).toBe('diverged');
+    expect(runs.gd.status).toBe('running');
+    expect(runs.sgd.epoch).toBeLessThan(9_000);
+    const { container } = renderChart(store);
+    const xTicks = ticks(container, 'x');
+    const x0 = xTicks.find((tick) => tick.label === '0')!.at;
+    const xEnd = xTicks.find((tick) => tick.label === '10000')!.at;
+    const wrapper = container.querySelector('.recharts-wrapper')!;
+    const hover = async (epoch: number) =>
+      act(async () => {
+        fireEvent.mouseMove(wrapper, { clientX: x0 + ((xEnd - x0) * epoch) / 10_000, clientY: 100 });
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      });
+    await hover(9_500);
+    const readout = screen.getByTestId('loss-tooltip');
+    const epoch = Number(/after epoch (\d+)/.exec(readout.textContent ?? '')?.[1]);
+    expect(epoch).toBeGreaterThan(runs.sgd.epoch);
+    expect(readout).toHaveTextContent(`w = ${pyFloat(traceColumn(runs.gd.trace, 'w')[epoch - 1]!)}`);
+    expect(readout).toHaveTextContent(`diverged at epoch ${runs.sgd.divergedAtEpoch}`);
+    expect(container.querySelector('circle.loss-active-dot.chart-run-gd')).not.toBeNull();
+    expect(container.querySelector('circle.loss-active-dot.chart-run-sgd')).toBeNull();
+
+    await act(async () => {
+      fireEvent.keyDown(document, { key: 'Escape' });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    });
+    expect(screen.queryByTestId('loss-tooltip')).not.toBeInTheDocument();
+    // Leaving the chart and coming back to the same epoch shows it again.
+    await act(async () => {
+      fireEvent.mouseLeave(wrapper);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    });
+    await hover(9_500);
+    expect(screen.getByTestId('loss-tooltip')).toHaveTextContent(`after epoch ${epoch}`);
   });
 
   it('reads the tooltip at the start as the initial w and cost', async () => {
