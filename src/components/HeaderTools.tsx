@@ -12,6 +12,7 @@ import {
 } from '../store/classroom';
 import { usePlaygroundStoreApi } from '../store/context';
 import { lazyComponent, usePreloadWhenIdle } from './lazyPanel';
+import { useNotices } from '../store/notices';
 import { UrlNotice } from './UrlNotice';
 import './classroom.css';
 
@@ -87,7 +88,16 @@ export function HeaderTools() {
             }}
             onChange={(event) => {
               const next = event.currentTarget.value;
-              if (isLocale(next)) useLocaleStore.getState().setLocale(next);
+              if (!isLocale(next)) return;
+              useLocaleStore.getState().setLocale(next);
+              // Offline before the service worker had the catalog: say why the page stays in English.
+              loadLocale(next).catch(() =>
+                useNotices.getState().push({
+                  id: 'language-failed',
+                  message: 'app.languageFailed',
+                  params: { language: t(`classroom.language.${next}`) },
+                }),
+              );
             }}
           >
             {LOCALES.map((option) => (

@@ -56,11 +56,13 @@ export function lazyComponent<P extends object>(
   void Promise.all(messages.map(loadMessages)).catch(() => {});
   let loaded: ComponentType<P> | null = null;
   let pending: Promise<ComponentType<P>> | null = null;
+  let failed = false;
   const preload = (): Promise<ComponentType<P>> => {
     pending ??= Promise.all([load(), ...messages.map(loadMessages)]).then(
       ([component]) => (loaded = component),
       (error: unknown) => {
         pending = null;
+        failed = true;
         throw new LoadError(name, error);
       },
     );
@@ -69,6 +71,7 @@ export function lazyComponent<P extends object>(
   // Replaced after a failure: React.lazy remembers a rejection for good.
   let Deferred = lazy(async () => ({ default: await preload() }));
   const retry = () => {
+    failed = false;
     Deferred = lazy(async () => ({ default: await preload() }));
   };
   function Latest({ props }: { props: P }) {
@@ -77,8 +80,12 @@ export function lazyComponent<P extends object>(
   }
 
   function Lazy(props: P) {
-    // Decided once per instance, so that an instance never swaps one element type for another.
-    const [ready] = useState(() => loaded);
+    // Decided once per instance, so that an instance never swaps one element type for another. An
+    // instance mounted after a failed load tries again (the network may be back).
+    const [ready] = useState(() => {
+      if (failed) retry();
+      return loaded;
+    });
     if (ready) {
       const Ready = ready;
       return <Ready {...props} />;
@@ -123,7 +130,7 @@ class LoadBoundary extends Component<LoadBoundaryProps, { error: unknown; tries:
     if (error === null) return <Fragment key={tries}>{this.props.children}</Fragment>;
     if (!(error instanceof LoadError)) throw error;
     const { placeholder } = this.props;
-    return placeholder === null ? null : <LoadFailed size={placeholder} onRetry={this.retry} />;
+    return <LoadFailed size={placeholder} onRetry={this.retry} />;
   }
 }
 
@@ -172,10 +179,14 @@ export function LoadingPlaceholder({ size }: { size: PlaceholderSize }) {
   );
 }
 
-function LoadFailed({ size, onRetry }: { size: PlaceholderSize; onRetry: () => void }) {
+/** A failed load, with a retry; a part that holds no room (a dialog) says so in a line of its own. */
+function LoadFailed({ size, onRetry }: { size: PlaceholderSize | null; onRetry: () => void }) {
   const t = useT();
   return (
-    <div className={`${placeholderClass(size)} lazy-failed`} role="alert">
+    <div
+      className={size === null ? 'lazy-failed lazy-failed-inline' : `${placeholderClass(size)} lazy-failed`}
+      role="alert"
+    >
       <p>{t('app.loadFailed')}</p>
       <button type="button" className="button" onClick={onRetry}>
         {t('app.retry')}

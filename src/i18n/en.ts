@@ -15,6 +15,8 @@ const base = {
   'app.loading': 'Loading…',
   'app.loadFailed': 'Could not load this part of Downhill. Check the connection and try again.',
   'app.retry': 'Try again',
+  'app.languageFailed':
+    'Could not load the {language} text (offline?). Downhill stays in English; pick the language again once connected.',
 
   'controls.label': 'Playback',
   'controls.play': 'Play',

@@ -21,6 +21,7 @@ export const zhCN: Catalog = {
   'app.loading': '正在加载…',
   'app.loadFailed': '无法加载 Downhill 的这一部分。请检查网络连接后重试。',
   'app.retry': '重试',
+  'app.languageFailed': '无法加载{language}文本（可能已离线）。Downhill 暂时保持英文；联网后请重新选择语言。',
 
   'controls.label': '播放控制',
   'controls.play': '播放',

@@ -102,3 +102,40 @@ describe('the English of the parts shown after the first paint comes with them',
     expect(missing()).toEqual([]);
   });
 });
+
+describe('choosing a language that cannot be loaded', () => {
+  it('keeps the page in English and says why in a notice', async () => {
+    browserLanguages(['en-US']);
+    vi.resetModules();
+    vi.doMock('../../src/i18n/zh-CN', () => {
+      throw new Error('Failed to fetch dynamically imported module');
+    });
+    try {
+      const { HeaderTools } = await import('../../src/components/HeaderTools');
+      const { Notices } = await import('../../src/components/Notices');
+      const { PlaygroundProvider } = await import('../../src/store/context');
+      const { createPlaygroundStore } = await import('../../src/store/playground');
+      const i18n = await import('../../src/i18n');
+      vi.spyOn(console, 'warn').mockImplementation(() => {});
+      render(
+        <PlaygroundProvider store={createPlaygroundStore()}>
+          <HeaderTools />
+          <Notices />
+        </PlaygroundProvider>,
+      );
+      const select = screen.getByRole('combobox', { name: 'Language' });
+      await act(async () => {
+        select.focus();
+        (select as HTMLSelectElement).value = 'zh-CN';
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      expect(
+        await screen.findByText(/Could not load the 简体中文 text \(offline\?\)\. Downhill stays in English/),
+      ).toBeInTheDocument();
+      expect(i18n.useLocaleStore.getState().locale).toBe('en');
+      expect(select).toHaveValue('en');
+    } finally {
+      vi.doUnmock('../../src/i18n/zh-CN');
+    }
+  });
+});

@@ -94,6 +94,23 @@ describe('lazyComponent: a part loaded after the first paint', () => {
     expect(module.load).toHaveBeenCalledTimes(2);
   });
 
+  it('tries again when shown again after a failed load, and a dialog without room says so too', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const module = deferredModule();
+    const Sheet = lazyComponent(module.load, { name: 'Sheet', placeholder: null });
+    const first = render(<Sheet who="offline" />);
+    await module.fail();
+    expect(screen.getByRole('alert')).toHaveTextContent('Could not load this part of Downhill.');
+    first.unmount();
+    // Opened again (the network is back): a new attempt, not the remembered failure.
+    render(<Sheet who="online" />);
+    expect(module.load).toHaveBeenCalledTimes(2);
+    expect(screen.queryByRole('alert')).toBeNull();
+    await module.arrive();
+    expect(screen.getByText('Hello, online')).toBeInTheDocument();
+  });
+
   it('leaves a failure of the part itself to the panel around it', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     vi.spyOn(console, 'error').mockImplementation(() => {});
