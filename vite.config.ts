@@ -1,7 +1,12 @@
 /// <reference types="vitest/config" />
+import { sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+
+/** src/core/, whose modules only define functions and constants (see `moduleSideEffects` below). */
+const CORE_DIR = fileURLToPath(new URL('./src/core/', import.meta.url)).replace(/[\\/]$/, sep);
 
 /**
  * A strict Content-Security-Policy for the built site: no inline script, no eval, nothing from other
@@ -74,11 +79,12 @@ export default defineConfig({
     // not ('$initial'); what only the lazy parts use is split as before. `lazyBarrel` makes that
     // graph follow what src/core/index.ts's importers actually use rather than everything it
     // re-exports (else the data editor's and the contour map's core code would come along); it
-    // needs the core declared free of side effects, which it is (pure arithmetic, no globals).
+    // needs the core declared free of side effects, which it is (functions and constants; its only
+    // module-level state is caches filled on first use).
     rolldownOptions: {
       experimental: { lazyBarrel: true },
       treeshake: {
-        moduleSideEffects: (id: string) => (/[\\/]src[\\/]core[\\/]/.test(id) ? false : undefined),
+        moduleSideEffects: (id: string) => (id.startsWith(CORE_DIR) ? false : undefined),
       },
       output: { codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] } },
     },
