@@ -50,6 +50,23 @@ function ticks(container: HTMLElement, axis: 'x' | 'y'): { label: string; at: nu
   }));
 }
 
+/** Pixel x of `epoch` on an x axis that has tick labels 0 and `last`. */
+function xOf(container: HTMLElement, epoch: number, last: number): number {
+  const xTicks = ticks(container, 'x');
+  const x0 = xTicks.find((tick) => tick.label === '0')!.at;
+  const xLast = xTicks.find((tick) => tick.label === String(last))!.at;
+  return x0 + ((xLast - x0) * epoch) / last;
+}
+
+/** Moves the pointer over the chart to `epoch` (axis 0 … last) and lets Recharts catch up. */
+async function hoverEpoch(container: HTMLElement, epoch: number, last: number): Promise<void> {
+  const clientX = xOf(container, epoch, last);
+  await act(async () => {
+    fireEvent.mouseMove(container.querySelector('.recharts-wrapper')!, { clientX, clientY: 100 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  });
+}
+
 /** Everything a person or a screen reader could meet: text and attribute values. */
 function allText(container: HTMLElement): string {
   const attributes = [...container.querySelectorAll('*')].flatMap((el) =>
@@ -194,14 +211,7 @@ describe('LossChart', () => {
   it('shows the exact epoch, w and cost of both runs in the tooltip', async () => {
     const { store, container } = renderChart();
     act(() => store.getState().actions.runToEnd());
-    const xTicks = ticks(container, 'x');
-    const x0 = xTicks.find((tick) => tick.label === '0')!.at;
-    const x100 = xTicks.find((tick) => tick.label === '100')!.at;
-    const wrapper = container.querySelector('.recharts-wrapper')!;
-    await act(async () => {
-      fireEvent.mouseMove(wrapper, { clientX: x0 + ((x100 - x0) * 45) / 100, clientY: 100 });
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    });
+    await hoverEpoch(container, 45, 100);
     const tooltip = await screen.findByTestId('loss-tooltip');
     expect(tooltip).toBeVisible();
     const { runs } = store.getState();
@@ -219,34 +229,25 @@ describe('LossChart', () => {
     act(() => {
       for (let i = 0; i < 20; i++) store.getState().actions.step();
     });
-    const xTicks = ticks(container, 'x');
-    const x0 = xTicks.find((tick) => tick.label === '0')!.at;
-    const x100 = xTicks.find((tick) => tick.label === '100')!.at;
     const yTicks = ticks(container, 'y');
     const y0 = yTicks.find((tick) => tick.label === '0')!.at;
     const y5 = yTicks.find((tick) => tick.label === '5')!.at;
-    const wrapper = container.querySelector('.recharts-wrapper')!;
-    const hover = async (epoch: number) =>
-      act(async () => {
-        fireEvent.mouseMove(wrapper, { clientX: x0 + ((x100 - x0) * epoch) / 100, clientY: 100 });
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      });
-    await hover(12);
+    await hoverEpoch(container, 12, 100);
     const { runs } = store.getState();
     for (const id of ['gd', 'sgd'] as const) {
       const dot = container.querySelector(`circle.loss-active-dot.chart-run-${id}`)!;
-      expect(Number(dot.getAttribute('cx'))).toBeCloseTo(x0 + ((x100 - x0) * 12) / 100, 6);
+      expect(Number(dot.getAttribute('cx'))).toBeCloseTo(xOf(container, 12, 100), 6);
       const c = traceColumn(runs[id].trace, 'cost')[11]!;
       expect(Number(dot.getAttribute('cy'))).toBeCloseTo(y0 + ((y5 - y0) * c) / 5, 6);
     }
     // At epoch 70 of a run that has done 20, the tooltip and the dots show epoch 20.
-    await hover(70);
+    await hoverEpoch(container, 70, 100);
     const tooltip = screen.getByTestId('loss-tooltip');
     expect(tooltip).toBeVisible();
     expect(tooltip).toHaveTextContent('after epoch 20');
     expect(tooltip).toHaveTextContent(`w = ${pyFloat(runs.gd.params.w)}`);
     const dot = container.querySelector('circle.loss-active-dot.chart-run-gd')!;
-    expect(Number(dot.getAttribute('cx'))).toBeCloseTo(x0 + ((x100 - x0) * 20) / 100, 6);
+    expect(Number(dot.getAttribute('cx'))).toBeCloseTo(xOf(container, 20, 100), 6);
   });
 
   it('moves the readout with the arrow keys on the focused chart, and Escape hides it', async () => {
@@ -287,16 +288,7 @@ describe('LossChart', () => {
     expect(runs.gd.status).toBe('running');
     expect(runs.sgd.epoch).toBeLessThan(9_000);
     const { container } = renderChart(store);
-    const xTicks = ticks(container, 'x');
-    const x0 = xTicks.find((tick) => tick.label === '0')!.at;
-    const xEnd = xTicks.find((tick) => tick.label === '10000')!.at;
-    const wrapper = container.querySelector('.recharts-wrapper')!;
-    const hover = async (epoch: number) =>
-      act(async () => {
-        fireEvent.mouseMove(wrapper, { clientX: x0 + ((xEnd - x0) * epoch) / 10_000, clientY: 100 });
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      });
-    await hover(9_500);
+    await hoverEpoch(container, 9_500, 10_000);
     const readout = screen.getByTestId('loss-tooltip');
     const epoch = Number(/after epoch (\d+)/.exec(readout.textContent ?? '')?.[1]);
     expect(epoch).toBeGreaterThan(runs.sgd.epoch);
@@ -312,10 +304,10 @@ describe('LossChart', () => {
     expect(screen.queryByTestId('loss-tooltip')).not.toBeInTheDocument();
     // Leaving the chart and coming back to the same epoch shows it again.
     await act(async () => {
-      fireEvent.mouseLeave(wrapper);
+      fireEvent.mouseLeave(container.querySelector('.recharts-wrapper')!);
       await new Promise((resolve) => setTimeout(resolve, 20));
     });
-    await hover(9_500);
+    await hoverEpoch(container, 9_500, 10_000);
     expect(screen.getByTestId('loss-tooltip')).toHaveTextContent(`after epoch ${epoch}`);
   });
 
