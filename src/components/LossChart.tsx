@@ -337,9 +337,12 @@ function runPoint(layer: LossLayer, scales: PixelScales, id: RunId, epoch: numbe
   return Number.isFinite(cx) && Number.isFinite(cy) ? [cx, cy] : null;
 }
 
-/** Whether a run diverged and stopped before `epoch`: it has nothing to show there. */
-const stoppedBefore = (run: RunState, epoch: number): boolean =>
-  run.status === 'diverged' && epoch > run.epoch;
+/**
+ * Which of a run's epochs the readout shows at the hovered `epoch`: that one, or past the run's end
+ * its last; null for a run that diverged and stopped before it (it has nothing to show there).
+ */
+const shownEpoch = (run: RunState, epoch: number): number | null =>
+  run.status === 'diverged' && epoch > run.epoch ? null : Math.min(epoch, run.epoch);
 
 /**
  * At the hovered epoch (pointer, or arrow keys on the focused chart): a cursor line, a dot on each
@@ -380,9 +383,8 @@ function LossHover() {
         {epoch === 0 ? t('loss.tooltipStart') : t('loss.tooltipEpoch', { epoch })}
       </p>
       {shown.map((id) => {
-        const point = stoppedBefore(runs[id], epoch)
-          ? null
-          : pointAt(runs[id], Math.min(epoch, runs[id].epoch));
+        const at = shownEpoch(runs[id], epoch);
+        const point = at === null ? null : pointAt(runs[id], at);
         return (
           <div key={id} className={`chart-tooltip-run chart-run-${id}`}>
             <p className="chart-tooltip-name">
@@ -426,8 +428,8 @@ function LossHover() {
         />
       )}
       {shown.map((id) => {
-        if (stoppedBefore(runs[id], epoch)) return null;
-        const point = runPoint(layer, scales, id, Math.min(epoch, runs[id].epoch));
+        const at = shownEpoch(runs[id], epoch);
+        const point = at === null ? null : runPoint(layer, scales, id, at);
         return (
           point && (
             <circle
