@@ -1,14 +1,18 @@
 import { useLayoutEffect, useMemo, useRef, useState, type UIEvent } from 'react';
 import {
+  pyFloat,
   pythonScriptName,
-  transcriptLength,
-  transcriptLines,
-  transcriptText,
+  scriptOutputLength,
+  scriptOutputLines,
+  scriptOutputOf,
+  scriptOutputText,
   type RunState,
   type SampleUpdate,
+  type ScriptOutput,
   type TranscriptProgress,
 } from '../core';
-import { useT } from '../i18n';
+import { type Translate, useT } from '../i18n';
+import { selectPresenting, useClassroomStore } from '../store/classroom';
 import { usePlaygroundSelector } from '../store/context';
 import type { PlaygroundState, LectureRunId } from '../store/playground';
 import { selectModel, selectPredictX, selectTotalEpochs } from '../store/selectors';
@@ -18,18 +22,19 @@ import './python.css';
 
 /** Height of one printed line in px (python.css uses the same): the window is computed from it. */
 export const LINE_HEIGHT = 20;
+/** The same in presentation mode, where the printout is set at 20 px for the back row. */
+export const PRESENTING_LINE_HEIGHT = 28;
 /** Lines the terminal shows at once. */
 export const VISIBLE_LINES = 16;
 /** Lines rendered above and below the visible ones, so a quick scroll never shows a gap. */
 export const OVERSCAN = 8;
-const VIEW_HEIGHT = LINE_HEIGHT * VISIBLE_LINES;
 
 const NO_UPDATES: readonly SampleUpdate[] = [];
 
 /**
  * Where a run's printout stands: every recorded epoch, the `grad:` lines SGD has printed inside the
  * epoch in progress, and the after-training line once the loop is over (the clock reached the set
- * number of epochs). A halted run never reaches it: the lecture's `**2` raises OverflowError first.
+ * number of epochs). What the script prints past a halted run's last epoch is scriptOutputOf's to say.
  */
 export function makeProgress(
   run: RunState,
@@ -57,19 +62,38 @@ export function progressOf(state: PlaygroundState, id: LectureRunId): Transcript
   );
 }
 
+/** What the script writes for run `id` in a store state: the printout, and where `**2` raised, if it did. */
+export function outputOf(state: PlaygroundState, id: LectureRunId): ScriptOutput {
+  return scriptOutputOf(progressOf(state, id), state.settings.epochs);
+}
+
 /** The file name "Download output" saves run `id`'s printout under. */
 export const outputFileName = (id: LectureRunId): string => `downhill-${id}-output.txt`;
 
 /** "Download output": run `id`'s printout so far in `state`, and the file name to save it under. */
 export function outputFile(state: PlaygroundState, id: LectureRunId): { file: string; text: string } {
-  return { file: outputFileName(id), text: transcriptText(progressOf(state, id)) };
+  return { file: outputFileName(id), text: scriptOutputText(outputOf(state, id)) };
+}
+
+/** How the script ends: where its `**2` raised OverflowError, or that it prints on to its last line. */
+function scriptEnding(t: Translate, output: ScriptOutput, run: RunState): string {
+  const { overflow } = output;
+  if (!overflow) return t('python.output.runsOn');
+  const at = {
+    epoch: overflow.epoch + 1,
+    lectureEpoch: overflow.epoch,
+    x: pyFloat(run.setup.data.xs[overflow.index]!),
+  };
+  return t(overflow.where === 'cost' ? 'python.output.overflowCost' : 'python.output.overflowLoss', at);
 }
 
 /**
  * What the lecture's script prints for this run up to the current epoch, as a terminal: it grows as
- * the clock runs and follows the newest line unless the person has scrolled up to read. Only the lines
- * in view are rendered (fixed line height, window from scrollTop), each computed from the run's
- * history on demand, so 40,000 lines of SGD cost no more than 40.
+ * the clock runs and follows the newest line unless the person has scrolled up to read. Once the run
+ * overflows, it shows what the script prints on from there, ending where Python's output ends (the
+ * last line of the OverflowError traceback, when `**2` raises). Only the lines in view are rendered
+ * (fixed line height, window from scrollTop), each computed from the run's history on demand, so
+ * 40,000 lines of SGD cost no more than 40.
  */
 export function PythonOutput({ id }: { id: LectureRunId }) {
   const t = useT();
@@ -84,9 +108,10 @@ export function PythonOutput({ id }: { id: LectureRunId }) {
     () => makeProgress(run, predictX, totalEpochs, pendingUpdates, sampleCursor),
     [run, predictX, totalEpochs, pendingUpdates, sampleCursor],
   );
-  const printed = transcriptLength(progress);
+  const output = useMemo(() => scriptOutputOf(progress, totalEpochs), [progress, totalEpochs]);
+  const printed = scriptOutputLength(output);
   const diverged = run.status === 'diverged';
-  const running = !progress.finished && !diverged;
+  const running = !progress.finished && !diverged && output.overflow === null;
   // While the script is still running, the last row is its cursor.
   const rows = printed + (running ? 1 : 0);
 
@@ -96,12 +121,14 @@ export function PythonOutput({ id }: { id: LectureRunId }) {
   if (pin !== null && rows < pin.rows) setPin(null);
   const following = pin === null || rows < pin.rows;
 
-  const total = rows * LINE_HEIGHT;
-  const maxTop = Math.max(0, total - VIEW_HEIGHT);
+  const lineHeight = useClassroomStore(selectPresenting) ? PRESENTING_LINE_HEIGHT : LINE_HEIGHT;
+  const viewHeight = lineHeight * VISIBLE_LINES;
+  const total = rows * lineHeight;
+  const maxTop = Math.max(0, total - viewHeight);
   const top = pin === null || rows < pin.rows ? maxTop : Math.min(pin.top, maxTop);
-  const first = Math.max(0, Math.floor(top / LINE_HEIGHT) - OVERSCAN);
-  const last = Math.min(rows, Math.ceil((top + VIEW_HEIGHT) / LINE_HEIGHT) + OVERSCAN);
-  const lines = transcriptLines(progress, first, Math.min(last, printed));
+  const first = Math.max(0, Math.floor(top / lineHeight) - OVERSCAN);
+  const last = Math.min(rows, Math.ceil((top + viewHeight) / lineHeight) + OVERSCAN);
+  const lines = scriptOutputLines(output, first, Math.min(last, printed));
 
   const scroller = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
@@ -112,14 +139,14 @@ export function PythonOutput({ id }: { id: LectureRunId }) {
 
   const onScroll = (event: UIEvent<HTMLDivElement>) => {
     const element = event.currentTarget;
-    const view = element.clientHeight || VIEW_HEIGHT;
-    const atBottom = element.scrollTop + view >= total - LINE_HEIGHT / 2;
+    const view = element.clientHeight || viewHeight;
+    const atBottom = element.scrollTop + view >= total - lineHeight / 2;
     setPin(atBottom ? null : { top: element.scrollTop, rows });
   };
 
   const [message, show] = useFleetingMessage();
   const copy = async () => {
-    const ok = await copyText(transcriptText(progress));
+    const ok = await copyText(scriptOutputText(output));
     show(ok ? t('python.output.copied', { count: printed }) : t('python.copyFailed'));
   };
 
@@ -142,10 +169,10 @@ export function PythonOutput({ id }: { id: LectureRunId }) {
         aria-live="off"
         aria-label={t('python.output.label', { file })}
         tabIndex={0}
-        style={{ height: VIEW_HEIGHT }}
+        style={{ height: viewHeight }}
         onScroll={onScroll}
       >
-        <div className="py-lines" style={{ height: total, paddingTop: first * LINE_HEIGHT }}>
+        <div className="py-lines" style={{ height: total, paddingTop: first * lineHeight }}>
           {lines.map((line, i) => (
             <div key={first + i} className="py-line" data-line={first + i}>
               {line}
@@ -159,9 +186,15 @@ export function PythonOutput({ id }: { id: LectureRunId }) {
           )}
         </div>
       </div>
-      {diverged && (
+      {(diverged || output.overflow) && (
         <p className="py-note py-note-diverged">
-          {t('python.output.diverged', { epoch: run.divergedAtEpoch ?? run.epoch })}
+          {diverged
+            ? t('python.output.diverged', {
+                epoch: (run.divergedAtEpoch ?? run.epoch) + 1,
+                lectureEpoch: run.divergedAtEpoch ?? run.epoch,
+                ending: scriptEnding(t, output, run),
+              })
+            : scriptEnding(t, output, run)}
         </p>
       )}
       {model !== 'w' && <p className="py-note">{t('python.code.modelNote')}</p>}

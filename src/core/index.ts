@@ -42,6 +42,18 @@ export {
   type TranscriptConfig,
 } from './transcript';
 export {
+  firstOverflow,
+  OVERFLOW_ERROR_LINE,
+  scriptOutputOf,
+  scriptOutputLength,
+  scriptOutputLines,
+  scriptOutputText,
+  scriptTranscript,
+  squareOverflows,
+  type ScriptOutput,
+  type PythonOverflow,
+} from './overflow';
+export {
   errorsFor,
   LIMITS,
   validateSettings,

@@ -84,7 +84,8 @@ export function runTranscriptLines(run: RunState, predictX: number): string[] {
 /**
  * Exactly what the lecture's script prints for `config`, `\n`-separated (no trailing newline), the
  * same as `python3 transcript.py` with `"square": "mul"`: Python's float repr, print's spacing, the
- * tab before `grad:`, and inf/nan printed on as Python does once a run overflows.
+ * tab before `grad:`, and inf/nan printed on as Python does once a run overflows. With the lecture's
+ * `**2` the script stops earlier, with OverflowError: scriptTranscript (overflow.ts) writes that.
  */
 export function pythonTranscript(config: TranscriptConfig): string {
   const run = advance(startRun(transcriptSetup(config)), Math.max(0, Math.floor(config.epochs)));

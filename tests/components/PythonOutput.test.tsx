@@ -4,7 +4,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LINE_HEIGHT, OVERSCAN, PythonOutput, VISIBLE_LINES } from '../../src/components/PythonOutput';
-import { lectureConfig, pythonTranscript } from '../../src/core';
+import { lectureConfig, OVERFLOW_ERROR_LINE, pythonTranscript, scriptTranscript } from '../../src/core';
 import { useLocaleStore } from '../../src/i18n';
 import { PlaygroundProvider } from '../../src/store/context';
 import { createPlaygroundStore, type PlaygroundStore, type LectureRunId } from '../../src/store/playground';
@@ -128,20 +128,124 @@ describe('PythonOutput: the printout grows with the clock', () => {
     expect(hasCursor(log)).toBe(true);
   });
 
-  it('a halted run ends at its last finite epoch, with a note instead of the after-training line', () => {
+  it('a halted GD run ends where Python’s output does: the epoch after it, then OverflowError', () => {
     const store = createPlaygroundStore();
     expect(store.getState().actions.updateSettings({ lr: 1, epochs: 300 })).toBe(true);
     const { log } = renderOutput('gd', store);
     act(() => store.getState().actions.runToEnd());
-    // Epoch 166 overflows the cost at its new w: the app stops before recording it.
-    expect(shown(log).at(-1)).toBe('epoch: 165 w= -7.176507715393806e+152 loss= 3.4609520728679797e+304');
+    // The app stops in epoch 167 (the lecture's 166), whose cost after the update overflows. The
+    // script prints that epoch (its loss is the cost before the update) and fails in the next cost().
+    expect(store.getState().runs.gd.epoch).toBe(166);
+    expect(shown(log).slice(-3)).toEqual([
+      'epoch: 165 w= -7.176507715393806e+152 loss= 3.4609520728679797e+304',
+      'epoch: 166 w= 5.980423096161505e+153 loss= 2.4034389394916522e+306',
+      OVERFLOW_ERROR_LINE,
+    ]);
+    expect(screen.getByText('Lines printed: 169')).toBeInTheDocument();
     expect(hasCursor(log)).toBe(false);
     expect(log).not.toHaveTextContent('predict (after training)');
     expect(
       screen.getByText(
-        'Downhill stopped this run in epoch 166, where its numbers overflow the largest double. ' +
-          'The lecture’s script gets no further: its (y_pred - y)**2 raises OverflowError ' +
-          '(with a correctly rounded square it would print inf and nan instead).',
+        'Downhill stopped this run in epoch 167 (the lecture’s epoch: 166), where its numbers overflow the largest double. ' +
+          'The lecture’s script fails in epoch 168 (the lecture’s epoch: 167) before printing anything for it: ' +
+          'cost() squares y_pred - y for x = 3.0 with **2, and Python’s ** raises OverflowError when the result ' +
+          'is too large for a double (×, + and − just give inf).',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('a halted SGD run ends with the grad line whose loss overflows, then OverflowError', () => {
+    const store = createPlaygroundStore();
+    expect(store.getState().actions.updateSettings({ lr: 1, epochs: 300 })).toBe(true);
+    const { log } = renderOutput('sgd', store);
+    act(() => store.getState().actions.runToEnd());
+    // The app stops in epoch 74 (the lecture's 73) on its cost after the epoch, which the script never
+    // computes: it prints all of that epoch and two grad lines of the next.
+    expect(store.getState().runs.sgd.epoch).toBe(73);
+    expect(shown(log).slice(-4)).toEqual([
+      'progress: 73 w= -3.894710155952359e+153 loss= 1.3651890478990608e+308',
+      '\tgrad: 1.0 2.0 -7.789420311904719e+153',
+      '\tgrad: 2.0 4.0 3.1157681247618875e+154',
+      OVERFLOW_ERROR_LINE,
+    ]);
+    expect(screen.getByText('Lines printed: 300')).toBeInTheDocument();
+    expect(hasCursor(log)).toBe(false);
+    expect(
+      screen.getByText(
+        'Downhill stopped this run in epoch 74 (the lecture’s epoch: 73), where its numbers overflow the largest double. ' +
+          'The lecture’s script fails in epoch 75 (the lecture’s epoch: 74) right after the grad line for x = 2.0: ' +
+          'loss() squares y_pred - y with **2, and Python’s ** raises OverflowError when the result ' +
+          'is too large for a double (×, + and − just give inf).',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('stepping SGD sample by sample stops printing at the update whose loss overflows', () => {
+    const store = createPlaygroundStore();
+    expect(store.getState().actions.updateSettings({ lr: 2, epochs: 300 })).toBe(true);
+    const { log } = renderOutput('sgd', store);
+    step(store, 48);
+    act(() => store.getState().actions.stepSample());
+    expect(shown(log).at(-1)).toBe('\tgrad: 1.0 2.0 -5.895176139034746e+153');
+    expect(hasCursor(log)).toBe(true);
+    // The second sample's loss() overflows: Python prints its grad line and fails there.
+    act(() => store.getState().actions.stepSample());
+    expect(store.getState().runs.sgd.status).toBe('running');
+    expect(shown(log).slice(-3)).toEqual([
+      '\tgrad: 1.0 2.0 -5.895176139034746e+153',
+      '\tgrad: 2.0 4.0 7.074211366841696e+154',
+      OVERFLOW_ERROR_LINE,
+    ]);
+    expect(hasCursor(log)).toBe(false);
+    expect(
+      screen.getByText(
+        'The lecture’s script fails in epoch 49 (the lecture’s epoch: 48) right after the grad line for x = 2.0: ' +
+          'loss() squares y_pred - y with **2, and Python’s ** raises OverflowError when the result ' +
+          'is too large for a double (×, + and − just give inf).',
+      ),
+    ).toBeInTheDocument();
+    // The epoch's last sample halts the run; Python's output stays as it was.
+    const before = shown(log);
+    act(() => store.getState().actions.stepSample());
+    expect(store.getState().runs.sgd.status).toBe('diverged');
+    expect(shown(log)).toEqual(before);
+  });
+
+  it('a run halted in its last epoch that Python finishes ends with the after-training line', () => {
+    const store = createPlaygroundStore();
+    expect(store.getState().actions.updateSettings({ lr: 1, epochs: 167 })).toBe(true);
+    const { log } = renderOutput('gd', store);
+    act(() => store.getState().actions.runToEnd());
+    expect(store.getState().runs.gd.status).toBe('diverged');
+    expect(shown(log).slice(-2)).toEqual([
+      'epoch: 166 w= 5.980423096161505e+153 loss= 2.4034389394916522e+306',
+      'predict (after training) 4 2.392169238464602e+154',
+    ]);
+    expect(hasCursor(log)).toBe(false);
+    expect(
+      screen.getByText(
+        'Downhill stopped this run in epoch 167 (the lecture’s epoch: 166), where its numbers overflow the largest double. ' +
+          'The lecture’s script does not fail: none of its (y_pred - y)**2 is too large for a double ' +
+          '(only ** raises OverflowError; ×, + and − give inf or nan without an error), so it prints on to its last line.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says what happened in Chinese too', () => {
+    useLocaleStore.setState({ locale: 'zh-CN' });
+    const store = createPlaygroundStore();
+    expect(store.getState().actions.updateSettings({ lr: 1, epochs: 300 })).toBe(true);
+    render(
+      <PlaygroundProvider store={store}>
+        <PythonOutput id="gd" />
+      </PlaygroundProvider>,
+    );
+    act(() => store.getState().actions.runToEnd());
+    expect(
+      screen.getByText(
+        'Downhill 在第 167 个 epoch（课程输出中的 epoch: 166）停止了这次训练：数值超出了双精度浮点数的最大值。' +
+          '课程代码在第 168 个 epoch（课程输出中的 epoch: 167）还没输出这一轮就出错了：cost() 用 **2 计算 x = 3.0 处 y_pred - y 的平方，' +
+          '结果超出了双精度浮点数的范围，Python 的 ** 因此抛出 OverflowError（×、+、− 溢出时只会得到 inf，不会报错）。',
       ),
     ).toBeInTheDocument();
   });
@@ -216,6 +320,20 @@ describe('PythonOutput: Copy output', () => {
     await user.click(screen.getByRole('button', { name: 'Copy output' }));
     expect(writeText).toHaveBeenCalledExactlyOnceWith(fixture('gradient_descent'));
     expect(screen.getByRole('status')).toHaveTextContent('Copied 102 lines.');
+  });
+
+  it('copies a halted run’s printout up to and with Python’s OverflowError', async () => {
+    const user = userEvent.setup();
+    const writeText = mockClipboard();
+    const store = createPlaygroundStore();
+    expect(store.getState().actions.updateSettings({ lr: 1, epochs: 300 })).toBe(true);
+    renderOutput('sgd', store);
+    act(() => store.getState().actions.runToEnd());
+    await user.click(screen.getByRole('button', { name: 'Copy output' }));
+    const text = `${scriptTranscript({ ...lectureConfig('sgd'), lr: 1, epochs: 300 })}\n`;
+    expect(text.endsWith(`\tgrad: 2.0 4.0 3.1157681247618875e+154\n${OVERFLOW_ERROR_LINE}\n`)).toBe(true);
+    expect(writeText).toHaveBeenCalledExactlyOnceWith(text);
+    expect(screen.getByRole('status')).toHaveTextContent('Copied 300 lines.');
   });
 
   it('copies mid-run lines from the keyboard', async () => {

@@ -1,12 +1,25 @@
 /**
  * Differential test: pythonTranscript against the lecture's own Python (transcript.py with
- * "square": "mul"), line by line, over a few hundred seeded random settings and a handful of edge cases.
- * All the Python runs happen in one python3 process.
+ * "square": "mul"), line by line, over a few hundred seeded random settings and a handful of edge cases;
+ * and scriptTranscript, what the app's "Python output" shows, against transcript.py squaring as the
+ * lecture does but printing d*d's digits ('checked': it stops where `**2` raises OverflowError).
+ * All the Python runs of each kind happen in one python3 process.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pythonTranscript, type TranscriptConfig } from '../../src/core';
-import { memo, referenceTranscripts, type ReferenceConfig } from './helpers/python';
+import {
+  OVERFLOW_ERROR_LINE,
+  pythonTranscript,
+  scriptTranscript,
+  type TranscriptConfig,
+} from '../../src/core';
+import {
+  memo,
+  referenceScriptRuns,
+  referenceTranscripts,
+  shownOutput,
+  type ReferenceConfig,
+} from './helpers/python';
 
 const SEED = 20_251_125;
 const RANDOM_RUNS = 240;
@@ -126,9 +139,15 @@ const toReference = (c: TranscriptConfig): ReferenceConfig => ({
 
 const python = memo(() => referenceTranscripts(CONFIGS.map(toReference)));
 
+const scripts = memo(() => referenceScriptRuns(CONFIGS.map(toReference), 'checked'));
+
 /** Fails with the config and the first line where the two transcripts part. */
-function expectSameTranscript(config: TranscriptConfig, expected: string): void {
-  const actualLines = pythonTranscript(config).split('\n');
+function expectSameTranscript(
+  config: TranscriptConfig,
+  expected: string,
+  transcript: (config: TranscriptConfig) => string = pythonTranscript,
+): void {
+  const actualLines = transcript(config).split('\n');
   const expectedLines = expected.split('\n');
   const length = Math.max(actualLines.length, expectedLines.length);
   for (let i = 0; i < length; i++) {
@@ -187,6 +206,19 @@ describe('pythonTranscript agrees with transcript.py ("square": "mul") line by l
     expect(lines[168]).toBe('epoch: 167 w= -4.983685913467921e+154 loss= inf');
     expect(lines[300]).toBe('epoch: 299 w= -1.7604600970608712e+276 loss= inf');
     expect(lines[301]).toBe('predict (after training) 4 -7.041840388243485e+276');
+  });
+});
+
+describe('scriptTranscript agrees with transcript.py, stopping where `**2` raises', () => {
+  it('some of the settings raise OverflowError, most do not', () => {
+    const raised = scripts().filter((run) => run.error !== null);
+    expect(raised.every((run) => run.error === OVERFLOW_ERROR_LINE)).toBe(true);
+    expect(raised.length).toBeGreaterThan(20);
+    expect(raised.length).toBeLessThan(CONFIGS.length - 80);
+  });
+
+  it.each(CONFIGS.map((config, i) => [i, config] as const))('setting %i', (i, config) => {
+    expectSameTranscript(config, shownOutput(scripts()[i]!), scriptTranscript);
   });
 });
 

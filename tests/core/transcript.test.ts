@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { lectureConfig, pythonTranscript } from '../../src/core';
+import { lectureConfig, OVERFLOW_ERROR_LINE, pythonTranscript, scriptTranscript } from '../../src/core';
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../fixtures/${name}.out.txt`, import.meta.url), 'utf8').replace(/\n$/, '');
@@ -29,5 +29,35 @@ describe('pythonTranscript reproduces the lecture', () => {
   it('prints a fractional predict_x as a float and 0 epochs as the two predictions only', () => {
     const text = pythonTranscript({ ...lectureConfig('gd'), epochs: 0, predictX: 2.5 });
     expect(text).toBe('predict (before training) 2.5 2.5\npredict (after training) 2.5 2.5');
+  });
+});
+
+describe('scriptTranscript: what the lecture’s script writes, OverflowError included', () => {
+  it('is the lecture’s two outputs, unchanged', () => {
+    expect(scriptTranscript(lectureConfig('gd'))).toBe(fixture('gradient_descent'));
+    expect(scriptTranscript(lectureConfig('sgd'))).toBe(fixture('stochastic_gradient_descent'));
+  });
+
+  it('ends GD at lr 1 with epoch 166, whose cost is taken before its update, then the error', () => {
+    const lines = scriptTranscript({ ...lectureConfig('gd'), lr: 1, epochs: 300 }).split('\n');
+    expect(lines.slice(-3)).toEqual([
+      'epoch: 165 w= -7.176507715393806e+152 loss= 3.4609520728679797e+304',
+      'epoch: 166 w= 5.980423096161505e+153 loss= 2.4034389394916522e+306',
+      OVERFLOW_ERROR_LINE,
+    ]);
+  });
+
+  it('ends SGD at lr 1 with the grad line whose loss overflows, then the error', () => {
+    const lines = scriptTranscript({ ...lectureConfig('sgd'), lr: 1, epochs: 300 }).split('\n');
+    expect(lines.slice(-3)).toEqual([
+      '\tgrad: 1.0 2.0 -7.789420311904719e+153',
+      '\tgrad: 2.0 4.0 3.1157681247618875e+154',
+      OVERFLOW_ERROR_LINE,
+    ]);
+  });
+
+  it('writes only the before-training line and the error when the first cost overflows', () => {
+    const config = { ...lectureConfig('gd'), xs: [1e150], ys: [0], w0: 1e150, epochs: 3 };
+    expect(scriptTranscript(config)).toBe(`predict (before training) 4 4e+150\n${OVERFLOW_ERROR_LINE}`);
   });
 });

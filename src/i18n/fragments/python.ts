@@ -4,9 +4,16 @@ export const pythonMessages = {
   'python.output.lines': 'Lines printed: {count}',
   'python.output.running': 'still training…',
   'python.output.diverged':
-    'Downhill stopped this run in epoch {epoch}, where its numbers overflow the largest double. ' +
-    'The lecture’s script gets no further: its (y_pred - y)**2 raises OverflowError ' +
-    '(with a correctly rounded square it would print inf and nan instead).',
+    'Downhill stopped this run in epoch {epoch} (the lecture’s epoch: {lectureEpoch}), where its numbers overflow the largest double. {ending}',
+  'python.output.overflowCost':
+    'The lecture’s script fails in epoch {epoch} (the lecture’s epoch: {lectureEpoch}) before printing anything for it: cost() squares y_pred - y for x = {x} with **2, ' +
+    'and Python’s ** raises OverflowError when the result is too large for a double (×, + and − just give inf).',
+  'python.output.overflowLoss':
+    'The lecture’s script fails in epoch {epoch} (the lecture’s epoch: {lectureEpoch}) right after the grad line for x = {x}: loss() squares y_pred - y with **2, ' +
+    'and Python’s ** raises OverflowError when the result is too large for a double (×, + and − just give inf).',
+  'python.output.runsOn':
+    'The lecture’s script does not fail: none of its (y_pred - y)**2 is too large for a double ' +
+    '(only ** raises OverflowError; ×, + and − give inf or nan without an error), so it prints on to its last line.',
   'python.output.copy': 'Copy output',
   'python.output.copied': 'Copied {count} lines.',
   'python.output.download': 'Download output',

@@ -7,8 +7,16 @@ export const pythonMessagesZh: Translation<typeof pythonMessages> = {
   'python.output.lines': '已输出行数:{count}',
   'python.output.running': '训练中…',
   'python.output.diverged':
-    'Downhill 在第 {epoch} 轮停止了这次训练:数值超出了双精度浮点数的最大值。' +
-    '课程代码也无法继续:其中的 (y_pred - y)**2 会抛出 OverflowError(若用正确舍入的平方,则会输出 inf 和 nan)。',
+    'Downhill 在第 {epoch} 个 epoch（课程输出中的 epoch: {lectureEpoch}）停止了这次训练：数值超出了双精度浮点数的最大值。{ending}',
+  'python.output.overflowCost':
+    '课程代码在第 {epoch} 个 epoch（课程输出中的 epoch: {lectureEpoch}）还没输出这一轮就出错了：cost() 用 **2 计算 x = {x} 处 y_pred - y 的平方，' +
+    '结果超出了双精度浮点数的范围，Python 的 ** 因此抛出 OverflowError（×、+、− 溢出时只会得到 inf，不会报错）。',
+  'python.output.overflowLoss':
+    '课程代码在第 {epoch} 个 epoch（课程输出中的 epoch: {lectureEpoch}）输出 x = {x} 的 grad 行后就出错了：loss() 用 **2 计算 y_pred - y 的平方，' +
+    '结果超出了双精度浮点数的范围，Python 的 ** 因此抛出 OverflowError（×、+、− 溢出时只会得到 inf，不会报错）。',
+  'python.output.runsOn':
+    '课程代码不会出错：它的 (y_pred - y)**2 都没有超出双精度浮点数的范围' +
+    '（只有 ** 会抛出 OverflowError；×、+、− 溢出时只会得到 inf 或 nan，不会报错），因此会一直输出到最后一行。',
   'python.output.copy': '复制输出',
   'python.output.copied': '已复制 {count} 行。',
   'python.output.download': '下载输出',

@@ -11,6 +11,17 @@ export function referenceScript(): string {
   return process.env.DOWNHILL_REFERENCE ?? path.resolve(process.cwd(), '../shared/reference/transcript.py');
 }
 
+/** The reference script's path, failing with a message saying how to point at it if it is not there. */
+function existingReferenceScript(): string {
+  const script = referenceScript();
+  if (!existsSync(script)) {
+    throw new Error(
+      `The reference script ${script} does not exist; set DOWNHILL_REFERENCE to transcript.py.`,
+    );
+  }
+  return script;
+}
+
 /** The Python interpreter; DOWNHILL_PYTHON overrides `python3`. */
 export function pythonExecutable(): string {
   return process.env.DOWNHILL_PYTHON ?? 'python3';
@@ -90,12 +101,7 @@ sys.stdout.write(json.dumps(texts))
  * process (without the final newline, so it compares with `pythonTranscript`).
  */
 export function referenceTranscripts(configs: readonly ReferenceConfig[]): string[] {
-  const script = referenceScript();
-  if (!existsSync(script)) {
-    throw new Error(
-      `The reference script ${script} does not exist; set DOWNHILL_REFERENCE to transcript.py.`,
-    );
-  }
+  const script = existingReferenceScript();
   const texts = runPythonJson<unknown>(TRANSCRIPT_DRIVER, [script], configs);
   if (!Array.isArray(texts) || texts.length !== configs.length) {
     throw new Error(
@@ -119,4 +125,80 @@ export function memo<T>(compute: () => T): () => T {
     if (state.ok) return state.value;
     throw state.error;
   };
+}
+
+/**
+ * How transcript.py squares: 'pow', its default, is the lecture's `**2`; 'checked' raises exactly where
+ * `**2` raises but returns d*d, the correctly rounded square the core prints (so where the script stops
+ * and every digit it prints can both be compared exactly).
+ */
+export type ScriptSquare = 'pow' | 'checked';
+
+/** What transcript.py wrote: its stdout, and the last line of the traceback if it raised. */
+export interface ScriptRun {
+  readonly stdout: string;
+  readonly error: string | null;
+}
+
+// Imports transcript.py as a module and runs its main() once per config (argv[2] the square), capturing
+// stdout and, if main() raises, the last line of the traceback Python would print for it.
+const SCRIPT_OUTPUT_DRIVER = `
+import contextlib, importlib.util, io, json, sys, traceback
+path, square = sys.argv[1], sys.argv[2]
+spec = importlib.util.spec_from_file_location('downhill_reference_transcript', path)
+module = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(module)
+module.SQUARE['checked'] = lambda d: (d ** 2, d * d)[1]
+results = []
+for config in json.load(sys.stdin):
+    config = dict(config)
+    if square != 'pow':
+        config['square'] = square
+    sys.argv = [path, json.dumps(config)]
+    buffer, error = io.StringIO(), None
+    with contextlib.redirect_stdout(buffer):
+        try:
+            module.main()
+        except Exception as e:
+            error = traceback.format_exception_only(type(e), e)[-1].rstrip('\\n')
+    results.append({'stdout': buffer.getvalue(), 'error': error})
+sys.stdout.write(json.dumps(results))
+`;
+
+/** What transcript.py writes for each config with the given square, all from one Python process. */
+export function referenceScriptRuns(configs: readonly ReferenceConfig[], square: ScriptSquare): ScriptRun[] {
+  const script = existingReferenceScript();
+  const runs = runPythonJson<unknown>(SCRIPT_OUTPUT_DRIVER, [script, square], configs);
+  if (!Array.isArray(runs) || runs.length !== configs.length) {
+    throw new Error(`Expected ${configs.length} runs from Python, got ${JSON.stringify(runs).slice(0, 200)}`);
+  }
+  return runs as ScriptRun[];
+}
+
+/**
+ * A script run as the "Python output" view shows it: stdout's lines, then the traceback's last line,
+ * `\n`-separated without a trailing newline (so it compares with `scriptTranscript`).
+ */
+export function shownOutput(run: ScriptRun): string {
+  const stdout = run.stdout.replace(/\n$/, '');
+  if (run.error === null) return stdout;
+  return stdout === '' ? run.error : `${stdout}\n${run.error}`;
+}
+
+/** `python3 transcript.py CONFIG` in a process of its own: exit status, stdout and stderr as written. */
+export function runReferenceScript(config: ReferenceConfig): {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+} {
+  const python = pythonExecutable();
+  const result = spawnSync(python, [existingReferenceScript(), JSON.stringify(config)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    timeout: 120_000,
+  });
+  if (result.error) {
+    throw new Error(`Cannot run ${python} (${result.error.message}): these tests need Python 3.`);
+  }
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
