@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { useT } from '../i18n';
 import { useClassroom } from '../hooks/useClassroom';
+import { useFirstScreenFit } from '../hooks/useFirstScreenFit';
 import { useAnimationLoop } from '../hooks/useAnimationLoop';
 import { useKeyboardShortcuts } from '../hooks/useKeyboardShortcuts';
 import { usePersistence } from '../hooks/usePersistence';
@@ -8,6 +9,7 @@ import { usePlaygroundSelector, usePlaygroundStoreApi } from '../store/context';
 import { shownRunIds } from '../store/playground';
 import { selectShowMinibatch } from '../store/selectors';
 import { Header } from './Header';
+import { LearningRatePanel } from './LearningRatePanel';
 import { lazyComponent } from './lazyPanel';
 import { LossChart } from './LossChart';
 import { ModelPanel } from './ModelPanel';
@@ -29,7 +31,11 @@ const ExportMenu = lazyComponent(() => import('./ExportMenu').then((m) => m.Expo
   messages: ['export'],
 });
 
-/** The playground: controls and settings on top, the two runs side by side, the shared loss chart. */
+/**
+ * The playground, picture first: one bar with the transport and the learning rate, under it the runs'
+ * landscapes side by side with the shared loss chart, all on the first screen of a laptop or a
+ * projector; the lecture's printout, the setup, the data and "beyond the lecture" one scroll below.
+ */
 export function App() {
   const t = useT();
   const store = usePlaygroundStoreApi();
@@ -39,39 +45,42 @@ export function App() {
   usePersistence(store);
   useClassroom(store);
   const lossChart = useRef<HTMLElement>(null);
+  const app = useRef<HTMLDivElement>(null);
+  useFirstScreenFit(app);
   const showMinibatch = usePlaygroundSelector(selectShowMinibatch);
   return (
-    <div className="app">
+    <div className="app" ref={app}>
       <a className="skip-link" href="#runs">
         {t('app.skipToContent')}
       </a>
       <Header />
       <Notices />
       <main>
-        <div className="top-row">
+        <div className="top-bar">
           <PanelBoundary name={t('controls.label')}>
             <TransportControls />
           </PanelBoundary>
-          <PanelBoundary name={t('settings.label')}>
-            <SettingsPanel />
+          <PanelBoundary name={t('settings.lrPanel')}>
+            <LearningRatePanel />
           </PanelBoundary>
         </div>
-        <div className={`workspace${showMinibatch ? ' workspace-three' : ''}`}>
-          <div className="runs" id="runs" tabIndex={-1}>
-            {shownRunIds(showMinibatch).map((id) => (
-              <PanelBoundary key={id} name={t(`run.${id}`)}>
-                <RunPanel id={id} />
-              </PanelBoundary>
-            ))}
-          </div>
+        <div className={`workspace${showMinibatch ? ' workspace-three' : ''}`} id="runs" tabIndex={-1}>
+          {shownRunIds(showMinibatch).map((id) => (
+            <PanelBoundary key={id} name={t(`run.${id}`)}>
+              <RunPanel id={id} />
+            </PanelBoundary>
+          ))}
           <section className="panel loss-panel" ref={lossChart}>
             <PanelBoundary name={t('loss.title')}>
-              <LossChart height={420} />
+              <LossChart />
               <ExportMenu chart={lossChart} />
             </PanelBoundary>
           </section>
         </div>
         <div className="beyond-row">
+          <PanelBoundary name={t('settings.label')}>
+            <SettingsPanel />
+          </PanelBoundary>
           <PanelBoundary name={t('data.panel')}>
             <DataPanel />
           </PanelBoundary>

@@ -212,17 +212,48 @@ export function FormulaView({ id }: { id: RunId }) {
       </dl>
       {overflowed && <p className="formula-note">{t('formula.overflow')}</p>}
       {!overflowed && run.status === 'diverged' && cursor === 0 && (
-        <p className="formula-note">{t('formula.diverged', { epoch: run.divergedAtEpoch ?? run.epoch })}</p>
+        // divergedAtEpoch counts from 0, as the lecture does; the app's k-th epoch is one more.
+        <p className="formula-note">
+          {t('formula.diverged', { epoch: (run.divergedAtEpoch ?? run.epoch) + 1 })}
+        </p>
       )}
     </figure>
   );
 }
 
-/** Where the update sits: GD's epoch; SGD's epoch and sample i of n. */
-function where(t: Translate, update: FormulaUpdate, objective: FormulaObjective, n: number): string {
-  if (objective === 'cost') return t('formula.at.gd', { epoch: update.epoch, n });
-  if (update.sample) return t('formula.at.sgd', { epoch: update.epoch, sample: update.step + 1, n });
-  return t('formula.at.batch', { epoch: update.epoch, step: update.step + 1, m: update.indices.length });
+/**
+ * Where the update sits, counted as the app counts epochs (the k-th, 1-based) with the lecture's own
+ * printed count beside it in code: GD's epoch (`epoch: k − 1`), SGD's epoch (`progress: k − 1`) and
+ * sample i of n, mini-batch's epoch and update (no lecture script prints it).
+ */
+function where(t: Translate, update: FormulaUpdate, objective: FormulaObjective, n: number): ReactNode {
+  const epoch = update.epoch + 1;
+  if (objective === 'cost')
+    return withLectureLine(t('formula.at.gd', { epoch, n }), `epoch: ${update.epoch}`);
+  if (objective === 'loss')
+    return withLectureLine(
+      t('formula.at.sgd', { epoch, sample: update.step + 1, n }),
+      `progress: ${update.epoch}`,
+    );
+  const step = update.step + 1;
+  if (update.indices.length === 1) return t('formula.at.batchOfOne', { epoch, step });
+  return t('formula.at.batch', { epoch, step, m: update.indices.length });
+}
+
+/**
+ * A message with the lecture's printed line in code style at its `{line}` placeholder, which the
+ * translation leaves in place because it is not given as a parameter.
+ */
+function withLectureLine(text: string, line: string): ReactNode {
+  const [before, ...after] = text.split('{line}');
+  if (after.length === 0) return text;
+  return (
+    <>
+      {before}
+      <code className="formula-lecture-line">{line}</code>
+      {after.join(line)}
+    </>
+  );
 }
 
 /** (xᵢ, yᵢ) = (1.0, 2.0) with the sample's 1-based index. */

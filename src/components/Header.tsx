@@ -17,7 +17,7 @@ export function Header() {
           />
           <circle cx="40" cy="50" r="7" className="brand-ball" />
         </svg>
-        <div>
+        <div className="brand-text">
           <h1>{t('app.title')}</h1>
           <p className="tagline">{t('app.tagline')}</p>
           <p className="lecture">{t('app.lecture')}</p>

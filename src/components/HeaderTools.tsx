@@ -130,7 +130,7 @@ export function HeaderTools() {
           aria-pressed={presenting}
           aria-keyshortcuts="F"
           title={t('classroom.presentHint')}
-          onClick={() => setPresentation()}
+          onClick={() => setPresentation(!presenting)}
         >
           <svg className="tool-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <path
@@ -153,7 +153,7 @@ export function HeaderTools() {
         </button>
         <button
           type="button"
-          className="button"
+          className="button tool-shortcuts"
           aria-haspopup="dialog"
           aria-keyshortcuts="?"
           onClick={() => actions.setShortcutsOpen(true)}

@@ -1,4 +1,4 @@
-import { createContext, useContext, useDeferredValue, useId, useMemo } from 'react';
+import { useDeferredValue, useId, useMemo } from 'react';
 import { ComposedChart, XAxis, YAxis } from 'recharts';
 import {
   cost,
@@ -20,20 +20,33 @@ import { displayedParams, type RunId } from '../store/playground';
 import { selectRun } from '../store/selectors';
 import {
   AXIS_TICK,
+  axisWidth,
   CHART_THEME,
+  formatCompact,
   formatTick,
   latestSample,
+  latestUpdate,
   MAX_SAMPLE_CURVES,
+  pathReach,
   RUN_COLOR_VARS,
   ticksBetween,
   weightPath,
 } from './chartData';
 import './charts.css';
-import { dotsPath, PlotClip, polylinePath, usePixelScales, type PixelScales } from './plotLayer';
+import {
+  LandscapeDrawing,
+  LandscapeLayerContext,
+  type LandscapeLayer,
+  type PathPoint,
+} from './landscapeDrawing';
+import { HiddenTextProbe, useSvgTextPx } from './plotLayer';
 
 export interface LandscapeProps {
   readonly id: RunId;
-  /** Height of the plot in px. Default 260. */
+  /**
+   * Height of the plot in px. By default the CSS variable --landscape-plot-height (260px) sets it,
+   * so the page's layout decides.
+   */
   readonly height?: number;
   /** A fixed width in px; by default the landscape fills its container's width. */
   readonly width?: number;
@@ -48,50 +61,53 @@ const runSelectors = {
   minibatch: selectRun('minibatch'),
 } as const;
 
-/** What the drawn layer reads each frame; the chart around it stays as it was. */
-interface LandscapeLayer {
-  readonly curve: readonly CurvePoint[];
-  readonly samples: readonly { readonly i: number; readonly points: readonly CurvePoint[] }[];
-  readonly latest: number | null;
-  readonly path: readonly CurvePoint[];
-  /** The optimum of the slice, when it is on the chart. */
-  readonly wStar: number | null;
-  readonly yTop: number;
-  readonly tangent: readonly [CurvePoint, CurvePoint] | null;
-  /** The run's current w and its cost, when the ball is on the chart. */
-  readonly ball: CurvePoint | null;
-  readonly color: string;
-}
-
-const LandscapeLayerContext = createContext<LandscapeLayer | null>(null);
-
 /**
- * cost(w) around the optimum with the run's current w as a ball, its path as faded dots and the
- * tangent at the ball; for SGD each sample's loss ℓᵢ(w) faintly behind, the latest update's
- * highlighted. A run that runs off to huge w leaves the chart with a note instead of flattening it.
+ * cost(w) around the optimum with the run's current w as a ball, its path as numbered dots joined in
+ * epoch order, and a tangent; for SGD each sample's loss ℓᵢ(w) faintly behind, the latest update's
+ * highlighted. The tangent is the slope the run uses: the mean cost's at the ball, or, right after
+ * "Step one sample", the slope of that sample's loss at the w the update started from, the gradient
+ * it used. The chart zooms out to follow a run bouncing across w*; one that runs off beyond any
+ * drawable range (landscapeRange) is left off the chart with a note saying where it went.
  * Recharts draws the axes and re-renders only when the range changes; LandscapeDrawing draws the
  * rest and alone re-renders as the run plays.
  */
-export function Landscape({ id, height = 260, width }: LandscapeProps) {
+export function Landscape({ id, height, width }: LandscapeProps) {
   const t = useT();
   const titleId = useId();
   const descriptionId = useId();
+  // The tick labels' size as the page draws them (larger when presenting): the y axis makes room.
+  const [tickPx, tickProbe] = useSvgTextPx(AXIS_TICK.fontSize);
   // Deferred like the loss chart: the animation paints first, the landscape follows.
   const run = useDeferredValue(usePlaygroundSelector(runSelectors[id]));
   const params = useDeferredValue(usePlaygroundSelector((s) => displayedParams(s, id)));
   const latest = useDeferredValue(usePlaygroundSelector((s) => latestSample(s, id)));
+  const update = useDeferredValue(usePlaygroundSelector((s) => latestUpdate(s, id)));
 
   const { data, model, init } = run.setup;
   // The 2-D bowl of w and b is shown as its slice through the current b (b ≡ 0 for y = w·x).
   const b = model === 'w' ? 0 : params.b;
   const wStar = useMemo(() => sliceOptimum(model, data, b), [model, data, b]);
-  // The path thinned for drawing, and its extremes: all landscapeRange needs of the trajectory.
-  const weights = useMemo(() => weightPath(run), [run]);
-  const range = useMemo(
-    () => landscapeRange(init.w, wStar, weights.extremes, params.w),
-    [init.w, wStar, weights, params.w],
-  );
+  // How far the path stays drawable (incremental over the trace), then the range that holds it.
+  const { centre, limit } = useMemo(() => landscapeRange(init.w, wStar, [], init.w), [init.w, wStar]);
+  const reach = useMemo(() => pathReach(run, centre, limit), [run, centre, limit]);
+  const range = useMemo(() => {
+    const trajectory = [reach.min, reach.max].filter((w) => Number.isFinite(w));
+    // A path that left the drawable range clips the chart where it left (NaN is never drawable).
+    if (reach.beyond) trajectory.push(NaN);
+    return landscapeRange(init.w, wStar, trajectory, params.w);
+  }, [init.w, wStar, reach, params.w]);
   const { min, max } = range;
+  const weights = useMemo(() => weightPath(run), [run]);
+
+  // The sample step shown: SGD right after "Step one sample" (for GD and between epochs, null).
+  const used = update !== null && update.indices.length === 1 ? update : null;
+  const usedSample = used?.indices[0] ?? null;
+  const usedCurve = useMemo(
+    () => (usedSample === null ? null : sampleLossSlice(model, data, usedSample, b)),
+    [usedSample, model, data, b],
+  );
+  const usedW = used?.before.w ?? NaN;
+  const usedValue = usedCurve ? usedCurve(usedW) : NaN;
 
   const curve = useMemo(
     () => sampleCurve(costSlice(model, data, b), min, max, CURVE_POINTS),
@@ -100,8 +116,11 @@ export function Landscape({ id, height = 260, width }: LandscapeProps) {
   const yTop = useMemo(() => {
     let highest = 0;
     for (const point of curve) highest = Math.max(highest, point.value);
+    // The sample's loss where its slope was taken can lie above the bowl (ℓ₃ = 9·(w − 2)² is steeper
+    // than the mean's 14/3·(w − 2)²): the axis grows to keep that tangent in view.
+    if (usedW >= min && usedW <= max && Number.isFinite(usedValue)) highest = Math.max(highest, usedValue);
     return highest > 0 ? highest * 1.05 : 1;
-  }, [curve]);
+  }, [curve, usedW, usedValue, min, max]);
 
   const samples = useMemo(() => {
     if (id !== 'sgd') return [];
@@ -112,20 +131,32 @@ export function Landscape({ id, height = 260, width }: LandscapeProps) {
   }, [id, data, model, b, min, max, latest]);
 
   const path = useMemo(() => {
-    const dots: CurvePoint[] = [];
-    for (const w of weights.ws) {
-      if (!(w >= min && w <= max)) continue;
+    const dots: PathPoint[] = [];
+    const left = reach.beyond?.epoch ?? Infinity;
+    weights.ws.forEach((w, k) => {
+      const epoch = weights.epochs[k]!;
+      if (epoch >= left || !(w >= min && w <= max)) return;
       const value = cost(model, { w, b }, data);
-      if (Number.isFinite(value)) dots.push({ w, value });
-    }
+      if (Number.isFinite(value)) dots.push({ w, value, epoch });
+    });
     return dots;
-  }, [weights, model, b, data, min, max]);
+  }, [weights, reach, model, b, data, min, max]);
 
   const w = params.w;
-  const onChart = Number.isFinite(w) && w >= min && w <= max;
+  const onChart = Number.isFinite(w) && w >= min && w <= max && Math.abs(w - centre) <= limit;
   const ballCost = cost(model, { w, b }, data);
-  const slope = costSlope(model, data, w, b);
-  const tangent = onChart ? tangentSegment(w, ballCost, slope, max - min, yTop, 0.3) : null;
+  const meanSlope = costSlope(model, data, w, b);
+  const slope = used ? used.gradient.w : meanSlope;
+  const touch: CurvePoint | null =
+    used && usedW >= min && usedW <= max && Number.isFinite(usedValue)
+      ? { w: usedW, value: usedValue }
+      : null;
+  let tangent: LandscapeLayer['tangent'] = null;
+  if (used) {
+    if (touch) tangent = tangentSegment(touch.w, touch.value, slope, max - min, yTop, 0.3);
+  } else if (onChart) {
+    tangent = tangentSegment(w, ballCost, slope, max - min, yTop, 0.3);
+  }
   const highlighted = latest === null ? null : samples.find((sample) => sample.i === latest);
   const color = RUN_COLOR_VARS[id];
   const layer: LandscapeLayer = {
@@ -136,14 +167,18 @@ export function Landscape({ id, height = 260, width }: LandscapeProps) {
     wStar: wStar >= min && wStar <= max ? wStar : null,
     yTop,
     tangent,
+    touch: tangent ? touch : null,
     ball: onChart && Number.isFinite(ballCost) ? { w, value: ballCost } : null,
     color,
   };
 
   // The chart itself, rebuilt only when the axes change (not every frame).
+  const fixed = width !== undefined && height !== undefined;
   const frame = useMemo(() => {
-    const size =
-      width === undefined ? { responsive: true, style: { width: '100%', height } } : { width, height };
+    const size = fixed
+      ? { width, height }
+      : { responsive: true, style: { width: width ?? '100%', height: '100%' } };
+    const yTicks = ticksBetween(0, yTop, 4);
     return (
       <ComposedChart
         {...size}
@@ -172,10 +207,10 @@ export function Landscape({ id, height = 260, width }: LandscapeProps) {
           type="number"
           dataKey="value"
           domain={[0, yTop]}
-          ticks={ticksBetween(0, yTop, 4)}
+          ticks={yTicks}
           interval={0}
           allowDataOverflow
-          width={56}
+          width={axisWidth(yTicks.map(formatTick), tickPx)}
           stroke={CHART_THEME.axis}
           tick={AXIS_TICK}
           tickFormatter={formatTick}
@@ -190,8 +225,18 @@ export function Landscape({ id, height = 260, width }: LandscapeProps) {
         <LandscapeDrawing />
       </ComposedChart>
     );
-  }, [width, height, min, max, yTop, t]);
+  }, [fixed, width, height, min, max, yTop, tickPx, t]);
 
+  const beyond = reach.beyond;
+  const note = beyond
+    ? Number.isFinite(beyond.w) && Number.isFinite(cost(model, { w: beyond.w, b }, data))
+      ? t('landscape.ranOff', { w: formatCompact(beyond.w), epoch: beyond.epoch })
+      : t('landscape.overflowed', { epoch: beyond.epoch })
+    : onChart
+      ? null
+      : Number.isFinite(w)
+        ? t('landscape.offChart', { w: formatCompact(w) })
+        : t('landscape.overflowed', { epoch: run.epoch + 1 });
   return (
     <figure
       className="chart landscape"
@@ -204,169 +249,77 @@ export function Landscape({ id, height = 260, width }: LandscapeProps) {
       data-path-dots={path.length}
       data-sample-curves={samples.length}
       data-highlighted-sample={latest ?? ''}
+      data-tangent={used ? 'sample' : 'cost'}
     >
-      <figcaption className="chart-caption">
-        <div>
-          <h3 className="chart-title" id={titleId}>
-            {t(id === 'sgd' ? 'landscape.titleSgd' : 'landscape.title')}
-          </h3>
-          <p className="chart-sr-only" id={descriptionId}>
-            {t('landscape.description')}
-            {id === 'sgd' && ` ${t('landscape.descriptionSgd')}`}
-          </p>
-        </div>
+      {/* The tab names the chart on screen; the title stays its accessible name. */}
+      <figcaption className="chart-sr-only">
+        <h3 id={titleId}>{t(id === 'sgd' ? 'landscape.titleSgd' : 'landscape.title')}</h3>
+        <p id={descriptionId}>
+          {t('landscape.description')}
+          {id === 'sgd' && ` ${t('landscape.descriptionSgd')}`}
+        </p>
       </figcaption>
-      <LandscapeLayerContext.Provider value={layer}>{frame}</LandscapeLayerContext.Provider>
-      {!onChart && <p className="chart-offchart">{t('landscape.offChart', { w: pyFloat(w) })}</p>}
-      <p className="chart-stats">
-        <span className="chart-mono">{t('landscape.current', { w: pyFloat(w) })}</span>
-        <span className="chart-mono">{t('landscape.slope', { value: pyFloat(slope) })}</span>
-        <span className="chart-mono">{t('landscape.optimum', { value: pyFloat(wStar) })}</span>
-      </p>
-      <ul className="chart-legend">
-        <li className="chart-legend-item">
-          <span
-            className="chart-swatch chart-swatch-dot"
-            style={{ background: color, opacity: 0.4 }}
-            aria-hidden="true"
-          />
-          {t('landscape.legendPath')}
-        </li>
-        <li className="chart-legend-item">
-          <span className="chart-swatch" style={{ background: CHART_THEME.tangent }} aria-hidden="true" />
-          {t('landscape.legendTangent')}
-        </li>
-        {id === 'sgd' && (
+      <div
+        className="chart-plot-box landscape-plot-box"
+        style={height === undefined ? undefined : { height }}
+      >
+        <LandscapeLayerContext.Provider value={layer}>{frame}</LandscapeLayerContext.Provider>
+      </div>
+      <HiddenTextProbe
+        className="recharts-cartesian-axis-tick-value"
+        fontSize={AXIS_TICK.fontSize}
+        probe={tickProbe}
+      />
+      <div className="chart-foot">
+        {note !== null && <p className="chart-offchart">{note}</p>}
+        <p className="chart-stats">
+          <span className="chart-mono">{t('landscape.current', { w: pyFloat(w) })}</span>
+          {Number.isFinite(slope) && (
+            <span className="chart-mono landscape-slope">
+              {used
+                ? t('landscape.slopeUsed', {
+                    value: pyFloat(slope),
+                    i: (usedSample ?? 0) + 1,
+                    w: pyFloat(usedW),
+                  })
+                : t('landscape.slope', { value: pyFloat(slope) })}
+            </span>
+          )}
+          <span className="chart-mono">{t('landscape.optimum', { value: pyFloat(wStar) })}</span>
+        </p>
+        <ul className="chart-legend">
           <li className="chart-legend-item">
-            <span
-              className="chart-swatch"
-              style={{ background: CHART_THEME.text, opacity: 0.3 }}
-              aria-hidden="true"
-            />
-            {t('landscape.legendSamples')}
+            <span className="chart-swatch chart-swatch-path" style={{ color }} aria-hidden="true" />
+            {t('landscape.legendPath')}
           </li>
-        )}
-        {highlighted && (
-          <li className="chart-legend-item landscape-latest" data-sample={highlighted.i}>
-            <span className="chart-swatch" style={{ background: RUN_COLOR_VARS.sgd }} aria-hidden="true" />
-            {t('landscape.latestSample', {
-              sample: t('landscape.sample', {
-                i: highlighted.i + 1,
-                x: pyLiteral(data.xs[highlighted.i] ?? 0),
-                y: pyLiteral(data.ys[highlighted.i] ?? 0),
-              }),
-            })}
+          <li className="chart-legend-item">
+            <span className="chart-swatch" style={{ background: CHART_THEME.tangent }} aria-hidden="true" />
+            {t(used ? 'landscape.legendTangentSample' : 'landscape.legendTangent')}
           </li>
-        )}
-      </ul>
+          {id === 'sgd' && (
+            <li className="chart-legend-item">
+              <span
+                className="chart-swatch"
+                style={{ background: CHART_THEME.text, opacity: 0.3 }}
+                aria-hidden="true"
+              />
+              {t('landscape.legendSamples')}
+            </li>
+          )}
+          {highlighted && (
+            <li className="chart-legend-item landscape-latest" data-sample={highlighted.i}>
+              <span className="chart-swatch" style={{ background: RUN_COLOR_VARS.sgd }} aria-hidden="true" />
+              {t('landscape.latestSample', {
+                sample: t('landscape.sample', {
+                  i: highlighted.i + 1,
+                  x: pyLiteral(data.xs[highlighted.i] ?? 0),
+                  y: pyLiteral(data.ys[highlighted.i] ?? 0),
+                }),
+              })}
+            </li>
+          )}
+        </ul>
+      </div>
     </figure>
-  );
-}
-
-const curvePath = (points: readonly CurvePoint[], scales: PixelScales): string =>
-  polylinePath(
-    points.length,
-    (i) => points[i]!.w,
-    (i) => points[i]!.value,
-    scales,
-  );
-
-const DOT_RADIUS = 3.5;
-const BALL_RADIUS = 7;
-
-/**
- * The bowl, the per-sample curves, w*, the path so far as faded dots (one SVG path: a component per
- * dot cost ~75 ms a frame with two landscapes), the tangent, all clipped to the plot, and the ball.
- */
-function LandscapeDrawing() {
-  const layer = useContext(LandscapeLayerContext);
-  const scales = usePixelScales();
-  const curve = layer?.curve;
-  const samples = layer?.samples;
-  const bowl = useMemo(() => (curve && scales ? curvePath(curve, scales) : ''), [curve, scales]);
-  const sampleCurves = useMemo(
-    () =>
-      samples && scales
-        ? samples.map((sample) => ({ i: sample.i, d: curvePath(sample.points, scales) }))
-        : [],
-    [samples, scales],
-  );
-  if (!layer || !scales) return null;
-  const { latest, path, wStar, yTop, tangent, ball, color } = layer;
-  const centres: [number, number][] = [];
-  for (const point of path) {
-    const cx = scales.x(point.w);
-    const cy = scales.y(point.value);
-    if (Number.isFinite(cx) && Number.isFinite(cy)) centres.push([cx, cy]);
-  }
-  const ballX = ball ? scales.x(ball.w) : NaN;
-  const ballY = ball ? scales.y(ball.value) : NaN;
-  return (
-    <g className="landscape-drawing">
-      <PlotClip>
-        {wStar !== null && (
-          <line
-            className="landscape-optimum"
-            x1={scales.x(wStar)}
-            x2={scales.x(wStar)}
-            y1={scales.y(0)}
-            y2={scales.y(yTop)}
-            stroke={CHART_THEME.text}
-            strokeOpacity={0.45}
-            strokeDasharray="4 4"
-          />
-        )}
-        {sampleCurves.map(({ i, d }) => (
-          <g
-            key={`sample-${i}`}
-            className={i === latest ? 'landscape-sample landscape-sample-latest' : 'landscape-sample'}
-          >
-            <path
-              className="chart-line-thin"
-              d={d}
-              fill="none"
-              stroke={i === latest ? RUN_COLOR_VARS.sgd : CHART_THEME.text}
-              strokeOpacity={i === latest ? 0.75 : 0.22}
-              strokeWidth={i === latest ? 2 : 1}
-            />
-          </g>
-        ))}
-        <g className="landscape-cost">
-          <path className="chart-line" d={bowl} fill="none" stroke={CHART_THEME.curve} strokeWidth={2} />
-        </g>
-        <g className="landscape-path">
-          <path
-            className="landscape-path-dots"
-            d={dotsPath(centres, DOT_RADIUS)}
-            fill={color}
-            fillOpacity={0.3}
-            data-dots={centres.length}
-          />
-        </g>
-        {tangent && (
-          <g className="landscape-tangent">
-            <path
-              className="chart-line"
-              d={curvePath(tangent, scales)}
-              fill="none"
-              stroke={CHART_THEME.tangent}
-              strokeWidth={2}
-            />
-          </g>
-        )}
-      </PlotClip>
-      {ball && Number.isFinite(ballX) && Number.isFinite(ballY) && (
-        <circle
-          className="landscape-ball"
-          data-w={pyFloat(ball.w)}
-          cx={ballX}
-          cy={ballY}
-          r={BALL_RADIUS}
-          fill={color}
-          stroke="var(--surface, #ffffff)"
-          strokeWidth={2}
-        />
-      )}
-    </g>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import {
   batchGradient,
   clipPolyline,
@@ -8,7 +8,6 @@ import {
   costGrid,
   downsampleTrack,
   epochTrack,
-  growWindow,
   inWindow,
   marchingSquares,
   optimum,
@@ -18,19 +17,29 @@ import {
   type Point2,
   type Polyline,
   type SampleUpdate,
-  type Window2,
 } from '../core';
 import { useT } from '../i18n';
 import { usePlaygroundSelector } from '../store/context';
 import { displayedParams, type PlaygroundState, type RunId } from '../store/playground';
 import { selectRun } from '../store/selectors';
-import { formatTick, ticksBetween } from './chartData';
+import { ticksBetween } from './chartData';
 import './charts.css';
 import './landscape2d.css';
+import {
+  Landscape2DAxes,
+  Landscape2DLegend,
+  pathData,
+  useGrowingWindow,
+  useMeasuredSize,
+} from './landscape2dParts';
+import { numberPath, PathNumbers, usePathNumberFont } from './pathMarks';
 
 export interface Landscape2DProps {
   readonly id: RunId;
-  /** Height of the plot in px. Default 260. */
+  /**
+   * Height of the plot in px. By default the CSS variable --landscape-plot-height (260px) sets it,
+   * so the page's layout decides.
+   */
   readonly height?: number;
   /** A fixed width in px; by default the map fills its container's width. */
   readonly width?: number;
@@ -40,12 +49,18 @@ export interface Landscape2DProps {
 export const CONTOUR_COUNT = 12;
 /** At most this many (w, b) after an epoch are drawn as the path; the run itself is never cut. */
 export const MAX_TRACK_POINTS = 300;
+/** The first epochs' dots are always drawn, numbered where there is room. */
+const FIRST_NUMBERED = 12;
 /** The −∇cost arrow is this long on screen whatever the gradient's size. */
 export const ARROW_PX = 46;
 /** Grid nodes are about this many px apart (clamped to 24…160 nodes per axis). */
 const GRID_PX = 4;
-/** Width before the container has been measured (and where ResizeObserver does not exist). */
+/** Size before the container has been measured (and where ResizeObserver does not exist). */
 const FALLBACK_WIDTH = 520;
+const FALLBACK_HEIGHT = 260;
+/** Radius of the path's dots, and of the ball. */
+const DOT_RADIUS = 3;
+const BALL_RADIUS = 7;
 
 /** Room a marker's label needs to its right before it flips to the left. */
 const LABEL_ROOM = 26;
@@ -65,52 +80,12 @@ const selectNothing = () => NO_UPDATES;
 const selectZero = () => 0;
 
 /**
- * The width of an element, kept up to date by a ResizeObserver: null until measured (and where
- * ResizeObserver does not exist), and the callback ref to attach to the element.
- */
-function useMeasuredWidth(active: boolean) {
-  const [element, setElement] = useState<HTMLDivElement | null>(null);
-  const [width, setWidth] = useState<number | null>(null);
-  useEffect(() => {
-    if (!active || !element || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver((entries) => {
-      const measured = entries[0]?.contentRect.width ?? 0;
-      if (measured > 0) setWidth(Math.round(measured));
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [active, element]);
-  return [width, setElement] as const;
-}
-
-/**
- * The window the map shows: the one the run needs, but kept while it fits (so the contours stay put
- * while the run plays) and only grown when a point needs more room; `resetKey` changing (a new run:
- * reset, or new settings) starts over from what is needed.
- */
-function useGrowingWindow(needed: Window2, resetKey: object): Window2 {
-  const [kept, setKept] = useState({ key: resetKey, window: needed });
-  const next = kept.key === resetKey ? growWindow(kept.window, needed) : needed;
-  if (kept.key !== resetKey || next !== kept.window) setKept({ key: resetKey, window: next });
-  return next;
-}
-
-/** An SVG path through points (already in px): "M x y L x y …", closed with Z when asked. */
-function pathData(points: readonly (readonly [number, number])[], closed: boolean): string {
-  let d = '';
-  points.forEach(([x, y], k) => {
-    d += `${k === 0 ? 'M' : 'L'}${x.toFixed(1)} ${y.toFixed(1)}`;
-  });
-  return closed && d ? `${d}Z` : d;
-}
-
-/**
  * cost(w, b) of y = w·x + b as a contour map over a (w, b) window that holds θ₀, θ* and the run:
  * shaded bands deepening toward θ*, the contour lines, the run's (w, b) after each epoch (for SGD
  * and mini-batch also every update of the latest epochs, the zig-zag), the current (w, b) as a ball
  * and the direction of −∇cost as an arrow. A run that runs off leaves the map with a note.
  */
-export function Landscape2D({ id, height = 260, width }: Landscape2DProps) {
+export function Landscape2D({ id, height: fixedHeight, width }: Landscape2DProps) {
   const t = useT();
   const titleId = useId();
   const descriptionId = useId();
@@ -120,8 +95,10 @@ export function Landscape2D({ id, height = 260, width }: Landscape2DProps) {
   const params = usePlaygroundSelector((s) => displayedParams(s, id));
   const pending = usePlaygroundSelector(id === 'sgd' ? selectPending : selectNothing);
   const cursor = usePlaygroundSelector(id === 'sgd' ? selectCursor : selectZero);
-  const [measuredWidth, measureFrame] = useMeasuredWidth(width === undefined);
-  const totalWidth = width ?? measuredWidth ?? FALLBACK_WIDTH;
+  const [fontPx, numberProbe] = usePathNumberFont();
+  const [measured, measureFrame] = useMeasuredSize(width === undefined || fixedHeight === undefined);
+  const totalWidth = width ?? measured.width ?? FALLBACK_WIDTH;
+  const height = fixedHeight ?? measured.height ?? FALLBACK_HEIGHT;
 
   const { data, init, optimizer } = run.setup;
   const star = useMemo(() => optimum('wb', data), [data]);
@@ -167,10 +144,13 @@ export function Landscape2D({ id, height = 260, width }: Landscape2DProps) {
   }, [data, star, wRange, bRange, cols, rows, plotWidth, plotHeight]);
 
   const path = useMemo(() => {
-    const points = downsampleTrack(track, MAX_TRACK_POINTS).map((k) => ({
-      w: track.ws[k]!,
-      b: track.bs[k]!,
-    }));
+    const picks = downsampleTrack(track, MAX_TRACK_POINTS - FIRST_NUMBERED);
+    // The first epochs are numbered: a long history's picks skip most of them, so they are added.
+    const first = Array.from({ length: Math.min(FIRST_NUMBERED, track.ws.length) }, (_, k) => k).filter(
+      (k) => Number.isFinite(track.ws[k]!) && Number.isFinite(track.bs[k]!),
+    );
+    const epochs = [...new Set([...first, ...picks])].sort((a, b) => a - b);
+    const points = epochs.map((k) => ({ w: track.ws[k]!, b: track.bs[k]!, epoch: k }));
     return {
       pieces: clipPolyline(points, view),
       dots: points.filter((p) => inWindow(view, p)),
@@ -221,12 +201,44 @@ export function Landscape2D({ id, height = 260, width }: Landscape2DProps) {
       textAnchor: left ? ('end' as const) : ('start' as const),
     };
   };
-  const dots = path.dots
-    .map((p) => {
-      const [x, y] = px(p);
-      return `M${(x - 2.5).toFixed(1)} ${y.toFixed(1)}a2.5 2.5 0 1 0 5 0a2.5 2.5 0 1 0 -5 0`;
-    })
+  const dotCentres = path.dots.map((p) => {
+    const [x, y] = px(p);
+    // The dot under the ball (the current epoch's) is numbered outside the ball.
+    const underBall = onChart && Math.hypot(x - ballX, y - ballY) < DOT_RADIUS;
+    return { x, y, epoch: p.epoch, ...(underBall ? { radius: BALL_RADIUS } : {}) };
+  });
+  const r = DOT_RADIUS;
+  const dots = dotCentres
+    .map(
+      ({ x, y }) =>
+        `M${(x - r).toFixed(1)} ${y.toFixed(1)}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0`,
+    )
     .join('');
+  const markBox = (x: number, y: number, radius: number) => ({
+    left: x - radius,
+    top: y - radius,
+    right: x + radius,
+    bottom: y + radius,
+  });
+  /** The box of a marker's label placed by labelAt (one or two glyphs of 12px type). */
+  const labelBox = ({ x, y, textAnchor }: ReturnType<typeof labelAt>) => {
+    const left = textAnchor === 'end' ? x - 18 : x;
+    return { left, top: y - 12, right: left + 18, bottom: y + 3 };
+  };
+  // θ₀ has its own label, so the numbers start at epoch 1.
+  const numbers = numberPath(
+    dotCentres.filter((dot) => dot.epoch > 0),
+    {
+      bounds: { left: MARGIN.left, top: MARGIN.top, right, bottom },
+      dotRadius: r,
+      fontPx,
+      obstacles: [
+        ...(onChart ? [markBox(ballX, ballY, BALL_RADIUS)] : []),
+        ...(starOn ? [markBox(starX, starY, 7), labelBox(labelAt(starX, starY, 'above'))] : []),
+        ...(startOn ? [labelBox(labelAt(startX, startY, 'below'))] : []),
+      ],
+    },
+  );
 
   return (
     <figure
@@ -245,17 +257,19 @@ export function Landscape2D({ id, height = 260, width }: Landscape2DProps) {
       data-path-points={pathPoints}
       data-step-points={stepPoints}
     >
-      <figcaption className="chart-caption landscape2d-caption">
-        <h3 className="chart-title" id={titleId}>
-          {t('landscape2d.title')}
-        </h3>
-        <p className="chart-subtitle">{t('landscape2d.caption')}</p>
-        <p className="chart-sr-only" id={descriptionId}>
+      {/* The tab names the map on screen; the title stays its accessible name. */}
+      <figcaption className="chart-sr-only">
+        <h3 id={titleId}>{t('landscape2d.title')}</h3>
+        <p id={descriptionId}>
           {t('landscape2d.description')}
           {optimizer.kind !== 'gd' && ` ${t('landscape2d.descriptionSteps')}`}
         </p>
       </figcaption>
-      <div className="landscape2d-frame" ref={measureFrame}>
+      <div
+        className="landscape2d-frame"
+        ref={measureFrame}
+        style={fixedHeight === undefined ? undefined : { height: fixedHeight }}
+      >
         <svg
           className="landscape2d-plot"
           width={totalWidth}
@@ -338,12 +352,13 @@ export function Landscape2D({ id, height = 260, width }: Landscape2DProps) {
                 className="landscape2d-ball"
                 cx={ballX}
                 cy={ballY}
-                r={7}
+                r={BALL_RADIUS}
                 data-w={pyFloat(params.w)}
                 data-b={pyFloat(params.b)}
               />
             )}
           </g>
+          <PathNumbers numbers={numbers} className="landscape2d-numbers" probe={numberProbe} />
           <rect
             className="landscape2d-border"
             x={MARGIN.left}
@@ -351,86 +366,39 @@ export function Landscape2D({ id, height = 260, width }: Landscape2DProps) {
             width={plotWidth}
             height={plotHeight}
           />
-          <g className="landscape2d-axis landscape2d-axis-w">
-            {wTicks.map((tick) => {
-              const x = MARGIN.left + (tick - wRange.min) * sx;
-              return (
-                <g key={tick} className="landscape2d-tick-w" data-value={tick}>
-                  <line x1={x} x2={x} y1={bottom} y2={bottom + 5} />
-                  <text className="landscape2d-tick" x={x} y={bottom + 18} textAnchor="middle">
-                    {formatTick(tick)}
-                  </text>
-                </g>
-              );
-            })}
-            <text className="landscape2d-label" x={right} y={bottom + 34} textAnchor="end">
-              {t('landscape2d.wAxis')}
-            </text>
-          </g>
-          <g className="landscape2d-axis landscape2d-axis-b">
-            {bTicks.map((tick) => {
-              const y = MARGIN.top + (bRange.max - tick) * sy;
-              return (
-                <g key={tick} className="landscape2d-tick-b" data-value={tick}>
-                  <line x1={MARGIN.left - 5} x2={MARGIN.left} y1={y} y2={y} />
-                  <text className="landscape2d-tick" x={MARGIN.left - 8} y={y + 4} textAnchor="end">
-                    {formatTick(tick)}
-                  </text>
-                </g>
-              );
-            })}
-            <text className="landscape2d-label" x={14} y={MARGIN.top + 12} textAnchor="middle">
-              {t('landscape2d.bAxis')}
-            </text>
-          </g>
+          <Landscape2DAxes
+            wTicks={wTicks.map((tick) => ({ value: tick, at: MARGIN.left + (tick - wRange.min) * sx }))}
+            bTicks={bTicks.map((tick) => ({ value: tick, at: MARGIN.top + (bRange.max - tick) * sy }))}
+            left={MARGIN.left}
+            top={MARGIN.top}
+            right={right}
+            bottom={bottom}
+          />
         </svg>
       </div>
-      {!onChart && (
-        <p className="chart-offchart">
-          {t('landscape2d.offChart', { w: pyFloat(params.w), b: pyFloat(params.b) })}
-        </p>
-      )}
-      {onChart && needed.clipped && <p className="chart-offchart">{t('landscape2d.pathClipped')}</p>}
-      <p className="chart-stats">
-        <span className="chart-mono">
-          {t('landscape2d.current', { w: pyFloat(params.w), b: pyFloat(params.b) })}
-        </span>
-        <span className="chart-mono">{t('landscape2d.cost', { value: pyFloat(currentCost) })}</span>
-        {finiteGradient && (
+      <div className="chart-foot">
+        {!onChart && (
+          <p className="chart-offchart">
+            {t('landscape2d.offChart', { w: pyFloat(params.w), b: pyFloat(params.b) })}
+          </p>
+        )}
+        {onChart && needed.clipped && <p className="chart-offchart">{t('landscape2d.pathClipped')}</p>}
+        <p className="chart-stats">
           <span className="chart-mono">
-            {t('landscape2d.gradient', { w: pyFloat(gradient.w), b: pyFloat(gradient.b) })}
+            {t('landscape2d.current', { w: pyFloat(params.w), b: pyFloat(params.b) })}
           </span>
-        )}
-        <span className="chart-mono">
-          {t('landscape2d.optimum', { w: pyFloat(star.w), b: pyFloat(star.b) })}
-        </span>
-      </p>
-      <ul className="chart-legend landscape2d-legend">
-        <li className="chart-legend-item">
-          <span className="landscape2d-key landscape2d-key-contour" aria-hidden="true" />
-          {t('landscape2d.legendContours')}
-        </li>
-        <li className="chart-legend-item">
-          <span className="landscape2d-key landscape2d-key-path" aria-hidden="true" />
-          {t('landscape2d.legendPath')}
-        </li>
-        {optimizer.kind !== 'gd' && (
-          <li className="chart-legend-item">
-            <span className="landscape2d-key landscape2d-key-steps" aria-hidden="true" />
-            {t(optimizer.kind === 'sgd' ? 'landscape2d.legendStepsSgd' : 'landscape2d.legendStepsBatch')}
-          </li>
-        )}
-        <li className="chart-legend-item">
-          <span className="landscape2d-key landscape2d-key-arrow" aria-hidden="true" />
-          {t('landscape2d.legendArrow')}
-        </li>
-        <li className="chart-legend-item">
-          <span className="landscape2d-key landscape2d-key-optimum" aria-hidden="true">
-            ×
+          <span className="chart-mono">{t('landscape2d.cost', { value: pyFloat(currentCost) })}</span>
+          {finiteGradient && (
+            <span className="chart-mono">
+              {t('landscape2d.gradient', { w: pyFloat(gradient.w), b: pyFloat(gradient.b) })}
+            </span>
+          )}
+          <span className="chart-mono">
+            {t('landscape2d.optimum', { w: pyFloat(star.w), b: pyFloat(star.b) })}
           </span>
-          {t('landscape2d.legendOptimum')}
-        </li>
-      </ul>
+        </p>
+        <Landscape2DLegend kind={optimizer.kind} />
+      </div>
     </figure>
   );
 }

@@ -14,7 +14,7 @@ import {
   selectShuffle,
   selectXs,
 } from '../store/selectors';
-import { INITIAL_W_LADDER } from './ladders';
+import { INITIAL_W_LADDER } from '../store/ladders';
 import { LadderSlider } from './LadderSlider';
 import { NumberField } from './NumberField';
 import { approx } from './SettingsPanel';

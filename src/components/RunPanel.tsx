@@ -15,6 +15,7 @@ import {
 import { Landscape } from './Landscape';
 import { lazyComponent, usePreloadWhenIdle } from './lazyPanel';
 import { PythonDownloads } from './PythonDownloads';
+import { RegimeNote } from './RegimeNote';
 import { approx } from './SettingsPanel';
 import { Tabs } from './Tabs';
 
@@ -42,7 +43,11 @@ const TAB_VIEWS = [FormulaView, PythonOutput, PythonCode];
 
 const isLectureRun = (id: RunId): id is LectureRunId => id !== 'minibatch';
 
-/** One run (GD, SGD or mini-batch): what it is, where it stands, its landscape and its Python. */
+/**
+ * One run (GD, SGD or mini-batch): what its learning rate will do, where it stands in one line, its
+ * landscape (or its formula and Python, one tab away); below the picture, the lecture's printed loss,
+ * the predictions and the downloads.
+ */
 export function RunPanel({ id }: { id: RunId }) {
   const t = useT();
   const n = usePlaygroundSelector(selectXs).length;
@@ -52,8 +57,7 @@ export function RunPanel({ id }: { id: RunId }) {
   const landscape = {
     id: 'landscape',
     label: t('run.view.landscape'),
-    render: () =>
-      model === 'wb' ? <Landscape2D id={id} height={260} /> : <Landscape id={id} height={210} />,
+    render: () => (model === 'wb' ? <Landscape2D id={id} /> : <Landscape id={id} />),
   };
   const formula = { id: 'formula', label: t('run.view.formula'), render: () => <FormulaView id={id} /> };
   return (
@@ -63,10 +67,10 @@ export function RunPanel({ id }: { id: RunId }) {
           <span className="run-swatch" aria-hidden="true" />
           {t(`run.${id}`)}
         </h2>
-        <p className="run-rule">{t(`run.${id}.rule`, { n, b: batch, updates: Math.ceil(n / batch) })}</p>
       </header>
       <RunStatus id={id} />
-      <RunReadoutView id={id} />
+      <RegimeNote id={id} variant="verdict" />
+      <RunReadoutLine id={id} />
       <Tabs
         label={t('run.views', { run: t(`run.${id}.short`) })}
         tabs={
@@ -80,7 +84,12 @@ export function RunPanel({ id }: { id: RunId }) {
             : [landscape, formula]
         }
       />
-      {isLectureRun(id) && <PythonDownloads id={id} />}
+      <div className="run-details">
+        <RegimeNote id={id} variant="why" />
+        <p className="run-rule">{t(`run.${id}.rule`, { n, b: batch, updates: Math.ceil(n / batch) })}</p>
+        <RunDetails id={id} />
+        {isLectureRun(id) && <PythonDownloads id={id} />}
+      </div>
     </section>
   );
 }
@@ -88,16 +97,16 @@ export function RunPanel({ id }: { id: RunId }) {
 function RunStatus({ id }: { id: RunId }) {
   const t = useT();
   const lr = usePlaygroundSelector(selectLearningRate);
-  const { health, divergedAtEpoch, limit } = usePlaygroundSelector(
+  const { health, divergedInEpoch, limit } = usePlaygroundSelector(
     useShallow((s) => {
       const readout = runReadout(s, id);
-      return { health: readout.health, divergedAtEpoch: readout.divergedAtEpoch, limit: readout.limit };
+      return { health: readout.health, divergedInEpoch: readout.divergedInEpoch, limit: readout.limit };
     }),
   );
   if (health === 'converging') return null;
   const text =
     health === 'diverged'
-      ? t('run.status.diverged', { epoch: divergedAtEpoch ?? 0, limit: approx(limit) })
+      ? t('run.status.diverged', { epoch: divergedInEpoch ?? 0, limit: approx(limit) })
       : t('run.status.diverging', { lr: pyFloat(lr), limit: approx(limit) });
   return (
     <p className={`run-status run-status-${health}`} role="alert">
@@ -107,26 +116,25 @@ function RunStatus({ id }: { id: RunId }) {
   );
 }
 
-function RunReadoutView({ id }: { id: RunId }) {
+/** Where the run stands, in one line under its regime: epoch, updates, w (and b), cost on all data. */
+function RunReadoutLine({ id }: { id: RunId }) {
   const t = useT();
   const readout = usePlaygroundSelector(useShallow((s) => runReadout(s, id)));
-  const predictX = usePlaygroundSelector(selectPredictX);
   const playing = usePlaygroundSelector(selectIsPlaying);
   const model = usePlaygroundSelector(selectModel);
-  const x = pyLiteral(predictX);
-  const rows: [string, string, string?][] = [
-    [t('run.epoch'), String(readout.epoch)],
-    [t('run.updates'), String(readout.updates)],
-    [t('run.w'), `w = ${pyFloat(readout.params.w)}`],
-    ...(model === 'wb' ? [[t('run.bias'), `b = ${pyFloat(readout.params.b)}`] as [string, string]] : []),
-    [t('run.loss'), readout.printedLoss === null ? '—' : pyFloat(readout.printedLoss), t('run.lossHint')],
-    [t('run.cost'), pyFloat(readout.cost)],
-    [t('run.predictBefore', { x }), pyFloat(readout.predictBefore)],
-    [t('run.predictAfter', { x }), pyFloat(readout.predictNow)],
+  // w and b say their own name ("w = 1.0"); their labels are there for screen readers.
+  const items: { label: string; value: string; hidden?: boolean; hint?: string }[] = [
+    { label: t('run.epoch'), value: String(readout.epoch) },
+    { label: t('run.updates'), value: String(readout.updates) },
+    { label: t('run.w'), value: `w = ${pyFloat(readout.params.w)}`, hidden: true },
+    ...(model === 'wb'
+      ? [{ label: t('run.bias'), value: `b = ${pyFloat(readout.params.b)}`, hidden: true }]
+      : []),
+    { label: t('run.costShort'), value: pyFloat(readout.cost), hint: t('run.cost') },
   ];
   const announcement =
     readout.health === 'diverged'
-      ? t('run.announceDiverged', { run: t(`run.${id}.short`), epoch: readout.divergedAtEpoch ?? 0 })
+      ? t('run.announceDiverged', { run: t(`run.${id}.short`), epoch: readout.divergedInEpoch ?? 0 })
       : t('run.announce', {
           run: t(`run.${id}.short`),
           epoch: readout.epoch,
@@ -136,10 +144,10 @@ function RunReadoutView({ id }: { id: RunId }) {
         });
   return (
     <>
-      <dl className="readout">
-        {rows.map(([label, value, hint]) => (
-          <div key={label} className="readout-row">
-            <dt title={hint}>{label}</dt>
+      <dl className="readout-line">
+        {items.map(({ label, value, hidden, hint }) => (
+          <div key={label} className="readout-item" title={hint}>
+            <dt className={hidden ? 'visually-hidden' : undefined}>{label}</dt>
             <dd className="mono">{value}</dd>
           </div>
         ))}
@@ -149,5 +157,28 @@ function RunReadoutView({ id }: { id: RunId }) {
         {playing ? '' : announcement}
       </p>
     </>
+  );
+}
+
+/** Below the picture: the loss as the lecture prints it, and the prediction before and now. */
+function RunDetails({ id }: { id: RunId }) {
+  const t = useT();
+  const readout = usePlaygroundSelector(useShallow((s) => runReadout(s, id)));
+  const predictX = usePlaygroundSelector(selectPredictX);
+  const x = pyLiteral(predictX);
+  const rows: [string, string, string?][] = [
+    [t('run.loss'), readout.printedLoss === null ? '—' : pyFloat(readout.printedLoss), t('run.lossHint')],
+    [t('run.predictBefore', { x }), pyFloat(readout.predictBefore)],
+    [t('run.predictAfter', { x }), pyFloat(readout.predictNow)],
+  ];
+  return (
+    <dl className="readout">
+      {rows.map(([label, value, hint]) => (
+        <div key={label} className="readout-row">
+          <dt title={hint}>{label}</dt>
+          <dd className="mono">{value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

@@ -38,7 +38,7 @@ export function Tabs({ tabs, label }: { tabs: readonly Tab[]; label: string }) {
   };
 
   return (
-    <div className="tabs">
+    <div className="tabs" data-view={current?.id}>
       <div role="tablist" aria-label={label} className="tab-list" onKeyDown={onKeyDown}>
         {tabs.map((tab) => {
           const active = tab.id === current?.id;

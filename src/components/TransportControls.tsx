@@ -14,7 +14,7 @@ import {
 } from '../store/selectors';
 import type { PlaygroundState } from '../store/playground';
 import { LadderSlider } from './LadderSlider';
-import { SPEED_LADDER } from './ladders';
+import { SPEED_LADDER } from '../store/ladders';
 
 /** Play/Pause, Step, Step one sample, Run to end, Reset, and the speed of the shared clock. */
 export function TransportControls() {
@@ -80,15 +80,17 @@ export function TransportControls() {
           {t('controls.reset')}
         </button>
       </div>
-      <Clock />
-      <div className="transport-speed">
-        <LadderSlider
-          label={t('controls.speed')}
-          ladder={SPEED_LADDER}
-          value={speed}
-          valueText={t('controls.speedShort', { value: speed })}
-          onChange={(value) => actions.updateSettings({ speed: value })}
-        />
+      <div className="transport-clock-row">
+        <Clock />
+        <div className="transport-speed">
+          <LadderSlider
+            label={t('controls.speed')}
+            ladder={SPEED_LADDER}
+            value={speed}
+            valueText={t('controls.speedShort', { value: speed })}
+            onChange={(value) => actions.updateSettings({ speed: value })}
+          />
+        </div>
       </div>
     </section>
   );
@@ -107,7 +109,9 @@ function Clock() {
       <span className="clock-text">
         {t('controls.clock', { epoch, total })}
         {cursor > 0 && (
-          <span className="clock-sample"> · {t('controls.clockSample', { epoch, sample: cursor, n })}</span>
+          <span className="clock-sample">
+            {t('controls.clockSample', { epoch: epoch + 1, sample: cursor, n })}
+          </span>
         )}
       </span>
     </div>

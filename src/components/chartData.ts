@@ -1,19 +1,31 @@
 /**
- * What the charts draw, computed from the runs without React: run colours, the cost history per run,
- * its downsampled rows in linear or log view, the y domains and ticks, and axis labels.
+ * What the charts draw, computed from the runs without React: run colours, the cost history per run
+ * and the landscape's path, thinned for drawing, how far a path stays drawable, and axis labels. The
+ * loss chart's axes and lines are in lossChartModel.ts.
  */
 import {
   cost,
   epochOrder,
   epochRecord,
   extendMinMax,
-  minMaxExtent,
   minMaxPicks,
   traceColumn,
   type MinMaxSummary,
   type RunState,
+  type SampleUpdate,
 } from '../core';
 import type { PlaygroundState, RunId } from '../store/playground';
+import type { LossSeries } from './lossChartModel';
+
+export {
+  AUTO_LOG_FACTOR,
+  lossChartModel,
+  type LossChartModel,
+  type LossLine,
+  type LossScale,
+  type LossScaleChoice,
+  type LossSeries,
+} from './lossChartModel';
 
 /** One hue per run, shared by every panel: GD blue, SGD orange. */
 export const RUN_COLORS: Readonly<Record<RunId, string>> = {
@@ -65,43 +77,6 @@ export function latestSample(s: PlaygroundState, id: RunId): number | null {
   // Without shuffling the order is 0…n−1; skip building it on every store update.
   if (!run.setup.optimizer.shuffle) return n - 1;
   return epochOrder(run.setup.optimizer, n, run.epoch - 1)[n - 1] ?? null;
-}
-
-/** In linear view the y axis stops at this multiple of the initial cost; a diverging run leaves the top. */
-export const LINEAR_CAP_FACTOR = 2;
-
-/**
- * In linear view a drawn value is at most this multiple of the axis top: a line leaving through the
- * top looks the same (sub-pixel), and SVG coordinates stay far below float32's limit.
- */
-export const OVERFLOW_CEILING = 1000;
-
-export type LossScale = 'linear' | 'log';
-
-/** A series worth drawing: its value at epoch 0, and the epochs picked to draw with their values. */
-export interface LossSeries {
-  readonly initial: number;
-  readonly picks: readonly number[];
-  readonly values: readonly number[];
-}
-
-/** One series as drawn: epochs and values in the y axis' units (linear: cost; log: log₁₀ cost). */
-export interface LossLine {
-  readonly epochs: readonly number[];
-  readonly values: readonly number[];
-}
-
-export interface LossChartModel {
-  /** Per series ('gd', 'sgd', 'minibatch' or a pin's id): the points drawn, non-finite costs left out. */
-  readonly lines: Readonly<Record<string, LossLine>>;
-  readonly domain: readonly [number, number];
-  readonly ticks: number[];
-  /** Points drawn per series. */
-  readonly drawn: Readonly<Record<string, number>>;
-  /** Series with a drawn value above the top of the chart (linear view). */
-  readonly aboveChart: Readonly<Record<string, boolean>>;
-  /** Where a cost sits on the y axis, as the lines draw it; null for a cost the chart can't show. */
-  readonly toAxis: (cost: number) => number | null;
 }
 
 /** Buckets for at most maxPoints drawn points: two per bucket, plus the first and the last. */
@@ -157,23 +132,99 @@ export function lossSeriesOf(costs: ArrayLike<number>, maxPoints = MAX_LOSS_POIN
   return { initial: costs[0] ?? NaN, picks, values: picks.map(valueAt) };
 }
 
+/** The landscape numbers its path's dots from the start: these epochs are always among the picks. */
+export const FIRST_PATH_EPOCHS = 12;
+
 /**
- * w₀ then w after each epoch, thinned to at most maxPoints picks, and the extremes of the whole
- * path: the smallest and largest finite w, and NaN too when some w is not finite (what
- * landscapeRange needs to see of a trajectory).
+ * w₀ then w after each epoch, thinned to at most maxPoints: the first FIRST_PATH_EPOCHS (which the
+ * landscape numbers) and min/max picks of the rest, with the epoch k of each (k = 0: w₀), ascending.
  */
 export function weightPath(
   run: RunState,
   maxPoints = MAX_PATH_DOTS,
-): { readonly ws: readonly number[]; readonly extremes: readonly number[] } {
+): { readonly ws: readonly number[]; readonly epochs: readonly number[] } {
   const recorded = traceColumn(run.trace, 'w');
   const w0 = run.setup.init.w;
   const valueAt = (k: number): number => (k === 0 ? w0 : recorded[k - 1]!);
-  const summary = summaryOf(run, recorded, `w:${maxPoints}`, valueAt, maxPoints);
-  const { min, max } = minMaxExtent(summary, valueAt);
-  const extremes = [min, max].filter((w) => Number.isFinite(w));
-  if (summary.nonFinite) extremes.push(NaN);
-  return { ws: minMaxPicks(summary, valueAt).map(valueAt), extremes };
+  const budget = Math.max(2, maxPoints - FIRST_PATH_EPOCHS);
+  const summary = summaryOf(run, recorded, `w:${budget}`, valueAt, budget);
+  const picks = minMaxPicks(summary, valueAt);
+  // A long history's picks skip most early epochs; merge them back in (all finite by construction of
+  // the picks: a non-finite w is never drawn).
+  const first: number[] = [];
+  for (let k = 0; k < Math.min(FIRST_PATH_EPOCHS, recorded.length + 1); k++) {
+    if (Number.isFinite(valueAt(k))) first.push(k);
+  }
+  const epochs = first.every((k, i) => picks[i] === k)
+    ? picks
+    : [...new Set([...first, ...picks])].sort((a, b) => a - b);
+  return { ws: epochs.map(valueAt), epochs };
+}
+
+/** How far a run's path stays drawable around a centre, and where it first left. */
+export interface PathReach {
+  /** The smallest and largest drawable w of the path (w₀ included); NaN, NaN when none is. */
+  readonly min: number;
+  readonly max: number;
+  /**
+   * The first epoch k (1-based: w after k epochs; 0 is w₀) whose w is not drawable: farther than
+   * `limit` from the centre, not finite, or with a cost that is not finite; and that w. Null while
+   * every w is drawable.
+   */
+  readonly beyond: { readonly epoch: number; readonly w: number } | null;
+}
+
+interface ReachScan extends PathReach {
+  readonly setup: RunState['setup'];
+  readonly centre: number;
+  readonly limit: number;
+  /** Epochs 0…scanned − 1 have been read. */
+  readonly scanned: number;
+}
+
+const reachScans = new WeakMap<ArrayBufferLike, ReachScan>();
+
+/**
+ * The drawable extent of w₀, w₁, … (w after each epoch) within `limit` of `centre`, and the first
+ * epoch that is not drawable. Incremental like the summaries: playing reads only the new epochs; a
+ * different run, centre or limit scans afresh.
+ */
+export function pathReach(run: RunState, centre: number, limit: number): PathReach {
+  const ws = traceColumn(run.trace, 'w');
+  const costs = traceColumn(run.trace, 'cost');
+  const cached = reachScans.get(ws.buffer);
+  const reuse =
+    cached !== undefined &&
+    cached.setup === run.setup &&
+    cached.centre === centre &&
+    cached.limit === limit &&
+    cached.scanned <= ws.length + 1;
+  let { min, max, beyond } = reuse ? cached : { min: NaN, max: NaN, beyond: null as PathReach['beyond'] };
+  const from = reuse ? cached.scanned : 0;
+  const length = ws.length + 1;
+  const { model, init, data } = run.setup;
+  for (let k = from; k < length && beyond === null; k++) {
+    const w = k === 0 ? init.w : ws[k - 1]!;
+    const value = k === 0 ? cost(model, init, data) : costs[k - 1]!;
+    if (!(Math.abs(w - centre) <= limit) || !Number.isFinite(value)) {
+      beyond = { epoch: k, w };
+      break;
+    }
+    if (!(w >= min)) min = w;
+    if (!(w <= max)) max = w;
+  }
+  // Once a w has left, later ones still widen nothing: the range stops where the path left.
+  reachScans.set(ws.buffer, { setup: run.setup, centre, limit, scanned: length, min, max, beyond });
+  return { min, max, beyond };
+}
+
+/**
+ * The update SGD's latest "Step one sample" made (a selector: the store's own object, so it never
+ * re-renders for nothing); null between epochs and for the other runs.
+ */
+export function latestUpdate(s: PlaygroundState, id: RunId): SampleUpdate | null {
+  if (id !== 'sgd' || s.sampleCursor === 0) return null;
+  return s.pendingUpdates[s.sampleCursor - 1] ?? null;
 }
 
 /** θ and cost after k epochs (k = 0: the start); null past the run's history. */
@@ -196,13 +247,6 @@ export function niceStep(rough: number): number {
 
 const tidy = (x: number): number => Number(x.toPrecision(12));
 
-/** Ticks 0, s, 2s, … up to the first multiple of a nice step s at or above `top` (about 5 of them). */
-export function linearTicks(top: number, count = 5): number[] {
-  const step = niceStep(top / count);
-  const steps = Math.max(1, Math.ceil(tidy(top / step)));
-  return Array.from({ length: steps + 1 }, (_, k) => tidy(k * step));
-}
-
 /** Nice ticks (a step of 1, 2 or 5 × 10ᵏ) inside [min, max], about `count` of them. */
 export function ticksBetween(min: number, max: number, count = 5): number[] {
   if (!(max > min) || !Number.isFinite(min) || !Number.isFinite(max)) return [];
@@ -211,23 +255,6 @@ export function ticksBetween(min: number, max: number, count = 5): number[] {
   const last = Math.floor(tidy(max / step));
   const ticks: number[] = [];
   for (let k = first; k <= last; k++) ticks.push(tidy(k * step));
-  return ticks;
-}
-
-/**
- * Ticks on whole decades inside [lo, hi] (integers, lo < hi): every 1, 2, 5, 10, 20, 25, 50, 100 or
- * 200 decades, the smallest step leaving at most `count` intervals (so at least 3 ticks once the
- * span exceeds `count` decades).
- */
-export function decadeTicks(lo: number, hi: number, count = 8): number[] {
-  const span = Math.max(1, hi - lo);
-  let step = 1;
-  for (const candidate of [1, 2, 5, 10, 20, 25, 50, 100, 200]) {
-    step = candidate;
-    if (span / candidate <= count) break;
-  }
-  const ticks: number[] = [];
-  for (let d = Math.ceil(lo / step) * step; d <= hi; d += step) ticks.push(d);
   return ticks;
 }
 
@@ -266,85 +293,33 @@ export function formatTick(value: number): string {
 }
 
 /**
- * The lines, y domain and ticks of the loss chart. Linear: y = cost on [0, top], where top is the
- * largest drawn cost but at most LINEAR_CAP_FACTOR × the initial cost, rounded up to a tick.
- * Values above the top are drawn at most OVERFLOW_CEILING × top (still off the chart).
- * Log: y = log₁₀(cost) on whole decades around the drawn values, ticks labelled 10ᵏ; a cost ≤ 0
- * (log = −∞) is pinned to the bottom edge. Only finite numbers ever reach the chart.
+ * Room for a y axis whose tick labels are `labels` in type of `fontPx` (12 px on a laptop, 20 px or
+ * more when presenting): up to 0.63 em a character (the digits of DejaVu Sans, Linux's default),
+ * plus the tick and the rotated axis name beside them, so that "15000" or "6×10¹¹" does not run
+ * into "cost".
  */
-export function lossChartModel(
-  series: Readonly<Record<string, LossSeries>>,
-  scale: LossScale,
-): LossChartModel {
-  const ids = Object.keys(series);
-  const of = (id: string): LossSeries => series[id]!;
-  const aboveChart: Record<string, boolean> = Object.fromEntries(ids.map((id) => [id, false]));
-  const linesOf = (toAxis: (cost: number) => number | null): Record<string, LossLine> =>
-    Object.fromEntries(
-      ids.map((id) => {
-        const { picks, values: costs } = of(id);
-        const epochs: number[] = [];
-        const values: number[] = [];
-        picks.forEach((k, i) => {
-          const value = toAxis(costs[i]!);
-          if (value === null) return;
-          epochs.push(k);
-          values.push(value);
-        });
-        return [id, { epochs, values }];
-      }),
-    );
-  const model = (
-    domain: readonly [number, number],
-    ticks: number[],
-    toAxis: (cost: number) => number | null,
-  ): LossChartModel => {
-    const lines = linesOf(toAxis);
-    const drawn = Object.fromEntries(ids.map((id) => [id, lines[id]!.values.length]));
-    return { lines, domain, ticks, drawn, aboveChart, toAxis };
-  };
+export function axisWidth(
+  labels: readonly string[],
+  fontPx: number = AXIS_TICK.fontSize,
+  least = 56,
+): number {
+  let longest = 0;
+  for (const label of labels) longest = Math.max(longest, [...label].length);
+  return Math.max(least, Math.ceil(longest * 0.63 * fontPx + 1.2 * fontPx + 16));
+}
 
-  if (scale === 'linear') {
-    let initial = 0;
-    let highest = 0;
-    for (const id of ids) {
-      const { initial: first, values } = of(id);
-      if (Number.isFinite(first)) initial = Math.max(initial, first);
-      for (const value of values) if (Number.isFinite(value)) highest = Math.max(highest, value);
-    }
-    const cap = LINEAR_CAP_FACTOR * initial;
-    let top = cap > 0 && highest > cap ? cap : highest;
-    if (!(top > 0) || !Number.isFinite(top)) top = 1;
-    const ticks = linearTicks(top);
-    const domainTop = ticks[ticks.length - 1]!;
-    for (const id of ids) {
-      aboveChart[id] = of(id).values.some((value) => Number.isFinite(value) && value > domainTop);
-    }
-    // A cost of 1e300 would put a path coordinate past what a browser parses (Chrome rejects the
-    // whole path); far above the top, any height looks the same, so drawn values stop there.
-    const ceiling = domainTop * OVERFLOW_CEILING;
-    return model([0, domainTop], ticks, (cost) => (Number.isFinite(cost) ? Math.min(cost, ceiling) : null));
-  }
-
-  const log = (cost: number): number | null => (Number.isFinite(cost) && cost > 0 ? Math.log10(cost) : null);
-  let lowest = Infinity;
-  let highest = -Infinity;
-  for (const id of ids) {
-    for (const value of of(id).values) {
-      const y = log(value);
-      if (y === null) continue;
-      lowest = Math.min(lowest, y);
-      highest = Math.max(highest, y);
-    }
-  }
-  if (!Number.isFinite(lowest)) {
-    lowest = 0;
-    highest = 1;
-  }
-  const bottom = Math.floor(lowest);
-  const top = Math.max(bottom + 1, Math.ceil(highest));
-  const ticks = decadeTicks(bottom, top);
-  return model([bottom, top], ticks, (cost) => (Number.isFinite(cost) ? (log(cost) ?? bottom) : null));
+/**
+ * A number in a sentence, short: 3 significant digits, in e-notation with a true minus from 10⁵ up
+ * or below 10⁻³ ("−3.2e+12"); '' for a value that is not finite (the caller says so in words).
+ */
+export function formatCompact(value: number): string {
+  if (!Number.isFinite(value)) return '';
+  const magnitude = Math.abs(value);
+  const text =
+    magnitude !== 0 && (magnitude >= 1e5 || magnitude < 1e-3)
+      ? value.toExponential(1)
+      : String(Number(value.toPrecision(3)));
+  return text.replace(/^-/, '−');
 }
 
 /**

@@ -5,7 +5,7 @@
  * their data through a React context, so a new frame re-renders them alone. Recharts re-rendering a whole chart
  * costs ~6–10 ms per update with a few hundred points; three charts a frame left 27 fps.
  */
-import { useId, useMemo, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { usePlotArea, useXAxisScale, useXAxisTicks, useYAxisScale, useYAxisTicks } from 'recharts';
 
 /** Data value → pixel on one axis; NaN where the axis cannot place it. */
@@ -102,5 +102,65 @@ export function PlotGrid({ stroke }: { readonly stroke: string }) {
     <g className="chart-grid">
       <path d={d} fill="none" stroke={stroke} strokeDasharray="3 3" />
     </g>
+  );
+}
+
+/**
+ * The font size, in px, that the page gives an SVG text of class `className` (the charts' 12 px,
+ * or the 20 px and more of presentation mode), and the ref for a hidden probe of that class (see
+ * TextProbe): layouts that must leave room for text (axis widths, numbers kept apart) read it.
+ * Measured when the probe mounts and again when the root element's class, theme or style changes
+ * or the window is resized; never per frame.
+ */
+export function useSvgTextPx(fallback: number): readonly [number, (probe: SVGTextElement | null) => void] {
+  const [probe, setProbe] = useState<SVGTextElement | null>(null);
+  const [px, setPx] = useState(fallback);
+  useEffect(() => {
+    if (!probe || typeof getComputedStyle === 'undefined') return;
+    const measure = () => {
+      const size = Number.parseFloat(getComputedStyle(probe).fontSize);
+      setPx(Number.isFinite(size) && size > 0 ? size : fallback);
+    };
+    measure();
+    const observer = typeof MutationObserver === 'undefined' ? null : new MutationObserver(measure);
+    observer?.observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['class', 'data-theme', 'style'],
+    });
+    window.addEventListener('resize', measure);
+    return () => {
+      observer?.disconnect();
+      window.removeEventListener('resize', measure);
+    };
+  }, [probe, fallback]);
+  return [px, setProbe] as const;
+}
+
+/** A hidden SVG text of `className` at `fontSize` (its size unless the page's CSS says otherwise). */
+export function TextProbe({
+  className,
+  fontSize,
+  probe,
+}: {
+  readonly className: string;
+  readonly fontSize: number;
+  readonly probe: (element: SVGTextElement | null) => void;
+}) {
+  return (
+    <text ref={probe} className={className} fontSize={fontSize} visibility="hidden" aria-hidden="true">
+      0
+    </text>
+  );
+}
+
+/**
+ * TextProbe in an SVG of its own, visually hidden, for a component that lays out outside an SVG
+ * (the axes of a memoised Recharts chart).
+ */
+export function HiddenTextProbe(props: Parameters<typeof TextProbe>[0]) {
+  return (
+    <svg className="chart-sr-only" aria-hidden="true" focusable="false">
+      <TextProbe {...props} />
+    </svg>
   );
 }

@@ -17,7 +17,7 @@ export interface FormulaSample {
 
 /** One update θ_after = θ_before − α·∇, with where it sits in the run. */
 export interface FormulaUpdate {
-  /** The epoch the update belongs to, 0-based as the lecture prints it. */
+  /** The epoch the update belongs to, 0-based as the lecture prints it (the app's epoch + 1). */
   readonly epoch: number;
   /** Position of the update within its epoch (0-based). */
   readonly step: number;

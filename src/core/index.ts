@@ -64,12 +64,28 @@ export {
   type ValidationError,
 } from './validate';
 export {
+  batchHessian,
   costCurvature,
+  eigenvalues,
   epochContraction,
+  epochMap,
   gdOneStepRate,
   gdStabilityLimit,
+  multiply,
+  spectralRadius,
   stabilityLimit,
+  type EpochMap,
+  type Eigenvalues,
+  type Mat2,
 } from './stability';
+export {
+  formatRegimeFactor,
+  learningRateRegime,
+  regimeOfFactor,
+  REGIME_TOLERANCE,
+  type LearningRateRegime,
+  type RegimeKind,
+} from './regime';
 export { downsampleMinMax, extendMinMax, minMaxExtent, minMaxPicks, type MinMaxSummary } from './downsample';
 export { optimum } from './fit';
 export { normalizeWidth, parseNumber, parseNumberList, type ListParse, type ParseResult } from './parse';

@@ -8,7 +8,7 @@ import type { ModelKind } from './model';
 import { epochBatches, type OptimizerSpec } from './optimizer';
 
 /** A 2×2 matrix [[a, b], [c, d]] (row-major); the 'w' model uses only `a`. */
-interface Mat2 {
+export interface Mat2 {
   a: number;
   b: number;
   c: number;
@@ -17,7 +17,8 @@ interface Mat2 {
 
 const IDENTITY: Mat2 = { a: 1, b: 0, c: 0, d: 1 };
 
-const multiply = (p: Mat2, q: Mat2): Mat2 => ({
+/** The product P·Q. */
+export const multiply = (p: Mat2, q: Mat2): Mat2 => ({
   a: p.a * q.a + p.b * q.c,
   b: p.a * q.b + p.b * q.d,
   c: p.c * q.a + p.d * q.c,
@@ -25,7 +26,7 @@ const multiply = (p: Mat2, q: Mat2): Mat2 => ({
 });
 
 /** ρ(M): the largest |eigenvalue| of a 2×2 matrix, from its trace and determinant. */
-function spectralRadius(m: Mat2): number {
+export function spectralRadius(m: Mat2): number {
   const half = (m.a + m.d) / 2;
   // ((a − d)/2)² + bc rather than half² − det: no cancellation when the eigenvalues nearly coincide.
   const disc = ((m.a - m.d) / 2) ** 2 + m.b * m.c;
@@ -35,7 +36,7 @@ function spectralRadius(m: Mat2): number {
 }
 
 /** Hessian of the batch's mean loss: H_B = (2/|B|)·Σ_{i∈B} [[xᵢ², xᵢ], [xᵢ, 1]] ('w' keeps only xᵢ²). */
-function batchHessian(model: ModelKind, xs: readonly number[], indices: readonly number[]): Mat2 {
+export function batchHessian(model: ModelKind, xs: readonly number[], indices: readonly number[]): Mat2 {
   let xx = 0;
   let x1 = 0;
   for (const i of indices) {
@@ -77,16 +78,40 @@ export function gdOneStepRate(model: ModelKind, data: Dataset): number {
 }
 
 /**
- * ρ(A) of one epoch's linear part A(α) = Π_B (I − α·H_B), over the batches in the order epoch
- * `epoch` visits them. ρ < 1: the epoch contracts toward the fixed point; ρ > 1: the run diverges.
+ * The eigenvalues of a 2×2 matrix, λ = tr/2 ± √((a − d)²/4 + bc): two reals, the dominant one (largest
+ * |λ|; the negative one when both are as large) first, or a complex pair of modulus √det.
  */
-export function epochContraction(
+export type Eigenvalues =
+  | { readonly complex: false; readonly dominant: number; readonly other: number }
+  | { readonly complex: true; readonly modulus: number };
+
+export function eigenvalues(m: Mat2): Eigenvalues {
+  const half = (m.a + m.d) / 2;
+  const disc = ((m.a - m.d) / 2) ** 2 + m.b * m.c;
+  const det = m.a * m.d - m.b * m.c;
+  if (disc < 0) return { complex: true, modulus: Math.sqrt(det) };
+  const root = Math.sqrt(disc);
+  const dominant = half > 0 ? half + root : half - root;
+  // The smaller one as det/dominant: half ∓ root would cancel when it is near 0.
+  return { complex: false, dominant, other: dominant === 0 ? 0 : det / dominant };
+}
+
+/**
+ * One epoch's linear part A(α) = Π_B (I − α·H_B), over the batches in the order epoch `epoch` visits
+ * them, as `matrix`·e^`logScale` (y = w·x: A = [[Π_B (1 − α·H_B), 0], [0, 1]], only `a` counts).
+ */
+export interface EpochMap {
+  readonly matrix: Mat2;
+  readonly logScale: number;
+}
+
+export function epochMap(
   model: ModelKind,
   data: Dataset,
   optimizer: OptimizerSpec,
   lr: number,
   epoch = 0,
-): number {
+): EpochMap {
   let product = IDENTITY;
   // Thousands of factors overflow or underflow a double (and ∞·0 is NaN): the product is kept
   // normalised, its scale carried as a logarithm.
@@ -96,13 +121,28 @@ export function epochContraction(
     const step: Mat2 = { a: 1 - lr * h.a, b: -lr * h.b, c: -lr * h.c, d: model === 'w' ? 1 : 1 - lr * h.d };
     product = multiply(step, product);
     const size = Math.max(Math.abs(product.a), Math.abs(product.b), Math.abs(product.c), Math.abs(product.d));
-    if (size === 0) return 0;
+    if (size === 0) return { matrix: product, logScale: 0 };
     if (size > 1e100 || size < 1e-100) {
       product = { a: product.a / size, b: product.b / size, c: product.c / size, d: product.d / size };
       logScale += Math.log(size);
     }
   }
-  const radius = model === 'w' ? Math.abs(product.a) : spectralRadius(product);
+  return { matrix: product, logScale };
+}
+
+/**
+ * ρ(A) of one epoch's linear part A(α) = Π_B (I − α·H_B) (see epochMap). ρ < 1: the epoch contracts
+ * toward the fixed point; ρ > 1: the run diverges.
+ */
+export function epochContraction(
+  model: ModelKind,
+  data: Dataset,
+  optimizer: OptimizerSpec,
+  lr: number,
+  epoch = 0,
+): number {
+  const { matrix, logScale } = epochMap(model, data, optimizer, lr, epoch);
+  const radius = model === 'w' ? Math.abs(matrix.a) : spectralRadius(matrix);
   return logScale === 0 ? radius : radius * Math.exp(logScale);
 }
 

@@ -7,7 +7,7 @@ import {
   type UrlSettings,
   type UrlStateBounds,
 } from '../core';
-import { useLocaleStore } from '../i18n';
+import { translator, useLocaleStore } from '../i18n';
 import { useClassroomStore, type ThemeChoice, type UrlNoticeItem } from '../store/classroom';
 import { EPOCHS_RANGE, SPEED_RANGE, type PlaygroundStore } from '../store/playground';
 
@@ -37,6 +37,15 @@ function requestFullscreenSafely(): void {
   }
 }
 
+/** Whether the page could go fullscreen now and is not there yet. */
+function canGoFullscreen(): boolean {
+  return (
+    !document.fullscreenElement &&
+    document.fullscreenEnabled === true &&
+    typeof document.documentElement.requestFullscreen === 'function'
+  );
+}
+
 function exitFullscreenSafely(): void {
   if (!document.fullscreenElement || typeof document.exitFullscreen !== 'function') return;
   try {
@@ -53,6 +62,12 @@ function exitFullscreenSafely(): void {
  */
 export function setPresentation(on?: boolean): void {
   const { presenting, actions } = useClassroomStore.getState();
+  // A link with present=1 starts presenting without fullscreen (that needs a gesture): its first
+  // toggle completes the projector setup, going fullscreen, rather than leaving.
+  if (on === undefined && presenting && canGoFullscreen()) {
+    requestFullscreenSafely();
+    return;
+  }
   const next = on ?? !presenting;
   actions.setPresenting(next);
   if (next) requestFullscreenSafely();
@@ -180,7 +195,10 @@ function reflectOnPage(): void {
   const { theme, presenting } = useClassroomStore.getState();
   root.dataset.theme = resolvedTheme(theme);
   root.classList.toggle('presenting', presenting);
-  root.lang = useLocaleStore.getState().locale;
+  const { locale } = useLocaleStore.getState();
+  root.lang = locale;
+  // The browser tab speaks the page's language too.
+  document.title = translator(locale)('app.documentTitle');
 }
 
 /** True while the person types in a field: its keys are its own. */

@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
-import { LEARNING_RATE_LADDER } from '../components/ladders';
-import { nearestIndex } from '../components/LadderSlider';
+import { LEARNING_RATE_LADDER, nearestIndex } from '../store/ladders';
 import type { PlaygroundStore } from '../store/playground';
 
 /** True when a key press belongs to the focused element itself (typing, a slider, a button). */

@@ -15,9 +15,7 @@ export function usePersistence(
 ): void {
   // A layout effect, like the link's: it must run before the link is applied and before first paint.
   useLayoutEffect(() => {
-    const loaded = loadSettings(storage);
-    if (loaded.kind === 'loaded') store.getState().actions.updateSettings(loaded.settings);
-    if (loaded.kind === 'unreadable')
+    if (restoreSettings(store, storage) === 'unreadable')
       useNotices.getState().push({ id: 'storage', message: 'notice.storageUnreadable' });
 
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -38,6 +36,16 @@ export function usePersistence(
       }
     };
   }, [store, storage]);
+}
+
+/** Applies the stored setup, if there is a readable one; says what it found. */
+export function restoreSettings(
+  store: PlaygroundStore,
+  storage: Storage | undefined = safeLocalStorage(),
+): ReturnType<typeof loadSettings>['kind'] {
+  const loaded = loadSettings(storage);
+  if (loaded.kind === 'loaded') store.getState().actions.updateSettings(loaded.settings);
+  return loaded.kind;
 }
 
 function safeLocalStorage(): Storage | undefined {

@@ -4,10 +4,12 @@ import type { exportMessages } from './fragments/export';
 import type { formulaMessages } from './fragments/formula';
 import type { landscape2dMessages } from './fragments/landscape2d';
 import { pythonMessages } from './fragments/python';
+import { regimeMessages } from './fragments/regime';
 
 /** English: the reference catalog. Every other language must have exactly these keys. */
 const base = {
   'app.title': 'Downhill',
+  'app.documentTitle': 'Downhill — gradient descent, side by side',
   'app.tagline':
     'Gradient descent and stochastic gradient descent, side by side — exactly as the lecture prints them.',
   'app.lecture': 'PyTorch 深度学习实践 · Lecture 3 · 梯度下降算法',
@@ -31,7 +33,7 @@ const base = {
   'controls.speedValue': '{value} epochs per second',
   'controls.speedShort': '{value} epochs/s',
   'controls.clock': 'Epoch {epoch} of {total}',
-  'controls.clockSample': 'SGD inside epoch {epoch}: sample {sample} of {n}',
+  'controls.clockSample': 'SGD in epoch {epoch}: sample {sample} of {n}',
 
   'settings.label': 'Settings',
   'settings.lr': 'Learning rate',
@@ -40,6 +42,9 @@ const base = {
   'settings.lrLimitMinibatch': 'Mini-batch stable below ≈ {value}',
   'settings.lrLimitSgd': 'SGD stable below ≈ {value}',
   'settings.lrOneStep': 'GD lands on w* in one step at ≈ {value}',
+  'settings.lrPanel': 'Learning rate',
+  'settings.lrMarkShort': '{run} < {value}',
+  'settings.lrOneStepShort': '1 step: {value}',
   'settings.w0': 'Initial w',
   'settings.w0Typed': 'Initial w, typed',
   'settings.epochs': 'Epochs',
@@ -68,48 +73,54 @@ const base = {
   'run.bias': 'Bias',
   'run.loss': 'Loss (as printed)',
   'run.lossHint': 'GD prints the cost before its update; SGD the last sample’s loss after its update.',
+  'run.costShort': 'cost',
   'run.cost': 'Cost on all data',
   'run.predictBefore': 'ŷ({x}) before training',
   'run.predictAfter': 'ŷ({x}) now',
   'run.status.converging': 'converging',
   'run.status.diverging': 'diverging: learning rate {lr} is above the stability limit ≈ {limit}',
   'run.status.diverged':
-    'diverged at epoch {epoch}: the numbers overflowed. Lower the learning rate below ≈ {limit}.',
+    'diverged in epoch {epoch}: the numbers overflowed. Lower the learning rate below ≈ {limit}.',
   'run.announce': '{run}: epoch {epoch}, {updates} updates, w = {w}, loss = {loss}.',
-  'run.announceDiverged': '{run} diverged at epoch {epoch}.',
+  'run.announceDiverged': '{run} diverged in epoch {epoch}.',
 
   'loss.title': 'Cost on all data after each epoch',
   'loss.subtitle': 'The same metric for both runs: mean squared error over the whole data set.',
+  'loss.autoLog': 'log scale: the cost grew over ×{factor}',
   'loss.scale': 'Y axis',
   'loss.linear': 'Linear',
   'loss.log': 'Log',
   'loss.epochAxis': 'epoch',
   'loss.costAxis': 'cost',
   'loss.tooltipEpoch': 'after epoch {epoch}',
-  'loss.offScale': 'above the chart',
+  'loss.tooltipPrinted': 'the lecture prints it as epoch: {printed}',
   'loss.description':
     'Line chart of the cost on all data after each epoch, GD in blue and SGD in orange; hover or use the arrow keys for exact values.',
   'loss.tooltipStart': 'start, before any update',
   'loss.tooltipW': 'w = {value}',
   'loss.tooltipCost': 'cost = {value}',
-  'loss.diverged': 'diverged at epoch {epoch}',
+  'loss.diverged': 'diverged in epoch {epoch}',
 
   'landscape.title': 'Loss landscape: cost(w)',
   'landscape.titleSgd': 'Loss landscape: cost(w), per-sample losses behind',
   'landscape.wAxis': 'w',
   'landscape.costAxis': 'cost',
   'landscape.slope': 'slope (gradient) = {value}',
+  'landscape.slopeUsed': 'slope used: {value} (loss of sample {i} at w = {w})',
   'landscape.optimum': 'w* = {value}',
   'landscape.sample': 'sample {i}: ({x}, {y})',
   'landscape.offChart': 'w is off the chart ({w})',
+  'landscape.ranOff': 'w ran off to {w} in epoch {epoch}',
+  'landscape.overflowed': 'w overflowed in epoch {epoch}',
   'landscape.description':
-    'Cost as a function of w, with the run’s current w as a ball, its path as dots and the tangent whose slope is the gradient.',
+    'Cost as a function of w, with the run’s current w as a ball, its path as numbered dots joined in epoch order, and the tangent whose slope is the gradient.',
   'landscape.descriptionSgd':
     'Behind it, each sample’s own loss; the one the latest update used is highlighted. SGD steps down that curve, not the mean, which is why it zig-zags.',
   'landscape.current': 'w = {w}',
   'landscape.latestSample': 'latest update used {sample}',
-  'landscape.legendPath': 'w after each epoch',
+  'landscape.legendPath': 'w after epoch 0, 1, 2, …',
   'landscape.legendTangent': 'tangent',
+  'landscape.legendTangentSample': 'tangent of that sample’s loss',
   'landscape.legendSamples': 'per-sample loss ℓᵢ(w)',
 
   'validation.empty': '{field}: enter at least one point.',
@@ -167,6 +178,7 @@ export const en = {
   ...base,
   ...pythonMessages,
   ...classroomMessages,
+  ...regimeMessages,
 };
 
 /**

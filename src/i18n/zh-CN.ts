@@ -5,16 +5,19 @@ import { exportMessagesZh } from './fragments/export.zh';
 import { formulaMessagesZh } from './fragments/formula.zh';
 import { landscape2dMessagesZh } from './fragments/landscape2d.zh';
 import { pythonMessagesZh } from './fragments/python.zh';
+import { regimeMessagesZh } from './fragments/regime.zh';
 
 /** 简体中文: the lecture's own language. */
 export const zhCN: Catalog = {
   ...pythonMessagesZh,
   ...classroomMessagesZh,
+  ...regimeMessagesZh,
   ...formulaMessagesZh,
   ...exportMessagesZh,
   ...dataMessagesZh,
   ...landscape2dMessagesZh,
   'app.title': 'Downhill',
+  'app.documentTitle': 'Downhill — 梯度下降，并排演示',
   'app.tagline': '梯度下降与随机梯度下降并排运行——输出与课程代码逐位一致。',
   'app.lecture': 'PyTorch 深度学习实践 · 第 3 讲 · 梯度下降算法',
   'app.skipToContent': '跳到训练过程',
@@ -45,6 +48,9 @@ export const zhCN: Catalog = {
   'settings.lrLimitMinibatch': '小批量在 ≈ {value} 以下稳定',
   'settings.lrLimitSgd': 'SGD 在 ≈ {value} 以下稳定',
   'settings.lrOneStep': '学习率 ≈ {value} 时 GD 一步到达 w*',
+  'settings.lrPanel': '学习率',
+  'settings.lrMarkShort': '{run} < {value}',
+  'settings.lrOneStepShort': '一步到位：{value}',
   'settings.w0': '初始 w',
   'settings.w0Typed': '初始 w(输入)',
   'settings.epochs': 'Epoch 数',
@@ -73,6 +79,7 @@ export const zhCN: Catalog = {
   'run.bias': '偏置',
   'run.loss': '损失(程序打印值)',
   'run.lossHint': 'GD 打印更新前的 cost;SGD 打印最后一个样本更新后的 loss。',
+  'run.costShort': 'cost',
   'run.cost': '全部数据上的 cost',
   'run.predictBefore': '训练前 ŷ({x})',
   'run.predictAfter': '当前 ŷ({x})',
@@ -84,35 +91,41 @@ export const zhCN: Catalog = {
 
   'loss.title': '每个 epoch 之后全部数据上的 cost',
   'loss.subtitle': '两种方法用同一个指标:整个数据集上的均方误差。',
+  'loss.autoLog': '已自动改用对数刻度:cost 增长超过 {factor} 倍',
   'loss.scale': 'Y 轴',
   'loss.linear': '线性',
   'loss.log': '对数',
   'loss.epochAxis': 'epoch',
   'loss.costAxis': 'cost',
   'loss.tooltipEpoch': '第 {epoch} 个 epoch 之后',
-  'loss.offScale': '超出图表上方',
+  'loss.tooltipPrinted': '课程代码打印为 epoch: {printed}',
   'loss.description':
     '每个 epoch 之后全部数据上的 cost 折线图,GD 为蓝色,SGD 为橙色;悬停或用方向键查看精确数值。',
   'loss.tooltipStart': '开始时,尚未更新',
   'loss.tooltipW': 'w = {value}',
   'loss.tooltipCost': 'cost = {value}',
-  'loss.diverged': '在第 {epoch} 个 epoch 发散',
+  'loss.diverged': '在第 {epoch} 个 epoch 中发散',
 
   'landscape.title': '损失曲面:cost(w)',
   'landscape.titleSgd': '损失曲面:cost(w),背后是每个样本的 loss',
   'landscape.wAxis': 'w',
   'landscape.costAxis': 'cost',
   'landscape.slope': '斜率(梯度)= {value}',
+  'landscape.slopeUsed': '所用斜率:{value}(样本 {i} 的 loss 在 w = {w} 处)',
   'landscape.optimum': 'w* = {value}',
   'landscape.sample': '样本 {i}:({x}, {y})',
   'landscape.offChart': 'w 超出图表范围({w})',
-  'landscape.description': 'cost 关于 w 的函数:小球是当前的 w,圆点是走过的路径,切线的斜率就是梯度。',
+  'landscape.ranOff': 'w 在第 {epoch} 个 epoch 跑到了 {w}',
+  'landscape.overflowed': 'w 在第 {epoch} 个 epoch 溢出',
+  'landscape.description':
+    'cost 关于 w 的函数:小球是当前的 w,按 epoch 顺序连线并编号的圆点是走过的路径,切线的斜率就是梯度。',
   'landscape.descriptionSgd':
     '背后是每个样本自己的 loss 曲线,最近一次更新所用的样本被高亮。SGD 沿这条曲线而不是平均曲线下降,所以会来回折返。',
   'landscape.current': 'w = {w}',
   'landscape.latestSample': '最近一次更新使用了{sample}',
-  'landscape.legendPath': '每个 epoch 之后的 w',
+  'landscape.legendPath': '第 0、1、2… 个 epoch 之后的 w',
   'landscape.legendTangent': '切线',
+  'landscape.legendTangentSample': '该样本 loss 的切线',
   'landscape.legendSamples': '每个样本的 loss ℓᵢ(w)',
 
   'validation.empty': '{field}:请至少输入一个点。',

@@ -5,13 +5,21 @@
 import {
   cost,
   epochRecord,
+  learningRateRegime,
   predict,
   traceColumn,
   updatesPerEpoch,
+  type LearningRateRegime,
   type Params,
   type RunState,
 } from '../core';
-import { displayedParams, type PlaygroundState, type RunId } from './playground';
+import {
+  displayedParams,
+  optimizerFor,
+  type PlaygroundSettings,
+  type PlaygroundState,
+  type RunId,
+} from './playground';
 
 export const selectIsPlaying = (s: PlaygroundState) => s.playback === 'playing';
 export const selectIsFinished = (s: PlaygroundState) => s.playback === 'finished';
@@ -69,7 +77,13 @@ export interface RunReadout {
   readonly predictBefore: number;
   readonly predictNow: number;
   readonly health: RunHealth;
+  /** The epoch in which a value overflowed, 0-based as the core and the lecture count (its `epoch: k`). */
   readonly divergedAtEpoch: number | null;
+  /**
+   * The same epoch as the app counts, 1-based: "diverged in epoch k" means the k-th epoch, the one after
+   * the k − 1 the run completed (divergedAtEpoch + 1). Prose uses this one.
+   */
+  readonly divergedInEpoch: number | null;
   readonly limit: number;
 }
 
@@ -89,6 +103,52 @@ export function runReadout(s: PlaygroundState, id: RunId): RunReadout {
     predictNow: predict(model, params, s.settings.predictX),
     health: runHealth(run, s.limits[id]),
     divergedAtEpoch: run.divergedAtEpoch,
+    divergedInEpoch: run.divergedAtEpoch === null ? null : run.divergedAtEpoch + 1,
     limit: s.limits[id],
   };
 }
+
+/** The settings a run's regime depends on (the data's y values do not change the curvature). */
+function regimeInputs(id: RunId, settings: PlaygroundSettings): readonly unknown[] {
+  const { xs, model, lr, shuffle, seed, batchSize } = settings;
+  if (id === 'gd') return [xs, model, lr];
+  // The seed only matters when the order is shuffled.
+  const order = shuffle ? [true, seed] : [false];
+  return id === 'sgd' ? [xs, model, lr, ...order] : [xs, model, lr, batchSize, ...order];
+}
+
+/**
+ * A selector of one run's learning-rate regime, computed only when a setting it depends on changes:
+ * the same object otherwise, so a component selecting it renders once per settings change, not per
+ * animation frame.
+ */
+function regimeSelector(id: RunId): (s: PlaygroundState) => LearningRateRegime {
+  let lastSettings: PlaygroundSettings | null = null;
+  let lastInputs: readonly unknown[] = [];
+  let lastRegime: LearningRateRegime | null = null;
+  return (s) => {
+    if (s.settings === lastSettings && lastRegime) return lastRegime;
+    const inputs = regimeInputs(id, s.settings);
+    lastSettings = s.settings;
+    if (lastRegime && inputs.length === lastInputs.length && inputs.every((v, i) => v === lastInputs[i]))
+      return lastRegime;
+    const { xs, ys, model, lr } = s.settings;
+    const regime = learningRateRegime(model, { xs, ys }, optimizerFor(id, s.settings), lr);
+    lastInputs = inputs;
+    // Other inputs, same regime (another seed that happens to agree): keep the object React has.
+    if (lastRegime?.kind !== regime.kind || !Object.is(lastRegime.factor, regime.factor)) lastRegime = regime;
+    return lastRegime;
+  };
+}
+
+const REGIME_SELECTORS: Readonly<Record<RunId, (s: PlaygroundState) => LearningRateRegime>> = {
+  gd: regimeSelector('gd'),
+  sgd: regimeSelector('sgd'),
+  minibatch: regimeSelector('minibatch'),
+};
+
+/**
+ * What the current learning rate will do to run `id` (learningRateRegime of its data, model, order
+ * and batch size), memoised: the same selector and the same result object until one of those changes.
+ */
+export const selectRegime = (id: RunId): ((s: PlaygroundState) => LearningRateRegime) => REGIME_SELECTORS[id];

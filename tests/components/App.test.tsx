@@ -231,8 +231,8 @@ describe('App', () => {
     await user.clear(epochs);
     await user.type(epochs, '1000');
     await user.click(button('Run to end'));
-    expect(within(region(GD)).getAllByText(/diverged at epoch/).length).toBeGreaterThan(0);
-    expect(within(region(SGD)).getAllByText(/diverged at epoch/).length).toBeGreaterThan(0);
+    expect(within(region(GD)).getAllByText(/diverged in epoch/).length).toBeGreaterThan(0);
+    expect(within(region(SGD)).getAllByText(/diverged in epoch/).length).toBeGreaterThan(0);
     expect(allText(container)).not.toMatch(/NaN|Infinity/);
     expect(container.textContent).not.toMatch(/\bnan\b|\binf\b/);
   });

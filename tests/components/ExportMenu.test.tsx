@@ -110,9 +110,9 @@ describe('ExportMenu', () => {
     expect(saved[0]!.filename).toBe('downhill-gd-history.csv');
     expect(saved[0]!.blob.type).toBe('text/csv;charset=utf-8');
     expect(await saved[0]!.blob.text()).toBe(
-      'epoch,w,loss_printed,cost,diverged\n' +
-        '0,1.0933333333333333,4.666666666666667,3.8362074074074086,false\n' +
-        '1,1.1779555555555554,3.8362074074074086,3.1535329869958857,false\n',
+      'epoch,lecture_epoch,w,loss_printed,cost,diverged\n' +
+        '1,0,1.0933333333333333,4.666666666666667,3.8362074074074086,false\n' +
+        '2,1,1.1779555555555554,3.8362074074074086,3.1535329869958857,false\n',
     );
     expect(screen.getByRole('status')).toHaveTextContent('Saved downhill-gd-history.csv.');
   });
@@ -128,8 +128,9 @@ describe('ExportMenu', () => {
     expect(text).toBe(historyCsv(store.getState().runs.sgd));
     const lines = text.trimEnd().split('\n');
     expect(lines).toHaveLength(101);
-    // stochastic_gradient_descent.out.txt: progress: 99 w= 1.9999999999999236 loss= 5.250973729513143e-26
-    expect(lines[100]).toMatch(/^99,1\.9999999999999236,5\.250973729513143e-26,[^,]+,false$/);
+    // stochastic_gradient_descent.out.txt: progress: 99 w= 1.9999999999999236 loss= 5.250973729513143e-26,
+    // the app's epoch 100.
+    expect(lines[100]).toMatch(/^100,99,1\.9999999999999236,5\.250973729513143e-26,[^,]+,false$/);
   });
 
   it('revokes the download URL afterwards', async () => {

@@ -63,21 +63,28 @@ describe('FormulaView', () => {
     await step(user);
     expect(figure()).toHaveTextContent('1.0933');
     expect(figure()).toHaveTextContent('−9.3333');
-    expect(figure()).toHaveTextContent('Epoch 0: one step with the mean gradient over all 3 samples.');
+    // The app counts the epoch just done from 1; the lecture prints it as epoch: 0, shown as code.
+    expect(figure()).toHaveTextContent(
+      'Epoch 1 (the lecture prints epoch: 0): one step with the mean gradient over all 3 samples.',
+    );
+    expect(within(figure()).getByText('epoch: 0', { selector: 'code' })).toBeInTheDocument();
     expect(labels()).toContain('w = 1.0 − 0.01 × (−9.3333) = 1.0933');
     expect(labels()).toContain('∂cost/∂w = (2/3) Σᵢ xᵢ · (xᵢ · 1.0 − yᵢ) = −9.3333');
 
     await step(user);
     expect(labels()).toContain('w = 1.0933 − 0.01 × (−8.4622) = 1.1780');
     expect(labels()).toContain('∂cost/∂w = (2/3) Σᵢ xᵢ · (xᵢ · 1.0933 − yᵢ) = −8.4622');
-    expect(figure()).toHaveTextContent('Epoch 1:');
+    expect(figure()).toHaveTextContent('Epoch 2 (the lecture prints epoch: 1):');
     expect(figure()).not.toHaveTextContent('No update yet');
   });
 
   it("shows SGD's per-sample update with the sample it used, every sample", async () => {
     const { user, figure, labels } = renderFormula('sgd');
     await stepSample(user);
-    expect(figure()).toHaveTextContent('Epoch 0, sample 1 of 3');
+    expect(figure()).toHaveTextContent(
+      'Epoch 1 (the lecture prints progress: 0), sample 1 of 3: one step with this sample’s gradient.',
+    );
+    expect(within(figure()).getByText('progress: 0', { selector: 'code' })).toBeInTheDocument();
     expect(labels()).toContain('(x₁, y₁) = (1.0, 2.0)');
     expect(labels()).toContain('∂loss/∂w = 2 × 1.0 × (1.0 × 1.0 − 2.0) = −2.0');
     expect(labels()).toContain('w = 1.0 − 0.01 × (−2.0) = 1.02');
@@ -91,7 +98,7 @@ describe('FormulaView', () => {
 
     // The third sample completes the epoch: the view shows that epoch's last update.
     await stepSample(user);
-    expect(figure()).toHaveTextContent('Epoch 0, sample 3 of 3');
+    expect(figure()).toHaveTextContent('Epoch 1 (the lecture prints progress: 0), sample 3 of 3');
     expect(labels()).toContain('∂loss/∂w = 2 × 3.0 × (3.0 × 1.0984 − 6.0) = −16.2288');
     expect(labels()).toContain('w = 1.0984 − 0.01 × (−16.2288) = 1.2607');
   });
@@ -99,7 +106,7 @@ describe('FormulaView', () => {
   it("shows SGD's last update of the epoch after a whole-epoch step", async () => {
     const { user, figure, labels } = renderFormula('sgd');
     await step(user);
-    expect(figure()).toHaveTextContent('Epoch 0, sample 3 of 3');
+    expect(figure()).toHaveTextContent('Epoch 1 (the lecture prints progress: 0), sample 3 of 3');
     expect(labels()).toContain('(x₃, y₃) = (3.0, 6.0)');
     expect(labels()).toContain('w = 1.0984 − 0.01 × (−16.2288) = 1.2607');
   });
@@ -113,7 +120,8 @@ describe('FormulaView', () => {
   it('follows the store on every update and on reset', async () => {
     const { store, figure, labels } = renderFormula('gd');
     act(() => store.getState().actions.runToEnd());
-    expect(figure()).toHaveTextContent('Epoch 99:');
+    // The lecture's last line, epoch: 99, is the app's 100th epoch.
+    expect(figure()).toHaveTextContent('Epoch 100 (the lecture prints epoch: 99):');
     // The lecture's last line: epoch: 99 w= 1.9999444396553017.
     expect(labels().some((label) => label?.endsWith('= 1.9999'))).toBe(true);
     act(() => store.getState().actions.reset());
@@ -131,7 +139,12 @@ describe('FormulaView', () => {
     act(() => store.getState().actions.runToEnd());
     const run = store.getState().runs.gd;
     expect(run.status).toBe('diverged');
-    expect(figure()).toHaveTextContent(`The run stopped in epoch ${run.divergedAtEpoch}`);
+    // divergedAtEpoch is 0-based: the epoch that overflowed is the app's (divergedAtEpoch + 1)-th.
+    expect(run.divergedAtEpoch).toBe(run.epoch);
+    expect(figure()).toHaveTextContent(
+      `The run stopped in epoch ${run.epoch + 1} when its numbers overflowed`,
+    );
+    expect(figure()).toHaveTextContent(`Epoch ${run.epoch} (the lecture prints epoch: ${run.epoch - 1})`);
     expect(figure().textContent).not.toMatch(/NaN|Infinity/);
   });
 
@@ -153,8 +166,27 @@ describe('FormulaView', () => {
     );
     act(() => store.getState().actions.stepSample());
     const figure = screen.getByRole('figure', { name: '代入数值的更新' });
-    expect(figure).toHaveTextContent('第 0 个 epoch,第 1 / 3 个样本');
+    expect(figure).toHaveTextContent('第 1 个 epoch（课程代码打印为 progress: 0），第 1 / 3 个样本');
     expect(figure).toHaveTextContent('更新规则');
+  });
+
+  it('counts mini-batch epochs from 1, with no lecture line: it has no lecture script', async () => {
+    const { user, figure } = renderFormula('minibatch', { ...DEFAULT_SETTINGS, showMinibatch: true });
+    await step(user);
+    // B = 2 on 3 points: the epoch's second update uses the last sample alone.
+    expect(figure()).toHaveTextContent('Epoch 1, update 2: one step with the gradient of a single sample.');
+    expect(figure().querySelector('code')).toBeNull();
+  });
+
+  it('counts a mini-batch update of several samples', () => {
+    const { store, figure } = renderFormula('minibatch', {
+      ...DEFAULT_SETTINGS,
+      batchSize: 3,
+      showMinibatch: true,
+    });
+    act(() => store.getState().actions.step());
+    act(() => store.getState().actions.step());
+    expect(figure()).toHaveTextContent('Epoch 2, update 1: one step with the mean gradient over 3 samples.');
   });
 
   it('renders without React warnings', async () => {

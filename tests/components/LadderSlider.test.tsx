@@ -2,13 +2,15 @@ import { useState } from 'react';
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LadderSlider, nearestIndex, type LadderScale, type Mark } from '../../src/components/LadderSlider';
+import { LadderSlider, type Mark } from '../../src/components/LadderSlider';
 import {
   EPOCHS_LADDER,
   INITIAL_W_LADDER,
   LEARNING_RATE_LADDER,
+  nearestIndex,
   SPEED_LADDER,
-} from '../../src/components/ladders';
+  type LadderScale,
+} from '../../src/store/ladders';
 import { emulateRangeKeyboard } from './helpers/range';
 
 // ---------------------------------------------------------------------------------------------

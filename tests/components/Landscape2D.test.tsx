@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { act, render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ARROW_PX, Landscape2D } from '../../src/components/Landscape2D';
-import { batchGradient, cost, optimum, presetData, pyFloat } from '../../src/core';
+import { batchGradient, cost, optimum, presetData, pyFloat, traceColumn } from '../../src/core';
 import { useLocaleStore } from '../../src/i18n';
 import { PlaygroundProvider } from '../../src/store/context';
 import {
@@ -86,8 +88,11 @@ describe('Landscape2D', () => {
     const { container } = renderMap('gd', offsetStore());
     const figure = screen.getByRole('figure', { name: 'Loss landscape: cost(w, b)' });
     expect(figure).toHaveAccessibleDescription(/contour map of cost\(w, b\)/);
-    expect(screen.getByText(/The arrow shows the direction of −∇cost/)).toBeInTheDocument();
-    expect(screen.getByText(/length is scaled/)).toBeInTheDocument();
+    // The title names the figure for assistive technology; on screen the tab names it.
+    expect(
+      screen.getByRole('heading', { name: 'Loss landscape: cost(w, b)' }).closest('.chart-sr-only'),
+    ).not.toBeNull();
+    expect(screen.getByText('−∇cost: direction only, length scaled')).toBeInTheDocument();
 
     const contours = container.querySelectorAll('path.landscape2d-contour');
     expect(contours.length).toBeGreaterThanOrEqual(8);
@@ -159,6 +164,55 @@ describe('Landscape2D', () => {
       expect((x2! - x1!) * dx + (y2! - y1!) * dy).toBeGreaterThan(0);
       expect(screen.getByText(`∇cost = (${pyFloat(g.w)}, ${pyFloat(g.b)})`)).toBeInTheDocument();
     }
+  });
+
+  it('numbers the path’s dots from epoch 1 (θ₀ has its label), each beside its own dot', () => {
+    const store = offsetStore({ lr: 0.0095 });
+    const { container } = renderMap('gd', store);
+    step(store, 5);
+    const figure = figureOf(container);
+    const texts = [...container.querySelectorAll('.landscape2d-numbers text')];
+    // Near the limit GD bounces across the valley; where two dots' numbers would collide (epochs 1
+    // and 3 land side by side), the later one is left out.
+    const shown = texts.map((text) => Number(text.textContent));
+    expect(shown.slice(0, 2)).toEqual([1, 2]);
+    expect(shown.length).toBeGreaterThanOrEqual(4);
+    expect([...shown].sort((x, y) => x - y)).toEqual(shown);
+    const w = axisScale(container, 'w');
+    const b = axisScale(container, 'b');
+    const { ws, bs } = {
+      ws: [1, ...traceColumn(store.getState().runs.gd.trace, 'w')],
+      bs: [0, ...traceColumn(store.getState().runs.gd.trace, 'b')],
+    };
+    for (const text of texts) {
+      const k = Number(text.textContent);
+      const distance = Math.hypot(
+        Number(text.getAttribute('x')) - w(ws[k]!),
+        Number(text.getAttribute('y')) - b(bs[k]!),
+      );
+      // Beside its dot (or, for the current epoch, beside the ball over it), not on it.
+      expect(distance).toBeGreaterThan(3);
+      expect(distance).toBeLessThan(30);
+    }
+    expect(figure).toHaveAttribute('data-path-points', '6');
+    expect(allText(container)).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('takes its plot height from the layout (--landscape-plot-height) unless given one', () => {
+    const store = offsetStore();
+    const map = (props: { height?: number }) => (
+      <PlaygroundProvider store={store}>
+        <Landscape2D id="gd" width={600} {...props} />
+      </PlaygroundProvider>
+    );
+    const { container, rerender } = render(map({}));
+    const frame = container.querySelector<HTMLElement>('.landscape2d-frame')!;
+    expect(frame.style.height).toBe('');
+    rerender(map({ height: 200 }));
+    expect(frame.style.height).toBe('200px');
+    expect(container.querySelector('svg.landscape2d-plot')).toHaveAttribute('height', '200');
+    const css = readFileSync(path.resolve(process.cwd(), 'src/components/landscape2d.css'), 'utf8');
+    expect(css).toMatch(/\.landscape2d-frame \{[^}]*height: var\(--landscape-plot-height, 260px\);/);
   });
 
   it('draws SGD zig-zagging with more vertices than GD after the same epochs', () => {
@@ -283,6 +337,6 @@ describe('Landscape2D', () => {
     useLocaleStore.setState({ locale: 'zh-CN' });
     renderMap('gd', offsetStore());
     expect(screen.getByRole('figure', { name: '损失曲面:cost(w, b)' })).toBeInTheDocument();
-    expect(screen.getByText(/箭头表示当前点处 −∇cost 的方向/)).toBeInTheDocument();
+    expect(screen.getByText('−∇cost:只表示方向,长度经过缩放')).toBeInTheDocument();
   });
 });

@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { highlightPython, PythonCode } from '../../src/components/PythonCode';
 import { PythonDownloads } from '../../src/components/PythonDownloads';
-import { lectureConfig, pythonScript } from '../../src/core';
+import { lectureConfig, OVERFLOW_ERROR_LINE, pythonScript, scriptTranscript } from '../../src/core';
 import { useLocaleStore } from '../../src/i18n';
 import { PlaygroundProvider } from '../../src/store/context';
 import { createPlaygroundStore, type PlaygroundStore, type LectureRunId } from '../../src/store/playground';
@@ -185,6 +185,32 @@ describe('PythonDownloads: the printout and the script as files', () => {
       fixture('stochastic_gradient_descent').split('\n').slice(0, 6).join('\n') + '\n',
     );
   });
+
+  it.each(['gd', 'sgd'] as const)(
+    'Download output of a %s run that overflowed ends where Python’s does, with its OverflowError',
+    async (id) => {
+      const store = createPlaygroundStore();
+      expect(store.getState().actions.updateSettings({ lr: 1, epochs: 300 })).toBe(true);
+      const { user, group } = renderDownloads(id, store);
+      act(() => store.getState().actions.runToEnd());
+      expect(store.getState().runs[id].status).toBe('diverged');
+      await user.click(within(group).getByRole('button', { name: 'Download output' }));
+      await waitFor(() => expect(saved).toHaveLength(1));
+      expect(saved[0]!.name).toBe(`downhill-${id}-output.txt`);
+      const text = await saved[0]!.blob.text();
+      // What python3 transcript.py writes for these settings (tests/core/overflow.test.ts holds the two
+      // equal): its stdout, then the last line of the traceback.
+      expect(text).toBe(`${scriptTranscript({ ...lectureConfig(id), lr: 1, epochs: 300 })}\n`);
+      const lines = text.split('\n');
+      expect(lines.at(-1)).toBe('');
+      expect(lines.at(-2)).toBe(OVERFLOW_ERROR_LINE);
+      expect(lines.at(-3)).toBe(
+        id === 'gd'
+          ? 'epoch: 166 w= 5.980423096161505e+153 loss= 2.4034389394916522e+306'
+          : '\tgrad: 2.0 4.0 3.1157681247618875e+154',
+      );
+    },
+  );
 
   it('Download code saves the script under the lecture’s file name, from the keyboard too', async () => {
     const { store, user, group } = renderDownloads('sgd');

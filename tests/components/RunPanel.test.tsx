@@ -2,6 +2,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { RunPanel } from '../../src/components/RunPanel';
+import { LearningRatePanel } from '../../src/components/LearningRatePanel';
 import { SettingsPanel } from '../../src/components/SettingsPanel';
 import { TransportControls } from '../../src/components/TransportControls';
 import { translator, useLocaleStore, type MessageKey } from '../../src/i18n';
@@ -23,6 +24,7 @@ function renderRuns(store: PlaygroundStore = createPlaygroundStore()) {
   const view = render(
     <PlaygroundProvider store={store}>
       <TransportControls />
+      <LearningRatePanel />
       <SettingsPanel />
       <RunPanel id="gd" />
       <RunPanel id="sgd" />
@@ -80,7 +82,7 @@ describe('RunPanel: the readout', () => {
       expect(readout(name, 'run.updates')).toBe('0');
       expect(readout(name, 'run.w')).toBe('w = 1.0');
       expect(readout(name, 'run.loss')).toBe('—');
-      expect(readout(name, 'run.cost')).toBe('4.666666666666667');
+      expect(readout(name, 'run.costShort')).toBe('4.666666666666667');
       expect(readout(name, 'run.predictBefore')).toBe('4.0');
       expect(readout(name, 'run.predictAfter')).toBe('4.0');
       expect(within(region(name)).queryByRole('alert')).not.toBeInTheDocument();
@@ -207,23 +209,23 @@ describe('RunPanel: divergence', () => {
 
     for (const name of [GD, SGD]) {
       const run = within(region(name));
-      expect(run.getByRole('alert')).toHaveTextContent(/diverged at epoch \d+/);
-      expect(run.getAllByText(/diverged at epoch/).length).toBeGreaterThan(0);
+      expect(run.getByRole('alert')).toHaveTextContent(/diverged in epoch \d+/);
+      expect(run.getAllByText(/diverged in epoch/).length).toBeGreaterThan(0);
       // The run stops at its last finite values, and says so.
       expect(readout(name, 'run.w')).toMatch(/^w = -?\d/);
-      expect(Number(readout(name, 'run.cost'))).toBeLessThan(Number.MAX_VALUE);
+      expect(Number(readout(name, 'run.costShort'))).toBeLessThan(Number.MAX_VALUE);
     }
     const gd = store.getState().runs.gd;
     const sgd = store.getState().runs.sgd;
     expect(gd.status).toBe('diverged');
     expect(sgd.status).toBe('diverged');
     expect(within(region(GD)).getByRole('alert')).toHaveTextContent(
-      `diverged at epoch ${gd.divergedAtEpoch}`,
+      `diverged in epoch ${gd.divergedAtEpoch! + 1}`,
     );
     expect(within(region(SGD)).getByRole('alert')).toHaveTextContent(
-      `diverged at epoch ${sgd.divergedAtEpoch}`,
+      `diverged in epoch ${sgd.divergedAtEpoch! + 1}`,
     );
-    expect(announcement(GD)).toBe(`GD diverged at epoch ${gd.divergedAtEpoch}.`);
+    expect(announcement(GD)).toBe(`GD diverged in epoch ${gd.divergedAtEpoch! + 1}.`);
 
     const text = allText(document.body);
     expect(text).not.toMatch(/NaN|Infinity/);
@@ -250,8 +252,8 @@ describe('RunPanel: divergence', () => {
     expect(store.getState().runs.gd.status).toBe('running');
     expect(button('Step one sample')).toBeDisabled();
     expect(button('Step')).toBeEnabled();
-    expect(within(region(SGD)).getByRole('alert')).toHaveTextContent(/diverged at epoch/);
-    expect(within(region(GD)).queryByText(/diverged at epoch/)).not.toBeInTheDocument();
+    expect(within(region(SGD)).getByRole('alert')).toHaveTextContent(/diverged in epoch/);
+    expect(within(region(GD)).queryByText(/diverged in epoch/)).not.toBeInTheDocument();
   });
 });
 

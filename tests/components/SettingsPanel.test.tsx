@@ -2,7 +2,8 @@ import { Profiler, type ProfilerOnRenderCallback } from 'react';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LEARNING_RATE_LADDER } from '../../src/components/ladders';
+import { LEARNING_RATE_LADDER } from '../../src/store/ladders';
+import { LearningRatePanel } from '../../src/components/LearningRatePanel';
 import { SettingsPanel } from '../../src/components/SettingsPanel';
 import { translator, useLocaleStore } from '../../src/i18n';
 import { PlaygroundProvider } from '../../src/store/context';
@@ -22,6 +23,7 @@ function renderPanel(store: PlaygroundStore = createPlaygroundStore()) {
   const user = userEvent.setup();
   const view = render(
     <PlaygroundProvider store={store}>
+      <LearningRatePanel />
       <SettingsPanel />
     </PlaygroundProvider>,
   );
@@ -45,10 +47,13 @@ async function retype(user: ReturnType<typeof userEvent.setup>, input: HTMLEleme
   await user.type(input, text);
 }
 
-describe('SettingsPanel: sliders', () => {
+describe('LearningRatePanel and SettingsPanel: sliders', () => {
   it('shows the lecture settings on named sliders with their values in words', () => {
     renderPanel();
     expect(screen.getByRole('region', { name: 'Settings' })).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: 'Learning rate' })).getByRole('slider')).toBe(
+      slider('Learning rate'),
+    );
     expect(slider('Learning rate')).toHaveAttribute('aria-valuetext', '0.01');
     expect(slider('Initial w')).toHaveAttribute('aria-valuetext', '1.0');
     expect(slider('Epochs')).toHaveAttribute('aria-valuetext', '100 epochs');
@@ -60,6 +65,10 @@ describe('SettingsPanel: sliders', () => {
     expect(screen.getByText(t('settings.lrLimitGd', { value: '0.214' }))).toBeInTheDocument();
     expect(screen.getByText(t('settings.lrLimitSgd', { value: '0.204' }))).toBeInTheDocument();
     expect(screen.getByText(t('settings.lrOneStep', { value: '0.107' }))).toBeInTheDocument();
+    // Each mark is labelled under the slider, in short.
+    expect(screen.getByText('GD < 0.214')).toBeInTheDocument();
+    expect(screen.getByText('SGD < 0.204')).toBeInTheDocument();
+    expect(screen.getByText('1 step: 0.107')).toBeInTheDocument();
     expect(screen.getByText('Data: x = [1.0, 2.0, 3.0], y = [2.0, 4.0, 6.0]')).toBeInTheDocument();
   });
 

@@ -136,13 +136,13 @@ describe('TransportControls: the buttons', () => {
     await user.click(button('Step one sample'));
     expect(store.getState().sampleCursor).toBe(1);
     expect(store.getState().runs.gd.epoch).toBe(0);
-    expect(screen.getByText(/SGD inside epoch 0: sample 1 of 3/)).toBeInTheDocument();
+    expect(screen.getByText(/SGD in epoch 1: sample 1 of 3/)).toBeInTheDocument();
     expect(clock()).toHaveTextContent('Epoch 0 of 100');
     await pressOn(user, button('Step one sample'), '{Enter}');
     expect(screen.getByText(/sample 2 of 3/)).toBeInTheDocument();
     await user.keyboard('[Space]');
     expect(clock()).toHaveTextContent('Epoch 1 of 100');
-    expect(screen.queryByText(/SGD inside epoch/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/SGD in epoch/)).not.toBeInTheDocument();
     expect(store.getState().sampleCursor).toBe(0);
   });
 
@@ -188,7 +188,7 @@ describe('TransportControls: the buttons', () => {
     await user.click(button('Step one sample'));
     await user.click(button('Reset'));
     expect(clock()).toHaveTextContent('Epoch 0 of 100');
-    expect(screen.queryByText(/SGD inside epoch/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/SGD in epoch/)).not.toBeInTheDocument();
     expect(store.getState().sampleCursor).toBe(0);
   });
 

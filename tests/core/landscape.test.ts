@@ -53,7 +53,7 @@ describe('landscapeRange', () => {
     );
   });
 
-  it('follows a trajectory that overshoots, up to the cap', () => {
+  it('follows a trajectory that overshoots', () => {
     const range = landscapeRange(1, 2, [3.5, 0.2], 2.4);
     expect(range.clipped).toBe(false);
     const half = 1.8 * (1 + LANDSCAPE_PADDING);
@@ -61,18 +61,64 @@ describe('landscapeRange', () => {
     expect(range.max).toBeCloseTo(2 + half, 12);
   });
 
-  it('caps the range for a diverging run and says so', () => {
+  it('zooms out to follow a run bouncing ever farther across w*, up to the reach', () => {
+    // α = 0.25 on the lecture's data: w − 2 is multiplied by 1 − 0.25·28/3 = −4/3 each epoch.
     const run = advance(
-      startRun({ data, model: 'w', init: { w: 1, b: 0 }, lr: 0.3, optimizer: { kind: 'gd' } }),
+      startRun({ data, model: 'w', init: { w: 1, b: 0 }, lr: 0.25, optimizer: { kind: 'gd' } }),
+      8,
+    );
+    const trajectory = [1, ...traceColumn(run.trace, 'w')];
+    const range = landscapeRange(1, 2, trajectory, run.params.w);
+    expect(range.clipped).toBe(false);
+    for (const w of trajectory) {
+      expect(w).toBeGreaterThanOrEqual(range.min);
+      expect(w).toBeLessThanOrEqual(range.max);
+    }
+    // Centred on w*, as wide as the farthest bounce (epoch 8: (4/3)⁸ ≈ 9.99 from w*) plus padding.
+    const farthest = Math.max(...trajectory.map((w) => Math.abs(w - 2)));
+    expect(farthest).toBeCloseTo((4 / 3) ** 8, 9);
+    expect(range.max - 2).toBeCloseTo(farthest * (1 + LANDSCAPE_PADDING), 9);
+    expect(2 - range.min).toBeCloseTo(farthest * (1 + LANDSCAPE_PADDING), 9);
+  });
+
+  it('keeps the first five bounces of SGD at α = 1 in view (119-fold an epoch)', () => {
+    const run = advance(
+      startRun({ data, model: 'w', init: { w: 1, b: 0 }, lr: 1, optimizer: { kind: 'sgd' } }),
+      5,
+    );
+    const trajectory = [1, ...traceColumn(run.trace, 'w')];
+    expect(Math.abs(trajectory[5]! - 2)).toBeGreaterThan(1e10);
+    const range = landscapeRange(1, 2, trajectory, run.params.w);
+    expect(range.clipped).toBe(false);
+    for (const w of trajectory) {
+      expect(w).toBeGreaterThanOrEqual(range.min);
+      expect(w).toBeLessThanOrEqual(range.max);
+    }
+  });
+
+  it('keeps the first bounces of α = 1 in view, and leaves w off the chart beyond the reach', () => {
+    const run = advance(
+      startRun({ data, model: 'w', init: { w: 1, b: 0 }, lr: 1, optimizer: { kind: 'gd' } }),
       1000,
     );
     expect(run.status).toBe('diverged');
-    const trajectory = traceColumn(run.trace, 'w');
+    const trajectory = [1, ...traceColumn(run.trace, 'w')];
+    // The first five epochs' w are all within the reach: the range holds them.
+    const firstFive = trajectory.slice(0, 6);
+    const withinReach = trajectory.filter((w) => Math.abs(w - 2) <= LANDSCAPE_CAP);
+    expect(withinReach.length).toBeGreaterThanOrEqual(6);
     const range = landscapeRange(1, 2, trajectory, run.params.w);
     expect(range.clipped).toBe(true);
-    const half = LANDSCAPE_CAP * (1 + LANDSCAPE_PADDING);
-    expect(range.min).toBeCloseTo(2 - half, 12);
-    expect(range.max).toBeCloseTo(2 + half, 12);
+    expect(range.limit).toBe(LANDSCAPE_CAP);
+    for (const w of firstFive) {
+      expect(w).toBeGreaterThanOrEqual(range.min);
+      expect(w).toBeLessThanOrEqual(range.max);
+    }
+    // …as wide as the farthest w within the reach, no wider: the parabola stays a parabola.
+    const farthest = Math.max(...withinReach.map((w) => Math.abs(w - 2)));
+    expect(range.max - 2).toBeCloseTo(farthest * (1 + LANDSCAPE_PADDING), 6);
+    expect(range.max - range.min).toBeLessThan(2 * LANDSCAPE_CAP * (1 + LANDSCAPE_PADDING));
+    expect(Number.isFinite(range.min) && Number.isFinite(range.max)).toBe(true);
   });
 
   it('treats non-finite points as off the chart, never as the range', () => {
@@ -88,8 +134,19 @@ describe('landscapeRange', () => {
   });
 
   it('honours the cap and padding options', () => {
-    const range = landscapeRange(1, 2, [10], 2, { cap: 2, padding: 0 });
-    expect(range).toEqual({ min: 0, max: 4, clipped: true });
+    // w = 10 is 8 from w*, beyond the reach 2·|w0 − w*| = 2: off the chart, and not the range.
+    expect(landscapeRange(1, 2, [10], 2, { cap: 2, padding: 0 })).toEqual({
+      min: 1,
+      max: 3,
+      clipped: true,
+      centre: 2,
+      limit: 2,
+    });
+    expect(landscapeRange(1, 2, [3.5], 2, { cap: 2, padding: 0 })).toMatchObject({
+      min: 0.5,
+      max: 3.5,
+      clipped: false,
+    });
   });
 });
 

@@ -27,10 +27,10 @@ async function open(viewport?: Viewport): Promise<OpenedApp & { app: ReturnType<
   return { ...opened, app };
 }
 
-/** The value shown next to a label in a run's readout ("Cost on all data" → "4.666…"). */
+/** The value shown next to a label in a run's readout line ("cost" → "4.666…"). */
 async function readout(run: Locator, label: string): Promise<string> {
-  const row = run.locator('.readout-row', { hasText: label }).first();
-  return (await row.locator('dd').innerText()).trim();
+  const item = run.locator('.readout-item', { has: run.page().locator('dt', { hasText: label }) }).first();
+  return (await item.locator('dd').innerText()).trim();
 }
 
 async function centre(locator: Locator): Promise<{ x: number; y: number }> {
@@ -51,7 +51,7 @@ describe('data panel', () => {
     try {
       await app.panel.scrollIntoViewIfNeeded();
       expect(await app.yCell(3).inputValue()).toBe('6.0');
-      const costBefore = await readout(app.gd, 'Cost on all data');
+      const costBefore = await readout(app.gd, 'cost');
 
       const point = app.point(3);
       const start = await centre(point);
@@ -66,7 +66,7 @@ describe('data panel', () => {
       const y = await app.yCell(3).inputValue();
       expect(await point.getAttribute('aria-label')).toBe(`Point 3: x = 3.0, y = ${y}`);
       // The run retrained on the moved point: the cost of w = 1 on the new data differs.
-      await expect.poll(() => readout(app.gd, 'Cost on all data'), POLL).not.toBe(costBefore);
+      await expect.poll(() => readout(app.gd, 'cost'), POLL).not.toBe(costBefore);
       // The other points stayed put.
       expect(await app.yCell(1).inputValue()).toBe('2.0');
       expect(await app.yCell(2).inputValue()).toBe('4.0');

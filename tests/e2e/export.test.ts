@@ -85,17 +85,17 @@ describe('export', () => {
     const gd = await downloadFrom(page, 'GD history (CSV)');
     expect(gd.suggestedFilename()).toBe('downhill-gd-history.csv');
     expect((await bytesOf(gd)).toString('utf8')).toBe(
-      'epoch,w,loss_printed,cost,diverged\n' +
-        '0,1.0933333333333333,4.666666666666667,3.8362074074074086,false\n' +
-        '1,1.1779555555555554,3.8362074074074086,3.1535329869958857,false\n',
+      'epoch,lecture_epoch,w,loss_printed,cost,diverged\n' +
+        '1,0,1.0933333333333333,4.666666666666667,3.8362074074074086,false\n' +
+        '2,1,1.1779555555555554,3.8362074074074086,3.1535329869958857,false\n',
     );
     const sgd = await downloadFrom(page, 'SGD history (CSV)');
     expect(sgd.suggestedFilename()).toBe('downhill-sgd-history.csv');
     const sgdLines = (await bytesOf(sgd)).toString('utf8').split('\n');
     expect(sgdLines.slice(0, 3)).toEqual([
-      'epoch,w,loss_printed,cost,diverged',
-      '0,1.260688,4.919240100095999,2.5507170889386663,false',
-      '1,1.453417766656,2.688769240265834,1.3941766431008027,false',
+      'epoch,lecture_epoch,w,loss_printed,cost,diverged',
+      '1,0,1.260688,4.919240100095999,2.5507170889386663,false',
+      '2,1,1.453417766656,2.688769240265834,1.3941766431008027,false',
     ]);
 
     await expect

@@ -175,7 +175,18 @@ describe('playground', () => {
       await app.epochsTyped.fill('1000');
       await expect.poll(textOf(app.playback), POLL).toMatch(/Epoch \d+ of 1000/);
       await app.runToEnd.click();
-      await expect.poll(textOf(app.gd), POLL).toContain('diverged at epoch');
+      await expect.poll(textOf(app.gd), POLL).toContain('diverged in epoch');
+      // The loss chart turned to log by itself, says so, and marks where each run stopped.
+      const lossChart = page.locator('figure.loss-chart');
+      await expect.poll(() => lossChart.getAttribute('data-scale'), POLL).toBe('log');
+      expect(await lossChart.getByText(/^log scale: the cost grew over ×10/).isVisible()).toBe(true);
+      for (const id of ['gd', 'sgd']) {
+        expect(await lossChart.locator(`.loss-end.chart-run-${id} text`).textContent()).toMatch(
+          /^diverged in epoch \d+$/,
+        );
+      }
+      // The landscape followed the first bounces, then says where w went.
+      expect(await app.gd.getByText(/^w ran off to −?\d\.\de\+\d+ in epoch \d+$/).isVisible()).toBe(true);
       const text = (await page.locator('body').textContent()) ?? '';
       expect(text).not.toContain('NaN');
       expect(text).not.toContain('Infinity');

@@ -7,7 +7,7 @@ import {
   type PlaygroundSettings,
   type PlaygroundStore,
 } from '../../src/store/playground';
-import { runHealth, runReadout, selectSgdCanStepSample } from '../../src/store/selectors';
+import { runHealth, runReadout, selectRegime, selectSgdCanStepSample } from '../../src/store/selectors';
 
 const LECTURE_SETUP: TrainingSetup = {
   data: { xs: [1, 2, 3], ys: [2, 4, 6] },
@@ -127,6 +127,7 @@ describe('runReadout', () => {
         predictNow: 4,
         health: 'converging',
         divergedAtEpoch: null,
+        divergedInEpoch: null,
         limit: s.limits[id],
       });
     }
@@ -204,13 +205,15 @@ describe('runReadout', () => {
     expect(runReadout(s, 'sgd').updates).toBe(11);
   });
 
-  it('a diverged run: its own epoch, divergedAtEpoch, finite numbers', () => {
+  it('a diverged run: its own epoch, divergedAtEpoch (0-based) and divergedInEpoch (1-based), finite numbers', () => {
     const store = fresh({ lr: 1 });
     store.getState().actions.runToEnd();
     const s = store.getState();
     const sgd = runReadout(s, 'sgd');
     expect(sgd.health).toBe('diverged');
+    // 73 epochs done, the 74th overflowed: the lecture would print it as `progress: 73`.
     expect(sgd.divergedAtEpoch).toBe(73);
+    expect(sgd.divergedInEpoch).toBe(74);
     expect(sgd.epoch).toBe(73);
     expect(sgd.updates).toBe(219);
     expect(Number.isFinite(sgd.cost)).toBe(true);
@@ -222,6 +225,7 @@ describe('runReadout', () => {
     expect(gd.health).toBe('diverging');
     expect(gd.epoch).toBe(100);
     expect(gd.divergedAtEpoch).toBeNull();
+    expect(gd.divergedInEpoch).toBeNull();
   });
 
   it('reports each run’s own stability limit', () => {
@@ -255,5 +259,79 @@ describe('runHealth at the stability limit itself', () => {
     expect(runHealth(store.getState().runs.gd, limit)).toBe('converging');
     store.getState().actions.updateSettings({ lr: limit * 1.01 });
     expect(runHealth(store.getState().runs.gd, limit)).toBe('diverging');
+  });
+});
+
+describe('selectRegime', () => {
+  it('says what the lecture’s α = 0.01 does: GD ×(1 − 0.01·28/3), SGD ×0.98·0.92·0.82, both smooth', () => {
+    const s = fresh().getState();
+    expect(selectRegime('gd')(s)).toEqual({ kind: 'smooth', factor: 0.9066666666666667 });
+    expect(selectRegime('sgd')(s)).toEqual({ kind: 'smooth', factor: 0.7393120000000001 });
+    // Mini-batch, B = 2: batches [x₁, x₂], [x₃] → (1 − 5α)(1 − 18α).
+    expect(selectRegime('minibatch')(s).factor).toBeCloseTo(0.95 * 0.82, 15);
+  });
+
+  it('follows the learning rate: at α = 0.5 GD diverges while SGD lands on w* in one epoch', () => {
+    const store = fresh();
+    store.getState().actions.updateSettings({ lr: 0.5 });
+    const s = store.getState();
+    expect(selectRegime('gd')(s)).toEqual({ kind: 'diverges', factor: -3.666666666666666 });
+    expect(selectRegime('sgd')(s)).toEqual({ kind: 'one-step', factor: 0 });
+    store.getState().actions.updateSettings({ lr: 0.2 });
+    expect(selectRegime('gd')(store.getState())).toEqual({
+      kind: 'oscillating',
+      factor: -0.8666666666666665,
+    });
+  });
+
+  it('is one selector per run, returning the same object while playing, stepping and changing the speed', () => {
+    const store = fresh();
+    expect(selectRegime('gd')).toBe(selectRegime('gd'));
+    const before = { gd: selectRegime('gd')(store.getState()), sgd: selectRegime('sgd')(store.getState()) };
+    const { actions } = store.getState();
+    actions.play();
+    actions.tick(100);
+    actions.tick(100);
+    actions.step();
+    actions.stepSample();
+    actions.updateSettings({ speed: 100, epochs: 300 });
+    expect(store.getState().epoch).toBeGreaterThan(0);
+    expect(selectRegime('gd')(store.getState())).toBe(before.gd);
+    expect(selectRegime('sgd')(store.getState())).toBe(before.sgd);
+  });
+
+  it('GD ignores the order settings; SGD ignores the seed while unshuffled', () => {
+    const store = fresh();
+    const gd = selectRegime('gd')(store.getState());
+    const sgd = selectRegime('sgd')(store.getState());
+    store.getState().actions.updateSettings({ seed: 7 });
+    expect(selectRegime('sgd')(store.getState())).toBe(sgd);
+    store.getState().actions.updateSettings({ shuffle: true, batchSize: 1 });
+    expect(selectRegime('gd')(store.getState())).toBe(gd);
+  });
+
+  it('mini-batch follows the batch size and the shuffled order of epoch 0', () => {
+    const store = fresh({ lr: 0.05 });
+    const inOrder = selectRegime('minibatch')(store.getState());
+    expect(inOrder.factor).toBeCloseTo((1 - 5 * 0.05) * (1 - 18 * 0.05), 15);
+    // Seed 5 visits x₃, x₁, x₂: batches [x₃, x₁], [x₂] → (1 − 10α)(1 − 8α).
+    store.getState().actions.updateSettings({ shuffle: true, seed: 5 });
+    expect(selectRegime('minibatch')(store.getState()).factor).toBeCloseTo(
+      (1 - 10 * 0.05) * (1 - 8 * 0.05),
+      15,
+    );
+    // B = 3 is GD: one factor 1 − α·28/3.
+    store.getState().actions.updateSettings({ batchSize: 3 });
+    expect(selectRegime('minibatch')(store.getState()).factor).toBeCloseTo(1 - (0.05 * 28) / 3, 15);
+  });
+
+  it('follows the model and the data’s x values', () => {
+    const store = fresh({ lr: 0.1 });
+    store.getState().actions.updateSettings({ xs: [1, 2, 4], ys: [2, 4, 8] });
+    // 1 − 0.1·2·(1 + 4 + 16)/3 = −0.4.
+    expect(selectRegime('gd')(store.getState()).factor).toBeCloseTo(-0.4, 14);
+    store.getState().actions.updateSettings({ xs: [2], ys: [3], model: 'wb' });
+    // One point under y = w·x + b: the flat direction is left out, 1 − 0.1·2·(4 + 1) = 0.
+    expect(selectRegime('gd')(store.getState()).kind).toBe('one-step');
   });
 });

@@ -7,7 +7,7 @@ export const exportMessages = {
   'export.csv.sgd': 'SGD history (CSV)',
   'export.csv.minibatch': 'Mini-batch history (CSV)',
   'export.csvHint':
-    'One row per epoch: epoch, w, the loss as the lecture prints it, the cost on all data, diverged.',
+    'One row per epoch: epoch (counted from 1, as Downhill counts), lecture_epoch (from 0, as the lecture prints it), w, the loss as the lecture prints it, the cost on all data, diverged.',
   'export.saved': 'Saved {file}.',
   'export.working': 'Drawing {file}…',
   'export.noChart': 'The chart is not drawn yet, so there is nothing to export.',

@@ -1,8 +1,6 @@
 /** Messages of the landscape2d feature: cost(w, b) as a contour map with the run's path on it. */
 export const landscape2dMessages = {
   'landscape2d.title': 'Loss landscape: cost(w, b)',
-  'landscape2d.caption':
-    'Lines join (w, b) of equal cost around the lowest point θ*. The arrow shows the direction of −∇cost at the current point; its length is scaled to be readable.',
   'landscape2d.description':
     'A contour map of cost(w, b) = mean((x·w + b − y)²), w across and b up, shaded deeper toward the minimum θ*. Dots joined by a line mark (w, b) after each epoch, the ball is the current (w, b), and the arrow points along −∇cost, the way gradient descent steps.',
   'landscape2d.descriptionSteps':

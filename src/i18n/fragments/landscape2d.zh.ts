@@ -4,8 +4,6 @@ import type { landscape2dMessages } from './landscape2d';
 /** 简体中文 for `landscape2dMessages` (landscape2d.ts): exactly its keys, loaded only with the Chinese catalog. */
 export const landscape2dMessagesZh: Translation<typeof landscape2dMessages> = {
   'landscape2d.title': '损失曲面:cost(w, b)',
-  'landscape2d.caption':
-    '每条线连接 cost 相等的 (w, b),围绕最低点 θ*。箭头表示当前点处 −∇cost 的方向,长度经过缩放以便阅读。',
   'landscape2d.description':
     'cost(w, b) = mean((x·w + b − y)²) 的等高线图:横轴为 w,纵轴为 b,越靠近最小点 θ* 颜色越深。连线的圆点是每个 epoch 之后的 (w, b),小球是当前的 (w, b),箭头沿 −∇cost,即梯度下降前进的方向。',
   'landscape2d.descriptionSteps':

@@ -1,0 +1,83 @@
+import { pyFloat } from '../core';
+import { useT } from '../i18n';
+import { usePlaygroundSelector } from '../store/context';
+import { shownRunIds } from '../store/playground';
+import {
+  selectActions,
+  selectFieldErrors,
+  selectLearningRate,
+  selectLimits,
+  selectShowMinibatch,
+} from '../store/selectors';
+import { LadderSlider, type Mark } from './LadderSlider';
+import { LEARNING_RATE_LADDER } from '../store/ladders';
+import { NumberField } from './NumberField';
+import { RegimeNote } from './RegimeNote';
+import { approx } from './SettingsPanel';
+
+/**
+ * The learning rate, the lesson's one knob, in the top bar: a slider of round values with each run's
+ * stability limit marked and labelled on it, the typed value, and what this rate will do to each
+ * run, in words, before anything plays.
+ */
+export function LearningRatePanel() {
+  const t = useT();
+  const actions = usePlaygroundSelector(selectActions);
+  const errors = usePlaygroundSelector(selectFieldErrors);
+  const lr = usePlaygroundSelector(selectLearningRate);
+  const limits = usePlaygroundSelector(selectLimits);
+  const showMinibatch = usePlaygroundSelector(selectShowMinibatch);
+  const runs = shownRunIds(showMinibatch);
+
+  const limitMark = (id: 'gd' | 'sgd' | 'minibatch'): Mark => ({
+    value: limits[id],
+    label: t(`settings.lrLimit${id === 'gd' ? 'Gd' : id === 'sgd' ? 'Sgd' : 'Minibatch'}`, {
+      value: approx(limits[id]),
+    }),
+    short: t('settings.lrMarkShort', { run: t(`run.${id}.short`), value: approx(limits[id]) }),
+    tone: id,
+  });
+  const marks: Mark[] = [
+    ...runs.map(limitMark),
+    {
+      value: limits.gd / 2,
+      label: t('settings.lrOneStep', { value: approx(limits.gd / 2) }),
+      short: t('settings.lrOneStepShort', { value: approx(limits.gd / 2) }),
+      tone: 'info',
+    },
+  ];
+  const aboveLimit = runs.some((id) => lr > limits[id]);
+
+  return (
+    <section
+      className={`panel lr-panel${aboveLimit ? ' is-unstable' : ''}`}
+      aria-label={t('settings.lrPanel')}
+    >
+      <div className="lr-slider">
+        <LadderSlider
+          label={t('settings.lr')}
+          ladder={LEARNING_RATE_LADDER}
+          value={lr}
+          valueText={pyFloat(lr)}
+          marks={marks}
+          onChange={(value) => actions.updateSettings({ lr: value })}
+        />
+      </div>
+      <div className="lr-typed">
+        <NumberField
+          label={t('settings.lrTyped')}
+          value={lr}
+          errors={errors.lr}
+          onCommit={(value) => actions.updateSettings({ lr: value })}
+        />
+      </div>
+      <ul className="lr-regimes">
+        {runs.map((id) => (
+          <li key={id}>
+            <RegimeNote id={id} variant="short" />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
