@@ -1,10 +1,10 @@
 /**
  * The data as numbers: a table of x and y cells and a box to paste or type a whole data set. What is
  * typed stays as typed; it reaches the runs only once every cell is a valid number, and until then
- * the problems are marked next to the cells.
+ * the problems are marked next to the cells. Typed cells survive the data changing elsewhere (a point
+ * moved, added or removed in the plot); when new data replace the table, the table says what went.
  */
 import {
-  memo,
   useCallback,
   useEffect,
   useId,
@@ -15,28 +15,35 @@ import {
   type FocusEvent as ReactFocusEvent,
 } from 'react';
 import {
+  draftDiffers,
   LIMITS,
   nextPoint,
-  parseNumber,
-  parsePastedData,
   parseRows,
   pyFloat,
+  readBlock,
+  rebaseDraft,
   sameData,
-  validateSettings,
+  tableRows,
   type Dataset,
   type DataColumn,
+  type DraftRow,
+  type DroppedCell,
   type PasteProblem,
-  type TableRow,
   type ValidationError,
 } from '../core';
 import { useT, type Translate } from '../i18n';
 import { validationMessage } from '../i18n/validation';
 import { usePlaygroundSelector, usePlaygroundStoreApi } from '../store/context';
-import { DEFAULT_SETTINGS, type PlaygroundStore } from '../store/playground';
 import { selectModel, selectXs, selectYs } from '../store/selectors';
+import { cellKey, DataTableRow } from './DataTableRow';
+import { dataProblems, pasteProblemText, useListText } from './dataText';
+import { PasteBox } from './PasteBox';
+import './dataEditor.css';
 
 /** Rows shown at first; the rest behind "Show all" (a pasted data set may have thousands). */
 export const VISIBLE_ROWS = 100;
+/** Dropped cells named in the table's note; the rest are counted. */
+const LISTED_DROPPED = 5;
 
 /** A cell's problem: not a number at all, or a number the settings refuse (too large). */
 type CellIssue =
@@ -54,22 +61,22 @@ interface Check {
 
 /** What the table shows instead of the store's data while it is being edited. */
 interface Draft {
-  readonly rows: readonly TableRow[];
+  readonly rows: readonly DraftRow[];
   /** The store's data the draft was made against (the data it applied, once valid). */
   readonly base: Dataset;
   readonly check: Check;
 }
 
-const cellKey = (row: number, column: DataColumn) => `${row}:${column}`;
+/** What the table tells after an edit: which typed cells went, or what a pasted block did. */
+type Note =
+  | { readonly kind: 'dropped'; readonly replaced: boolean; readonly cells: readonly DroppedCell[] }
+  | { readonly kind: 'filled'; readonly rows: number; readonly from: number; readonly header: string | null }
+  | { readonly kind: 'refused'; readonly reason: 'ambiguous' }
+  | { readonly kind: 'refused'; readonly reason: 'too-wide' | 'too-wide-from-y'; readonly columns: number }
+  | { readonly kind: 'refused'; readonly reason: 'too-many'; readonly points: number }
+  | { readonly kind: 'refused'; readonly reason: 'ragged'; readonly problem: PasteProblem };
 
-/** Problems of a data set alone (the other settings in the store are always valid). */
-export function dataProblems(xs: readonly number[], ys: readonly number[]): ValidationError[] {
-  return validateSettings({ ...DEFAULT_SETTINGS, batchSize: undefined, xs, ys }).filter(
-    (error) => error.field === 'xs' || error.field === 'ys',
-  );
-}
-
-function checkRows(rows: readonly TableRow[]): Check {
+function checkRows(rows: readonly DraftRow[]): Check {
   const parsed = parseRows(rows);
   const cells = new Map<string, CellIssue>();
   for (const problem of parsed.problems) {
@@ -85,49 +92,81 @@ function checkRows(rows: readonly TableRow[]): Check {
   return { data: ok ? { xs: parsed.xs, ys: parsed.ys } : null, cells, table };
 }
 
-const formatRows = (data: Dataset): TableRow[] =>
-  data.xs.map((x, i) => ({ x: pyFloat(x), y: pyFloat(data.ys[i] ?? NaN) }));
-
-/** Cells whose text says something other than the draft's base data (or rows it does not have). */
-function unappliedCells(draft: Draft): { row: number; column: DataColumn }[] {
-  const cells: { row: number; column: DataColumn }[] = [];
-  draft.rows.forEach((row, index) => {
-    for (const column of ['x', 'y'] as const) {
-      const parsed = parseNumber(row[column]);
-      const base = (column === 'x' ? draft.base.xs : draft.base.ys)[index];
-      if (!parsed.ok || base === undefined || !Object.is(parsed.value, base))
-        cells.push({ row: index, column });
-    }
-  });
-  if (draft.rows.length !== draft.base.xs.length) cells.push({ row: draft.rows.length, column: 'x' });
-  return cells;
-}
-
-function makeDraft(rows: readonly TableRow[], base: Dataset): Draft {
+function makeDraft(rows: readonly DraftRow[], base: Dataset): Draft {
   return { rows, base, check: checkRows(rows) };
-}
-
-/**
- * The draft after the data changed elsewhere (a point dragged in the plot): nothing to keep when it
- * holds no edits of its own; else the new data with the edited cells typed over them, when the
- * points still line up one to one.
- */
-function rebase(draft: Draft, data: Dataset): Draft | null {
-  const edits = unappliedCells(draft);
-  if (edits.length === 0) return null;
-  if (draft.rows.length !== draft.base.xs.length || data.xs.length !== draft.base.xs.length) return null;
-  const rows = formatRows(data);
-  for (const { row, column } of edits) {
-    const typed = draft.rows[row];
-    const target = rows[row];
-    if (typed && target) rows[row] = { ...target, [column]: typed[column] };
-  }
-  return makeDraft(rows, data);
 }
 
 function cellMessage(t: Translate, issue: CellIssue): string {
   if (issue.kind === 'validation') return validationMessage(t, issue.error);
   return t(issue.reason === 'empty' ? 'data.cell.empty' : 'data.cell.notANumber');
+}
+
+function noteText(t: Translate, list: (items: string[]) => string, note: Note): string {
+  switch (note.kind) {
+    case 'dropped': {
+      const named = note.cells
+        .slice(0, LISTED_DROPPED)
+        .map((cell) =>
+          t('data.table.droppedCell', { column: cell.column, n: cell.row + 1, text: cell.text }),
+        );
+      const rest = note.cells.length - named.length;
+      if (rest > 0) named.push(t('data.table.droppedMore', { n: rest }));
+      const key = note.replaced ? 'data.table.dropped.replaced' : 'data.table.dropped.removed';
+      return t(key, { cells: list(named) });
+    }
+    case 'filled': {
+      const filled = t('data.block.filled', { n: note.rows, from: note.from });
+      return note.header === null ? filled : `${filled} ${t('data.block.header', { names: note.header })}`;
+    }
+    case 'refused':
+      switch (note.reason) {
+        case 'ambiguous':
+          return t('data.block.ambiguous');
+        case 'too-wide':
+          return t('data.block.tooWide', { columns: note.columns });
+        case 'too-wide-from-y':
+          return t('data.block.tooWideFromY', { columns: note.columns });
+        case 'too-many':
+          return t('data.block.tooMany', { n: note.points, max: LIMITS.maxPoints });
+        case 'ragged':
+          return t('data.block.ragged', { problem: pasteProblemText(t, note.problem) });
+      }
+  }
+}
+
+/**
+ * The rows after pasting a block of cell texts at row `index`, column `column`: it fills the table
+ * from there, right and down, adding rows past the end; or why it cannot.
+ */
+function fillFrom(
+  rows: readonly DraftRow[],
+  index: number,
+  column: DataColumn,
+  text: string,
+): { rows: DraftRow[]; note: Note } | { rows: null; note: Note } {
+  const block = readBlock(text);
+  if (block.kind === 'ambiguous') return { rows: null, note: { kind: 'refused', reason: 'ambiguous' } };
+  if (block.kind === 'ragged') {
+    return { rows: null, note: { kind: 'refused', reason: 'ragged', problem: block.problem } };
+  }
+  const start = column === 'x' ? 0 : 1;
+  const width = block.rows[0]?.length ?? 0;
+  if (start + width > 2) {
+    const reason = start === 0 ? 'too-wide' : 'too-wide-from-y';
+    return { rows: null, note: { kind: 'refused', reason, columns: width } };
+  }
+  const points = Math.max(rows.length, index + block.rows.length);
+  if (points > LIMITS.maxPoints) return { rows: null, note: { kind: 'refused', reason: 'too-many', points } };
+  const next = [...rows];
+  block.rows.forEach((cells, k) => {
+    let row: DraftRow = next[index + k] ?? { x: '', y: '', origin: null };
+    cells.forEach((cell, j) => {
+      row = { ...row, [start + j === 0 ? 'x' : 'y']: cell };
+    });
+    next[index + k] = row;
+  });
+  const header = block.header ? block.header.join(', ') : null;
+  return { rows: next, note: { kind: 'filled', rows: block.rows.length, from: index + 1, header } };
 }
 
 /** The table editor and the paste box. */
@@ -142,24 +181,31 @@ export function DataEditor() {
 
 function DataTable() {
   const t = useT();
+  const list = useListText();
   const store = usePlaygroundStoreApi();
   const xs = usePlaygroundSelector(selectXs);
   const ys = usePlaygroundSelector(selectYs);
   const model = usePlaygroundSelector(selectModel);
   const data = useMemo(() => ({ xs, ys }), [xs, ys]);
   const [draft, setDraft] = useState<Draft | null>(null);
+  const [note, setNote] = useState<Note | null>(null);
   const [showAll, setShowAll] = useState(false);
   const container = useRef<HTMLDivElement>(null);
   const focusWanted = useRef<string | null>(null);
   const pendingId = useId();
 
-  // The data moved on elsewhere (the plot, a preset, the paste box): keep only the table's own edits.
+  // The data moved on elsewhere (the plot, a preset, the paste box): keep the table's own edits,
+  // each in the row of its point, and say which could not be kept.
   let current = draft;
   if (draft && (draft.base.xs !== xs || draft.base.ys !== ys)) {
-    current = rebase(draft, data);
+    const rebased = rebaseDraft(draft.rows, draft.base, data);
+    current = rebased.rows ? makeDraft(rebased.rows, data) : null;
     setDraft(current);
+    if (rebased.dropped.length > 0) {
+      setNote({ kind: 'dropped', replaced: rebased.replaced, cells: rebased.dropped });
+    }
   }
-  const stored = useMemo(() => formatRows(data), [data]);
+  const stored = useMemo(() => tableRows(data), [data]);
   const rows = current ? current.rows : stored;
   const check = current?.check ?? null;
 
@@ -176,15 +222,19 @@ function DataTable() {
   });
 
   const commit = useCallback(
-    (next: readonly TableRow[]) => {
+    (next: readonly DraftRow[]) => {
       const { settings, actions } = store.getState();
-      const candidate = makeDraft(next, { xs: settings.xs, ys: settings.ys });
+      const base = { xs: settings.xs, ys: settings.ys };
+      const candidate = makeDraft(next, base);
       const valid = candidate.check.data;
-      if (valid && !sameData(valid, candidate.base) && actions.updateSettings(valid)) {
-        setDraft({ ...candidate, base: valid });
+      if (!valid) {
+        setDraft(candidate);
         return;
       }
-      setDraft(candidate);
+      // Every cell valid: the rows are the data now, row i standing for point i.
+      const own = next.map((row, i) => ({ ...row, origin: i }));
+      const applied = !sameData(valid, base) && actions.updateSettings(valid);
+      setDraft({ rows: own, base: applied ? valid : base, check: candidate.check });
     },
     [store],
   );
@@ -195,6 +245,7 @@ function DataTable() {
       const row = next[index];
       if (!row) return;
       next[index] = { ...row, [column]: text };
+      setNote(null);
       commit(next);
     },
     [commit],
@@ -206,7 +257,19 @@ function DataTable() {
       if (before.length <= 1) return;
       const next = before.filter((_, i) => i !== index);
       focusWanted.current = cellKey(Math.min(index, next.length - 1), 'x');
+      setNote(null);
       commit(next);
+    },
+    [commit],
+  );
+
+  const onPasteBlock = useCallback(
+    (index: number, column: DataColumn, text: string) => {
+      const filled = fillFrom(latest.current.rows, index, column, text);
+      setNote(filled.note);
+      if (!filled.rows) return;
+      if (filled.rows.length > VISIBLE_ROWS) setShowAll(true);
+      commit(filled.rows);
     },
     [commit],
   );
@@ -214,9 +277,10 @@ function DataTable() {
   const onAdd = () => {
     if (rows.length >= LIMITS.maxPoints) return;
     const point = nextPoint(check?.data ?? data, model);
-    const next = [...rows, { x: pyFloat(point.x), y: pyFloat(point.y) }];
+    const next = [...rows, { x: pyFloat(point.x), y: pyFloat(point.y), origin: null }];
     focusWanted.current = cellKey(next.length - 1, 'x');
     if (next.length > VISIBLE_ROWS) setShowAll(true);
+    setNote(null);
     commit(next);
   };
 
@@ -224,7 +288,7 @@ function DataTable() {
     const to = event.relatedTarget;
     if (to instanceof Node && event.currentTarget.contains(to)) return;
     // Leaving the table with everything applied: show the numbers the canonical way again.
-    if (current && unappliedCells(current).length === 0) setDraft(null);
+    if (current && !draftDiffers(current.rows, current.base)) setDraft(null);
   };
 
   const visible = showAll ? rows.length : Math.min(rows.length, VISIBLE_ROWS);
@@ -237,7 +301,7 @@ function DataTable() {
     const xIssue = check?.cells.get(cellKey(i, 'x'));
     const yIssue = check?.cells.get(cellKey(i, 'y'));
     rowNodes.push(
-      <Row
+      <DataTableRow
         key={i}
         index={i}
         x={row.x}
@@ -248,6 +312,7 @@ function DataTable() {
         t={t}
         onEdit={onEdit}
         onRemove={onRemove}
+        onPasteBlock={onPasteBlock}
       />,
     );
   }
@@ -275,6 +340,14 @@ function DataTable() {
         </table>
       </div>
       <div role="status" className="data-table-status">
+        {note ? (
+          <div className={`data-note${note.kind === 'filled' ? '' : ' data-note-warn'}`}>
+            <p>{noteText(t, list, note)}</p>
+            <button type="button" className="button button-small" onClick={() => setNote(null)}>
+              {t('data.table.dismiss')}
+            </button>
+          </div>
+        ) : null}
         {problems > 0 ? (
           <div className="data-pending" id={pendingId}>
             <p>{t('data.table.pending')}</p>
@@ -284,7 +357,14 @@ function DataTable() {
               </p>
             ))}
             {hiddenProblems ? <p>{t('data.table.hiddenProblems')}</p> : null}
-            <button type="button" className="button button-small" onClick={() => setDraft(null)}>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => {
+                setDraft(null);
+                setNote(null);
+              }}
+            >
               {t('data.table.discard')}
             </button>
           </div>
@@ -308,185 +388,6 @@ function DataTable() {
           </button>
         ) : null}
       </div>
-    </div>
-  );
-}
-
-interface RowProps {
-  readonly index: number;
-  readonly x: string;
-  readonly y: string;
-  readonly xMessage: string | null;
-  readonly yMessage: string | null;
-  readonly canRemove: boolean;
-  readonly t: Translate;
-  readonly onEdit: (index: number, column: DataColumn, text: string) => void;
-  readonly onRemove: (index: number) => void;
-}
-
-const Row = memo(function Row({ index, x, y, xMessage, yMessage, canRemove, t, onEdit, onRemove }: RowProps) {
-  const n = index + 1;
-  return (
-    <tr className={xMessage || yMessage ? 'has-problem' : undefined}>
-      <th scope="row" className="data-index">
-        {n}
-      </th>
-      <td>
-        <Cell
-          value={x}
-          label={t('data.cellX', { n })}
-          message={xMessage}
-          cell={cellKey(index, 'x')}
-          onChange={(text) => onEdit(index, 'x', text)}
-        />
-      </td>
-      <td>
-        <Cell
-          value={y}
-          label={t('data.cellY', { n })}
-          message={yMessage}
-          cell={cellKey(index, 'y')}
-          onChange={(text) => onEdit(index, 'y', text)}
-        />
-      </td>
-      <td className="data-row-action">
-        <button
-          type="button"
-          className="data-remove-row"
-          aria-label={t('data.removeRow', { n })}
-          title={canRemove ? t('data.removeRow', { n }) : t('data.lastPoint')}
-          disabled={!canRemove}
-          onClick={() => onRemove(index)}
-        >
-          <span aria-hidden="true">×</span>
-        </button>
-      </td>
-    </tr>
-  );
-});
-
-function Cell({
-  value,
-  label,
-  message,
-  cell,
-  onChange,
-}: {
-  value: string;
-  label: string;
-  message: string | null;
-  cell: string;
-  onChange: (text: string) => void;
-}) {
-  const errorId = useId();
-  return (
-    <div className="data-cell">
-      <input
-        type="text"
-        inputMode="decimal"
-        autoComplete="off"
-        spellCheck={false}
-        aria-label={label}
-        aria-invalid={message !== null}
-        aria-describedby={message !== null ? errorId : undefined}
-        data-cell={cell}
-        value={value}
-        onChange={(event) => onChange(event.currentTarget.value)}
-      />
-      {message !== null ? (
-        <span id={errorId} className="field-error data-cell-error">
-          {message}
-        </span>
-      ) : null}
-    </div>
-  );
-}
-
-// ---------------------------------------------------------------------------------------------
-// Paste box
-
-function pasteMessage(t: Translate, problem: PasteProblem): string {
-  switch (problem.kind) {
-    case 'not-a-number':
-      return t('data.paste.notANumber', { line: problem.line, text: problem.text });
-    case 'cell-count':
-      return t('data.paste.cellCount', { line: problem.line, count: problem.count });
-    case 'length-mismatch':
-      return t('data.paste.lengthMismatch', { xCount: problem.xCount, yCount: problem.yCount });
-    case 'missing-column':
-      return t('data.paste.missingColumn', { column: problem.column });
-  }
-}
-
-/** At most this many problems are listed under the paste box; the rest are counted. */
-const LISTED_PROBLEMS = 4;
-
-/** Applies the parsed text when it is a valid data set different from the store's. */
-function applyPaste(store: PlaygroundStore, text: string): void {
-  const parsed = parsePastedData(text);
-  if (parsed.layout === 'empty' || parsed.problems.length > 0) return;
-  if (dataProblems(parsed.xs, parsed.ys).length > 0) return;
-  const { settings, actions } = store.getState();
-  if (sameData(parsed, settings)) return;
-  actions.updateSettings({ xs: parsed.xs, ys: parsed.ys });
-}
-
-function PasteBox() {
-  const t = useT();
-  const store = usePlaygroundStoreApi();
-  const xs = usePlaygroundSelector(selectXs);
-  const ys = usePlaygroundSelector(selectYs);
-  const [text, setText] = useState('');
-  const id = useId();
-  const parsed = useMemo(() => parsePastedData(text), [text]);
-  const invalid = useMemo(
-    () =>
-      parsed.problems.length === 0 && parsed.layout !== 'empty' ? dataProblems(parsed.xs, parsed.ys) : [],
-    [parsed],
-  );
-  const messages = [
-    ...parsed.problems.slice(0, LISTED_PROBLEMS).map((problem) => pasteMessage(t, problem)),
-    ...invalid.slice(0, LISTED_PROBLEMS).map((error) => validationMessage(t, error)),
-  ];
-  const more = parsed.problems.length + invalid.length - messages.length;
-  if (more > 0) messages.push(t('data.paste.more', { n: more }));
-  const ok = parsed.layout !== 'empty' && messages.length === 0;
-  const inUse = ok && sameData(parsed, { xs, ys });
-
-  return (
-    <div className="data-paste">
-      <label htmlFor={id} className="field-label">
-        {t('data.paste')}
-      </label>
-      <p className="hint" id={`${id}-hint`}>
-        {t('data.paste.hint')}
-      </p>
-      <textarea
-        id={id}
-        rows={3}
-        spellCheck={false}
-        autoComplete="off"
-        placeholder={t('data.paste.placeholder')}
-        value={text}
-        aria-invalid={messages.length > 0}
-        aria-describedby={`${id}-hint${messages.length > 0 ? ` ${id}-error` : ''}`}
-        onChange={(event) => {
-          const next = event.currentTarget.value;
-          setText(next);
-          applyPaste(store, next);
-        }}
-      />
-      {messages.length > 0 ? (
-        <div id={`${id}-error`} className="field-error data-paste-problems" role="alert">
-          {messages.map((message, i) => (
-            <p key={i}>{message}</p>
-          ))}
-        </div>
-      ) : inUse ? (
-        <p className="data-paste-ok" role="status">
-          {t('data.paste.inUse', { n: parsed.xs.length })}
-        </p>
-      ) : null}
     </div>
   );
 }

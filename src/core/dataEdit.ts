@@ -1,14 +1,20 @@
 /**
- * Editing the data set by hand: moving, adding and removing points, reading a table of typed cells or
- * a pasted block of numbers, and the view of the data plot. Pure functions on plain arrays: nothing
+ * Editing the data set by hand: moving, adding and removing points, reading a table of typed cells
+ * (and keeping its unfinished cells when the data change elsewhere), and the view of the data plot.
+ * Pasted blocks of numbers are read in paste.ts. Pure functions on plain arrays: nothing
  * here mutates its input, and nothing here knows about the DOM.
  */
 import type { Dataset } from './dataset';
 import { optimum } from './fit';
 import { predict, type ModelKind, type Params } from './model';
-import { normalizeWidth, parseNumber, parseNumberList } from './parse';
+import { parseNumber } from './parse';
 import { PRESET_IDS, presetData, type PresetId } from './presets';
+import { pyFloat } from './pyrepr';
 import { LIMITS } from './validate';
+
+// The paste reader is part of editing the data: one public face (index.ts re-exports this module).
+export * from './paste';
+export * from './pasteBlock';
 
 export interface DataPoint {
   readonly x: number;
@@ -118,154 +124,123 @@ export function parseRows(rows: readonly TableRow[]): RowsParse {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Pasted or typed blocks of numbers.
+// The table while it is being edited: typed rows that are not (all) in use yet.
 
-export type PasteProblem =
-  /** A cell that is not a number: in a row of the rows layout, or at a point of a column's list. */
-  | {
-      readonly kind: 'not-a-number';
-      /** 1-based line of the text. */
-      readonly line: number;
-      readonly column: DataColumn;
-      /** The point (0-based) the cell would have been. */
-      readonly point: number;
-      readonly text: string;
-    }
-  /** A row of the rows layout without exactly two cells. */
-  | { readonly kind: 'cell-count'; readonly line: number; readonly count: number }
-  /** The columns layout with a different count of x and y values. */
-  | { readonly kind: 'length-mismatch'; readonly xCount: number; readonly yCount: number }
-  /** The columns layout labelled x: or y: but without the other. */
-  | { readonly kind: 'missing-column'; readonly column: DataColumn };
-
-export interface PasteParse {
-  /**
-   * 'rows': one point per line, x then y (two spreadsheet columns, `1, 2`, `1 2`);
-   * 'columns': the x values, then the y values (`x: 1, 2, 3` and `y: 2, 4, 6`, or two unlabelled lines
-   * of several numbers each); 'empty': nothing but white space.
-   */
-  readonly layout: 'empty' | 'rows' | 'columns';
-  /** The numbers read (only those that are numbers; use them only when `problems` is empty). */
-  readonly xs: number[];
-  readonly ys: number[];
-  readonly problems: PasteProblem[];
+/** A row of the table being edited: its text, and the point of the data it was made against. */
+export interface DraftRow extends TableRow {
+  /** The index of that point; null for a row added in the table and not in use yet. */
+  readonly origin: number | null;
 }
 
-const CELL_SEPARATOR = /[\s,;\u3001]+/;
-const LABEL = /(^|[^a-z0-9_.])([xy])(?:_?data)?\s*[:=]/gi;
-
-function cellsOf(line: string): string[] {
-  return line
-    .trim()
-    .split(CELL_SEPARATOR)
-    .filter((cell) => cell !== '');
+/** The table of `data` as the numbers are shown when nobody is typing: one row per point. */
+export function tableRows(data: Dataset): DraftRow[] {
+  return data.xs.map((x, i) => ({ x: pyFloat(x), y: pyFloat(data.ys[i] ?? NaN), origin: i }));
 }
 
-const lineOfOffset = (text: string, offset: number): number => text.slice(0, offset).split('\n').length;
+/** Whether a cell says something other than its point of `base`: typed, and not in use. */
+function cellEdited(row: DraftRow, column: DataColumn, base: Dataset): boolean {
+  if (row.origin === null) return true;
+  const parsed = parseNumber(row[column]);
+  const value = (column === 'x' ? base.xs : base.ys)[row.origin];
+  return !parsed.ok || value === undefined || !Object.is(parsed.value, value);
+}
+
+/** Whether the rows say anything other than `base`: a typed cell, a row added or removed. */
+export function draftDiffers(rows: readonly DraftRow[], base: Dataset): boolean {
+  if (rows.length !== base.xs.length) return true;
+  return rows.some((row, i) => row.origin !== i || cellEdited(row, 'x', base) || cellEdited(row, 'y', base));
+}
 
 /**
- * Reads a block of numbers typed or pasted into one box. Accepts full-width digits, the Chinese comma,
- * tabs, commas, semicolons, spaces and newlines as separators, and three layouts:
- * - rows, one point a line: a spreadsheet's two columns (`1\t2\n2\t4`), or `1, 2` per line; a first
- *   line without any number (a header such as `x\ty`) is skipped;
- * - labelled columns: `x: 1, 2, 3` and `y: 2, 4, 6` (on two lines, or one: `x: 1, 2 / y: 2, 4`),
- *   `x = [1, 2, 3]` too, and the lecture's own `x_data = [1.0, 2.0, 3.0]`;
- * - two unlabelled lines, x values then y values, when a line holds more than two numbers (or each
- *   holds one).
+ * Where each point of `before` is in `after`, when `after` is `before` with one point moved, added or
+ * removed (what the data plot does): its index there, or null for the removed point. Null when
+ * `after` differs in any other way (a preset, a paste): then nothing lines up.
  */
-export function parsePastedData(text: string): PasteParse {
-  const normalized = normalizeWidth(text).replace(/\r\n?/g, '\n');
-  if (normalized.trim() === '') return { layout: 'empty', xs: [], ys: [], problems: [] };
-
-  const labels = [...normalized.matchAll(LABEL)];
-  if (labels.length > 0) return labelledColumns(normalized, labels);
-
-  const lines = normalized
-    .split('\n')
-    .map((content, index) => ({ line: index + 1, cells: cellsOf(content) }))
-    .filter((entry) => entry.cells.length > 0);
-  const first = lines[0];
-  if (first && lines.length > 1 && first.cells.every((cell) => !parseNumber(cell).ok)) lines.shift();
-
-  const [a, b] = lines;
-  if (
-    lines.length === 2 &&
-    a &&
-    b &&
-    (a.cells.length > 2 || b.cells.length > 2 || (a.cells.length === 1 && b.cells.length === 1))
-  ) {
-    return columns(a, b);
+export function alignData(before: Dataset, after: Dataset): (number | null)[] | null {
+  const n = before.xs.length;
+  const m = after.xs.length;
+  const same = (i: number, j: number) =>
+    Object.is(before.xs[i], after.xs[j]) && Object.is(before.ys[i], after.ys[j]);
+  const indices = before.xs.map((_, i) => i);
+  if (m === n) {
+    return indices.filter((i) => !same(i, i)).length <= 1 ? indices : null;
   }
-
-  const xs: number[] = [];
-  const ys: number[] = [];
-  const problems: PasteProblem[] = [];
-  lines.forEach(({ line, cells }, point) => {
-    if (cells.length !== 2) {
-      problems.push({ kind: 'cell-count', line, count: cells.length });
-      return;
-    }
-    cells.forEach((cell, i) => {
-      const parsed = parseNumber(cell);
-      const column: DataColumn = i === 0 ? 'x' : 'y';
-      if (parsed.ok) (i === 0 ? xs : ys).push(parsed.value);
-      else problems.push({ kind: 'not-a-number', line, column, point, text: cell });
-    });
-  });
-  return { layout: 'rows', xs, ys, problems };
+  if (Math.abs(m - n) !== 1) return null;
+  let k = 0;
+  while (k < Math.min(n, m) && same(k, k)) k++;
+  const shift = m > n ? 1 : -1;
+  // From the first difference on, the rest must be the same points, one place later or earlier.
+  for (let i = m > n ? k : k + 1; i < n; i++) if (!same(i, i + shift)) return null;
+  return indices.map((i) => (i < k ? i : m < n && i === k ? null : i + shift));
 }
 
-interface ColumnText {
-  readonly line: number;
-  readonly cells: readonly string[];
+/** A typed cell the table could not keep. */
+export interface DroppedCell {
+  /** Its row in the table before (0-based). */
+  readonly row: number;
+  readonly column: DataColumn;
+  readonly text: string;
 }
 
-function labelledColumns(text: string, labels: readonly RegExpExecArray[]): PasteParse {
-  const found: Record<DataColumn, ColumnText | null> = { x: null, y: null };
-  labels.forEach((match, i) => {
-    const column = match[2]!.toLowerCase() as DataColumn;
-    const start = match.index + match[0].length;
-    const next = labels[i + 1];
-    const end = next ? next.index + next[1]!.length : text.length;
-    // Brackets and the `/` or `|` between two labelled lists are decoration, not cells.
-    const body = text.slice(start, end).replace(/[[\](){}/|]/g, ' ');
-    const cells = cellsOf(body.replace(/\n/g, ' '));
-    const previous = found[column];
-    found[column] = previous
-      ? { line: previous.line, cells: [...previous.cells, ...cells] }
-      : { line: lineOfOffset(text, match.index + match[1]!.length), cells };
-  });
-  const missing = (['x', 'y'] as const).filter((column) => found[column] === null);
-  if (missing.length > 0) {
-    const values = (found.x ?? found.y)!;
-    const list = parseNumberList(values.cells.join(' '));
-    return {
-      layout: 'columns',
-      xs: found.x ? [...list.values] : [],
-      ys: found.y ? [...list.values] : [],
-      problems: missing.map((column) => ({ kind: 'missing-column', column })),
-    };
-  }
-  return columns(found.x!, found.y!);
+export interface RebasedDraft {
+  /** The rows to show; null when they would say nothing but `after` (nothing of their own is left). */
+  readonly rows: DraftRow[] | null;
+  /** Typed cells that went: their point was removed elsewhere, or `after` replaced the data. */
+  readonly dropped: DroppedCell[];
+  /** Whether `after` replaced the data (nothing lined up), rather than moved, added or removed a point. */
+  readonly replaced: boolean;
 }
 
-function columns(x: ColumnText, y: ColumnText): PasteParse {
-  const problems: PasteProblem[] = [];
-  const read = (column: DataColumn, { line, cells }: ColumnText): number[] => {
-    const values: number[] = [];
-    cells.forEach((cell, point) => {
-      const parsed = parseNumber(cell);
-      if (parsed.ok) values.push(parsed.value);
-      else problems.push({ kind: 'not-a-number', line, column, point, text: cell });
-    });
-    return values;
+/**
+ * The table after the data changed elsewhere from `before` (what the rows were made against) to
+ * `after`. When one point was moved, added or removed (alignData), every typed cell stays in the row
+ * of its point, the other cells show `after`, a point added elsewhere gets its row, and rows added or
+ * removed in the table stay so. A typed cell whose point was removed, or every typed cell when
+ * `after` replaced the data, is dropped, and said so.
+ */
+export function rebaseDraft(rows: readonly DraftRow[], before: Dataset, after: Dataset): RebasedDraft {
+  const edits = (row: DraftRow) => (['x', 'y'] as const).filter((c) => cellEdited(row, c, before));
+  const dropped: DroppedCell[] = [];
+  const drop = (row: DraftRow, index: number) => {
+    for (const column of edits(row)) dropped.push({ row: index, column, text: row[column] });
   };
-  const xs = read('x', x);
-  const ys = read('y', y);
-  if (x.cells.length !== y.cells.length) {
-    problems.push({ kind: 'length-mismatch', xCount: x.cells.length, yCount: y.cells.length });
+  const map = alignData(before, after);
+  if (map === null) {
+    rows.forEach(drop);
+    return { rows: null, dropped, replaced: true };
   }
-  return { layout: 'columns', xs, ys, problems };
+  const fresh = tableRows(after);
+  const out: DraftRow[] = [];
+  // Points of `after` the rows account for: kept, or removed in the table (they stay removed).
+  const covered = new Set<number>();
+  const inTable = new Set(rows.map((row) => row.origin));
+  map.forEach((target, i) => {
+    if (target !== null && !inTable.has(i)) covered.add(target);
+  });
+  rows.forEach((row, index) => {
+    const target = row.origin === null ? null : map[row.origin];
+    if (row.origin === null) {
+      out.push(row);
+    } else if (target === null || target === undefined) {
+      drop(row, index);
+    } else {
+      covered.add(target);
+      let next = fresh[target]!;
+      for (const column of edits(row)) next = { ...next, [column]: row[column] };
+      out.push(next);
+    }
+  });
+  fresh.forEach((row, j) => {
+    if (covered.has(j)) return;
+    // After the last row of a point before it: a point added at the end goes before the table's
+    // own new rows.
+    let at = 0;
+    out.forEach((other, k) => {
+      if (other.origin !== null && other.origin < j) at = k + 1;
+    });
+    out.splice(at, 0, row);
+  });
+  return { rows: draftDiffers(out, after) ? out : null, dropped, replaced: false };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DataEditor } from '../../src/components/DataEditor';
 import { DataPanel } from '../../src/components/DataPanel';
 import { DataPlot, plotFrame } from '../../src/components/DataPlot';
+import { setFocusModality } from '../../src/hooks/focusModality';
 import { dataView, presetData } from '../../src/core';
 import { useLocaleStore } from '../../src/i18n';
 import { PlaygroundProvider } from '../../src/store/context';
@@ -32,6 +33,7 @@ const xCell = (n: number) => screen.getByRole('textbox', { name: `x of point ${n
 const yCell = (n: number) => screen.getByRole('textbox', { name: `y of point ${n}` });
 const point = (n: number) => screen.getByRole('button', { name: new RegExp(`^Point ${n}: `) });
 const rowCount = () => screen.getAllByRole('textbox', { name: /^x of point \d+$/ }).length;
+const pasteBox = () => screen.getByRole('textbox', { name: 'Paste data' });
 /** The fitted line of a run in the plot. */
 const lineOf = (container: HTMLElement, run: string) =>
   container.querySelector<SVGLineElement>(`line.data-fit[data-run="${run}"]`);
@@ -194,6 +196,29 @@ describe('DataPanel: the table', () => {
     await user.click(screen.getByRole('button', { name: 'Remove row 1' }));
     expect(data(store)).toEqual({ xs: [4], ys: [8] });
     expect(screen.getByRole('button', { name: 'Remove row 1' })).toBeDisabled();
+    expect(screen.getByText('1 point')).toBeInTheDocument();
+  });
+
+  it('fills the table from the cell a block is pasted into, adding rows past the end', async () => {
+    const { store, user } = renderPanel();
+    await user.click(xCell(2));
+    await user.paste('x\ty\r\n5\t10\r\n6,5\t13\r\n7\t14\r\n');
+    expect(data(store)).toEqual({ xs: [1, 5, 6.5, 7], ys: [2, 10, 13, 14] });
+    expect(xCell(3)).toHaveValue('6.5');
+    expect(screen.getByText(/Pasted 3 rows into the table, from point 2 on\./)).toHaveTextContent(
+      /Its first line, “x, y”, is a header row, not data/,
+    );
+
+    // A column of y values from row 1; then a block too wide for the y column, refused.
+    await user.click(yCell(1));
+    await user.paste('3\n4');
+    expect(data(store).ys).toEqual([3, 4, 13, 14]);
+    await user.click(yCell(1));
+    await user.paste('8\t9\n1\t2');
+    expect(
+      screen.getByText(/Not pasted: the block has 2 columns, but from the y column on/),
+    ).toBeInTheDocument();
+    expect(data(store).ys).toEqual([3, 4, 13, 14]);
   });
 
   it('applies a spreadsheet paste of two columns', async () => {
@@ -220,8 +245,8 @@ describe('DataPanel: the table', () => {
     await user.paste('1\t2\n2\tabc\n3');
     expect(box).toHaveAttribute('aria-invalid', 'true');
     const alert = screen.getByRole('alert');
-    expect(alert).toHaveTextContent('Line 2: “abc” is not a number.');
-    expect(alert).toHaveTextContent('Line 3: a row needs two numbers, x and y; it has 1.');
+    expect(alert).toHaveTextContent('Line 2, column 2: “abc” is not a number.');
+    expect(alert).toHaveTextContent('Line 3 has 1 cell, but line 1 has 2.');
     expect(box).toHaveValue('1\t2\n2\tabc\n3');
     expect(data(store)).toEqual({ xs: [1, 2, 3], ys: [2, 4, 6] });
 
@@ -229,6 +254,66 @@ describe('DataPanel: the table', () => {
     await user.paste('x: 1, 2, 3\ny: 2, 4');
     expect(screen.getByRole('alert')).toHaveTextContent('3 x values but 2 y values');
     expect(data(store)).toEqual({ xs: [1, 2, 3], ys: [2, 4, 6] });
+
+    // One column is never read as points; an empty cell is named, never skipped.
+    await user.clear(box);
+    await user.paste('1\n2');
+    expect(screen.getByRole('alert')).toHaveTextContent('Only one column of numbers');
+    await user.clear(box);
+    await user.paste('1\t\t2');
+    expect(screen.getByRole('alert')).toHaveTextContent('Line 1, column 2 is empty');
+    expect(data(store)).toEqual({ xs: [1, 2, 3], ys: [2, 4, 6] });
+  });
+
+  it('asks which reading a paste means, and uses the one chosen', async () => {
+    const { store, user } = renderPanel();
+    await user.click(pasteBox());
+    await user.paste('1,000\t2\n3\t4\n5\t6');
+    const group = screen.getByRole('group', {
+      name: 'This paste can be read in 2 ways. Which did you mean?',
+    });
+    const decimal = within(group).getByRole('radio', { name: /“1,000” is 1\.0: a decimal comma/ });
+    const thousands = within(group).getByRole('radio', {
+      name: /“1,000” is 1000\.0: the comma groups thousands/,
+    });
+    expect(thousands).toHaveAccessibleName(/3 points: \(1000\.0, 2\.0\), \(3\.0, 4\.0\), \(5\.0, 6\.0\)/);
+    // Nothing is used until a reading is chosen.
+    expect(screen.getByText('Choose a reading above to use these data.')).toHaveAttribute('role', 'status');
+    expect(data(store)).toEqual({ xs: [1, 2, 3], ys: [2, 4, 6] });
+    await user.click(thousands);
+    expect(data(store)).toEqual({ xs: [1000, 3, 5], ys: [2, 4, 6] });
+    await user.click(decimal);
+    expect(data(store)).toEqual({ xs: [1, 3, 5], ys: [2, 4, 6] });
+    expect(screen.getByText('In use: 3 points.')).toBeInTheDocument();
+
+    // The issue's paste: decimal commas, and two lines that may be points or an x and a y line.
+    await user.clear(pasteBox());
+    await user.paste('1,5\t3,0\n2,5\t5,0');
+    expect(screen.getAllByRole('radio')).toHaveLength(2);
+    await user.click(screen.getByRole('radio', { name: /^Each line is a point: x, then y/ }));
+    expect(data(store)).toEqual({ xs: [1.5, 2.5], ys: [3, 5] });
+    expect(screen.getByText('In use: 2 points.')).toBeInTheDocument();
+  });
+
+  it('shows a header row as one, and has the x and y columns chosen among three', async () => {
+    const { store, user } = renderPanel();
+    await user.click(pasteBox());
+    await user.paste('week\thours\tscore\n1\t2\t50\n2\t4\t70\n3\t5\t80\n');
+    expect(screen.getByText('Header row, not data: week, hours, score.')).toBeInTheDocument();
+    expect(screen.getByText('Choose the x and y columns to use these data.')).toBeInTheDocument();
+    const group = screen.getByRole('group', { name: 'Which columns hold x and y?' });
+    const xFrom = within(group).getByRole('combobox', { name: 'x values' });
+    expect(xFrom).toHaveValue('');
+    expect(
+      within(xFrom).getByRole('option', { name: 'Column 2 · hours · 2.0, 4.0, 5.0' }),
+    ).toBeInTheDocument();
+    await user.selectOptions(xFrom, '1');
+    expect(data(store)).toEqual({ xs: [1, 2, 3], ys: [2, 4, 6] });
+    await user.selectOptions(within(group).getByRole('combobox', { name: 'y values' }), '1');
+    expect(screen.getByText(/x and y come from the same column/)).toBeInTheDocument();
+    await user.selectOptions(within(group).getByRole('combobox', { name: 'y values' }), '2');
+    expect(data(store)).toEqual({ xs: [2, 4, 5], ys: [50, 70, 80] });
+    expect(rowCount()).toBe(3);
   });
 
   it('does not re-render the table while the clock runs', () => {
@@ -250,6 +335,77 @@ describe('DataPanel: the table', () => {
   });
 });
 
+describe('DataPanel: unfinished cells survive other edits', () => {
+  /** Puts `text` into a cell at once (typed key by key, `4` of `4,7` would apply on the way). */
+  async function typeInto(user: ReturnType<typeof userEvent.setup>, cell: HTMLElement, text: string) {
+    await user.clear(cell);
+    if (text !== '') await user.paste(text);
+    expect(cell).toHaveAttribute('aria-invalid', 'true');
+  }
+  /** Deletes point `n` in the plot with the Delete key, the point reached with Tab. */
+  async function deleteInPlot(user: ReturnType<typeof userEvent.setup>, n: number) {
+    setFocusModality('keyboard');
+    act(() => point(n).focus());
+    await user.keyboard('{Delete}');
+  }
+
+  it('keeps a typed cell in its row when a point is added in the plot', async () => {
+    const { store, user, container } = renderPanel();
+    await typeInto(user, xCell(2), '4,7');
+    const frame = plotFrame(dataView(store.getState().settings, 'w'), 640, 384);
+    const hit = container.querySelector('rect.data-hit')!;
+    const target = { clientX: frame.px(0.5), clientY: frame.py(5) };
+    fireEvent.pointerDown(hit, target);
+    fireEvent.click(hit, target);
+    expect(data(store)).toEqual({ xs: [1, 2, 3, 0.5], ys: [2, 4, 6, 5] });
+    expect(rowCount()).toBe(4);
+    expect(xCell(2)).toHaveValue('4,7');
+    expect(xCell(2)).toHaveAttribute('aria-invalid', 'true');
+    expect(xCell(4)).toHaveValue('0.5');
+    // Fixing it now applies it, with the added point.
+    await user.clear(xCell(2));
+    await user.type(xCell(2), '4.7');
+    expect(data(store)).toEqual({ xs: [1, 4.7, 3, 0.5], ys: [2, 4, 6, 5] });
+  });
+
+  it('moves a typed cell up with its row when a point above it is deleted in the plot', async () => {
+    const { store, user } = renderPanel();
+    await typeInto(user, yCell(3), 'abc');
+    await deleteInPlot(user, 1);
+    expect(data(store)).toEqual({ xs: [2, 3], ys: [4, 6] });
+    expect(yCell(2)).toHaveValue('abc');
+    expect(yCell(2)).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('says so when the point of a typed cell is deleted in the plot', async () => {
+    const { store, user } = renderPanel();
+    await typeInto(user, xCell(2), '4,7');
+    await deleteInPlot(user, 2);
+    expect(data(store)).toEqual({ xs: [1, 3], ys: [2, 6] });
+    expect(
+      screen.getByText(
+        'A point was removed in the plot, and what you had typed in its row went with it: x of point 2, “4,7”.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Not in use yet/)).toBeNull();
+  });
+
+  it('says which typed cells a preset replaced, until dismissed', async () => {
+    const { store, user } = renderPanel();
+    await typeInto(user, xCell(2), '4,7');
+    await typeInto(user, yCell(3), '');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Preset' }), 'outlier');
+    expect(data(store)).toEqual(presetData('outlier'));
+    const note = screen.getByText(/^New data replaced the table/);
+    expect(note).toHaveTextContent(
+      'so what you had typed there and was not in use yet is gone: x of point 2, “4,7” and y of point 3, “”.',
+    );
+    expect(xCell(2)).toHaveAttribute('aria-invalid', 'false');
+    await user.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByText(/^New data replaced the table/)).toBeNull();
+  });
+});
+
 describe('DataPanel: presets', () => {
   it('loads a preset into the store, and shows "Your own data" after an edit', async () => {
     const { store, user } = renderPanel();
@@ -261,13 +417,20 @@ describe('DataPanel: presets', () => {
 
     await user.selectOptions(select, 'noisy50');
     expect(data(store)).toEqual(presetData('noisy50', 1));
-    expect(screen.getAllByRole('button', { name: /^Point \d+: / })).toHaveLength(50);
+    // The points' own labels, read directly: a role query over 50 points costs seconds on a busy machine.
+    const points = [...document.querySelectorAll('[role="button"][aria-label]')].filter((point) =>
+      /^Point \d+: /.test(point.getAttribute('aria-label') ?? ''),
+    );
+    expect(points).toHaveLength(50);
 
-    await user.clear(yCell(1));
-    await user.type(yCell(1), '3');
+    // One look-up: a role query over 50 points and 50 rows is slow on a busy machine.
+    const cell = yCell(1);
+    await user.clear(cell);
+    await user.type(cell, '3');
     expect(select).toHaveValue('custom');
     expect(screen.getByRole('option', { name: 'Your own data' })).toBeDisabled();
-  });
+    // Fifty points and fifty rows render slowly on a busy two-core machine: room to spare.
+  }, 30_000);
 
   it('draws new noise from the next seed, the same on every run', async () => {
     const first = renderPanel();
@@ -307,6 +470,8 @@ describe('DataPanel: presets', () => {
 describe('DataPanel: the plot', () => {
   it('moves the focused point with the arrow keys, by 0.1 and with Shift by 1', async () => {
     const { store, user } = renderPanel();
+    // Reached with Tab: a point focused by a click keeps no keys (the page's shortcuts have them).
+    setFocusModality('keyboard');
     act(() => point(2).focus());
     await user.keyboard('{ArrowUp}');
     expect(data(store).ys).toEqual([2, 4.1, 6]);
@@ -321,6 +486,8 @@ describe('DataPanel: the plot', () => {
 
   it('removes the focused point with Delete, never the last one, keeping the focus in the plot', async () => {
     const { store, user } = renderPanel();
+    // Reached with Tab: a point focused by a click keeps no keys (the page's shortcuts have them).
+    setFocusModality('keyboard');
     act(() => point(2).focus());
     await user.keyboard('{Delete}');
     expect(data(store)).toEqual({ xs: [1, 3], ys: [2, 6] });
@@ -335,6 +502,8 @@ describe('DataPanel: the plot', () => {
 
   it('moves between points with Page Down and Page Up, and removes the selected one by its button', async () => {
     const { store, user } = renderPanel();
+    // Reached with Tab: a point focused by a click keeps no keys (the page's shortcuts have them).
+    setFocusModality('keyboard');
     act(() => point(1).focus());
     await user.keyboard('{PageDown}');
     expect(point(2)).toHaveFocus();
@@ -401,12 +570,19 @@ describe('DataPanel: the plot', () => {
     expect(onRender.mock.calls.length).toBeGreaterThan(mounted);
   });
 
-  it('speaks Chinese', () => {
+  it('speaks Chinese', async () => {
     useLocaleStore.setState({ locale: 'zh-CN' });
-    renderPanel();
+    const { user } = renderPanel();
     expect(screen.getByRole('button', { name: '第 2 个点：x = 2.0，y = 4.0' })).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: '第 3 个点的 y' })).toHaveValue('6.0');
     expect(screen.getByRole('textbox', { name: '粘贴数据' })).toBeInTheDocument();
     expect(screen.getByRole('combobox', { name: '预设数据' })).toHaveValue('lecture');
+    expect(screen.getByText('3 个点')).toBeInTheDocument();
+    await user.click(screen.getByRole('textbox', { name: '粘贴数据' }));
+    await user.paste('1,000\t2\t3\n4\t5\t6\n7\t8\t9');
+    expect(screen.getByRole('group', { name: '这段内容有 2 种读法，你指的是哪一种？' })).toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: /“1,000”是 1000\.0：逗号是千位分隔符。/ }));
+    expect(screen.getByRole('group', { name: 'x 和 y 分别在哪一列？' })).toBeInTheDocument();
+    expect(screen.getByText('请选择 x 列和 y 列，数据才会生效。')).toBeInTheDocument();
   });
 });

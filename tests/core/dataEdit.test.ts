@@ -10,13 +10,18 @@ import {
   nextPoint,
   nextSeed,
   nudgePoint,
-  parsePastedData,
+  alignData,
+  draftDiffers,
   parseRows,
   presetData,
+  rebaseDraft,
   removePoint,
   roundTo2,
   sameData,
+  tableRows,
   viewFits,
+  type Dataset,
+  type DraftRow,
 } from '../../src/core';
 
 const lecture = { xs: [1, 2, 3], ys: [2, 4, 6] } as const;
@@ -116,78 +121,101 @@ describe('parseRows (the table)', () => {
   });
 });
 
-describe('parsePastedData', () => {
-  it('reads two spreadsheet columns: tab-separated cells, a row a line', () => {
-    expect(parsePastedData('1\t2\n2\t4\n3\t7')).toEqual({
-      layout: 'rows',
-      xs: [1, 2, 3],
-      ys: [2, 4, 7],
-      problems: [],
-    });
-    // Windows line ends, a trailing newline, blank lines and a header row.
-    expect(parsePastedData('x\ty\r\n1\t2\r\n\r\n2\t4.5\r\n')).toEqual({
-      layout: 'rows',
-      xs: [1, 2],
-      ys: [2, 4.5],
-      problems: [],
-    });
-  });
+describe('the table while it is edited', () => {
+  const rows = (data: Dataset, edits: Record<number, Partial<DraftRow>> = {}) =>
+    tableRows(data).map((row, i) => ({ ...row, ...edits[i] }));
 
-  it('reads rows separated by commas, the Chinese comma, spaces and full-width digits', () => {
-    expect(parsePastedData('1, 2\n2,4\n3 6')).toMatchObject({ xs: [1, 2, 3], ys: [2, 4, 6], problems: [] });
-    expect(parsePastedData('１，２\n２，４\n３、６')).toMatchObject({
-      layout: 'rows',
-      xs: [1, 2, 3],
-      ys: [2, 4, 6],
-      problems: [],
-    });
-    expect(parsePastedData('１．５\t－２')).toMatchObject({ xs: [1.5], ys: [-2], problems: [] });
-  });
-
-  it('reads labelled x and y lists, on two lines or one', () => {
-    const expected = { layout: 'columns', xs: [1, 2, 3], ys: [2, 4, 6], problems: [] };
-    expect(parsePastedData('x: 1, 2, 3\ny: 2, 4, 6')).toEqual(expected);
-    expect(parsePastedData('x: 1, 2, 3 / y: 2, 4, 6')).toEqual(expected);
-    expect(parsePastedData('ｘ：１，２，３\nｙ：２，４，６')).toEqual(expected);
-    // The lecture's own lines, copied from its script.
-    expect(parsePastedData('x_data = [1.0, 2.0, 3.0]\ny_data = [2.0, 4.0, 6.0]')).toEqual(expected);
-    expect(parsePastedData('X = [1.0, 2.0, 3.0]\nY = [2.0, 4.0, 6.0]')).toEqual(expected);
-    expect(parsePastedData('x: 1，2，3\ny: 2\t4\t6\n')).toEqual(expected);
-  });
-
-  it('reads two unlabelled lines of several numbers as x values, then y values', () => {
-    expect(parsePastedData('1 2 3\n2 4 6')).toEqual({
-      layout: 'columns',
-      xs: [1, 2, 3],
-      ys: [2, 4, 6],
-      problems: [],
-    });
-    expect(parsePastedData('5\n7')).toMatchObject({ layout: 'columns', xs: [5], ys: [7], problems: [] });
-  });
-
-  it('names each bad cell by line and column', () => {
-    expect(parsePastedData('1\t2\n2\tabc\n3\t6').problems).toEqual([
-      { kind: 'not-a-number', line: 2, column: 'y', point: 1, text: 'abc' },
+  it('shows each point as a row standing for it', () => {
+    expect(tableRows(lecture)).toEqual([
+      { x: '1.0', y: '2.0', origin: 0 },
+      { x: '2.0', y: '4.0', origin: 1 },
+      { x: '3.0', y: '6.0', origin: 2 },
     ]);
-    expect(parsePastedData('x: 1, two, 3\ny: 2, 4, 6').problems).toEqual([
-      { kind: 'not-a-number', line: 1, column: 'x', point: 1, text: 'two' },
+    expect(draftDiffers(tableRows(lecture), lecture)).toBe(false);
+    // Another spelling of the same number is no edit; text that is not the number is.
+    expect(draftDiffers(rows(lecture, { 1: { x: '２' } }), lecture)).toBe(false);
+    expect(draftDiffers(rows(lecture, { 1: { x: '4,7' } }), lecture)).toBe(true);
+    expect(draftDiffers(tableRows(lecture).slice(1), lecture)).toBe(true);
+  });
+
+  it('lines up the points after one point is moved, added or removed, and nothing else', () => {
+    const before = { xs: [1, 2, 3], ys: [2, 4, 6] };
+    expect(alignData(before, { xs: [1, 2.5, 3], ys: [2, 4, 6] })).toEqual([0, 1, 2]);
+    expect(alignData(before, { xs: [1, 2, 3, 4], ys: [2, 4, 6, 8] })).toEqual([0, 1, 2]);
+    expect(alignData(before, { xs: [1, 3], ys: [2, 6] })).toEqual([0, null, 1]);
+    expect(alignData(before, { xs: [2, 3], ys: [4, 6] })).toEqual([null, 0, 1]);
+    expect(alignData(before, { xs: [1, 2], ys: [2, 4] })).toEqual([0, 1, null]);
+    // Two points changed, two removed, or a whole new data set: nothing lines up.
+    expect(alignData(before, { xs: [1, 5, 7], ys: [2, 4, 6] })).toBeNull();
+    expect(alignData(before, { xs: [1], ys: [2] })).toBeNull();
+    expect(alignData(before, presetData('noisy', 1))).toBeNull();
+  });
+
+  it('keeps a typed cell in its row when a point is added elsewhere', () => {
+    const typed = rows(lecture, { 1: { x: '4,7' } });
+    const after = { xs: [1, 2, 3, 4], ys: [2, 4, 6, 8] };
+    expect(rebaseDraft(typed, lecture, after)).toEqual({
+      rows: [
+        { x: '1.0', y: '2.0', origin: 0 },
+        { x: '4,7', y: '4.0', origin: 1 },
+        { x: '3.0', y: '6.0', origin: 2 },
+        { x: '4.0', y: '8.0', origin: 3 },
+      ],
+      dropped: [],
+      replaced: false,
+    });
+  });
+
+  it('moves a typed cell up with its row when a point before it is removed, and takes a moved point', () => {
+    const typed = rows(lecture, { 2: { y: 'abc' } });
+    expect(rebaseDraft(typed, lecture, { xs: [2, 3], ys: [4, 6] }).rows).toEqual([
+      { x: '2.0', y: '4.0', origin: 0 },
+      { x: '3.0', y: 'abc', origin: 1 },
+    ]);
+    expect(rebaseDraft(typed, lecture, { xs: [1, 2, 3], ys: [2.5, 4, 6] }).rows).toEqual([
+      { x: '1.0', y: '2.5', origin: 0 },
+      { x: '2.0', y: '4.0', origin: 1 },
+      { x: '3.0', y: 'abc', origin: 2 },
     ]);
   });
 
-  it('names rows without exactly two cells, and lists of different lengths', () => {
-    expect(parsePastedData('1\t2\n3\n4\t5\t6').problems).toEqual([
-      { kind: 'cell-count', line: 2, count: 1 },
-      { kind: 'cell-count', line: 3, count: 3 },
+  it('keeps rows added and removed in the table; a point added elsewhere goes before the new rows', () => {
+    const typed: DraftRow[] = [...rows(lecture, { 0: { y: '' } }).slice(1), { x: '9', y: '9', origin: null }];
+    const rebased = rebaseDraft(typed, lecture, { xs: [1, 2, 3, 4], ys: [2, 4, 6, 8] });
+    // Row 1 stays removed, the point added in the plot comes in, the table's own row stays last.
+    expect(rebased.rows).toEqual([
+      { x: '2.0', y: '4.0', origin: 1 },
+      { x: '3.0', y: '6.0', origin: 2 },
+      { x: '4.0', y: '8.0', origin: 3 },
+      { x: '9', y: '9', origin: null },
     ]);
-    expect(parsePastedData('x: 1, 2, 3\ny: 2, 4').problems).toEqual([
-      { kind: 'length-mismatch', xCount: 3, yCount: 2 },
-    ]);
-    expect(parsePastedData('x: 1, 2, 3').problems).toEqual([{ kind: 'missing-column', column: 'y' }]);
+    expect(rebased.dropped).toEqual([]);
   });
 
-  it('reads nothing from blank text, without a problem', () => {
-    expect(parsePastedData('')).toEqual({ layout: 'empty', xs: [], ys: [], problems: [] });
-    expect(parsePastedData(' \n\t\u3000')).toEqual({ layout: 'empty', xs: [], ys: [], problems: [] });
+  it('drops, and names, typed cells whose point was removed or whose data were replaced', () => {
+    const typed = rows(lecture, { 1: { x: '4,7' } });
+    expect(rebaseDraft(typed, lecture, { xs: [1, 3], ys: [2, 6] })).toEqual({
+      rows: null,
+      dropped: [{ row: 1, column: 'x', text: '4,7' }],
+      replaced: false,
+    });
+    const preset = presetData('outlier', 1);
+    expect(rebaseDraft(typed, lecture, preset)).toEqual({
+      rows: null,
+      dropped: [{ row: 1, column: 'x', text: '4,7' }],
+      replaced: true,
+    });
+  });
+
+  it('has nothing of its own left when the rows say what the new data say', () => {
+    expect(rebaseDraft(tableRows(lecture), lecture, { xs: [1, 2], ys: [2, 4] })).toEqual({
+      rows: null,
+      dropped: [],
+      replaced: false,
+    });
+    // The typed value is the value the point was moved to elsewhere.
+    const typed = rows(lecture, { 0: { y: '2.5' } });
+    expect(rebaseDraft(typed, lecture, { xs: [1, 2, 3], ys: [2.5, 4, 6] }).rows).toBeNull();
   });
 });
 
