@@ -39,7 +39,7 @@ import {
   type LandscapeLayer,
   type PathPoint,
 } from './landscapeDrawing';
-import { HiddenTextProbe, useSvgTextPx } from './plotLayer';
+import { HiddenTextProbe, NoLayerTabStops, useSvgTextPx } from './plotLayer';
 
 export interface LandscapeProps {
   readonly id: RunId;
@@ -223,6 +223,7 @@ export function Landscape({ id, height, width }: LandscapeProps) {
           }}
         />
         <LandscapeDrawing />
+        <NoLayerTabStops />
       </ComposedChart>
     );
   }, [fixed, width, height, min, max, yTop, tickPx, t]);

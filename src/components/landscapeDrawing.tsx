@@ -8,7 +8,15 @@ import { usePlotArea } from 'recharts';
 import { pyFloat, type CurvePoint } from '../core';
 import { CHART_THEME, RUN_COLOR_VARS } from './chartData';
 import { numberPath, PathNumbers, usePathNumberFont, type PathDot } from './pathMarks';
-import { dotsPath, PlotClip, polylinePath, usePixelScales, type PixelScales } from './plotLayer';
+import {
+  clampPx,
+  dotsPath,
+  isSafePx,
+  PlotClip,
+  polylinePath,
+  usePixelScales,
+  type PixelScales,
+} from './plotLayer';
 
 /** A dot of the path: w after `epoch` epochs and the cost there. */
 export interface PathPoint extends CurvePoint {
@@ -71,12 +79,13 @@ export function LandscapeDrawing() {
   const { latest, path, wStar, yTop, tangent, touch, ball, color } = layer;
   const ballX = ball ? scales.x(ball.w) : NaN;
   const ballY = ball ? scales.y(ball.value) : NaN;
-  const ballShown = Number.isFinite(ballX) && Number.isFinite(ballY);
+  // Beyond the safe range (for a frame the axes still have the last range): not drawn.
+  const ballShown = isSafePx(ballX) && isSafePx(ballY);
   const dots: PathDot[] = [];
   for (const point of path) {
     const x = scales.x(point.w);
     const y = scales.y(point.value);
-    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    if (!isSafePx(x) || !isSafePx(y)) continue;
     // The dot under the ball (the current epoch's) is numbered outside the ball.
     const underBall = ballShown && Math.hypot(x - ballX, y - ballY) < DOT_RADIUS;
     dots.push({ x, y, epoch: point.epoch, ...(underBall ? { radius: BALL_RADIUS } : {}) });
@@ -99,16 +108,19 @@ export function LandscapeDrawing() {
   });
   const touchX = touch ? scales.x(touch.w) : NaN;
   const touchY = touch ? scales.y(touch.value) : NaN;
+  const optimumX = wStar === null ? NaN : scales.x(wStar);
+  const optimumFoot = scales.y(0);
+  const optimumTop = scales.y(yTop);
   return (
     <g className="landscape-drawing">
       <PlotClip>
-        {wStar !== null && (
+        {isSafePx(optimumX) && Number.isFinite(optimumFoot) && Number.isFinite(optimumTop) && (
           <line
             className="landscape-optimum"
-            x1={scales.x(wStar)}
-            x2={scales.x(wStar)}
-            y1={scales.y(0)}
-            y2={scales.y(yTop)}
+            x1={optimumX}
+            x2={optimumX}
+            y1={clampPx(optimumFoot)}
+            y2={clampPx(optimumTop)}
             stroke={CHART_THEME.text}
             strokeOpacity={0.45}
             strokeDasharray="4 4"
@@ -160,7 +172,7 @@ export function LandscapeDrawing() {
               stroke={CHART_THEME.tangent}
               strokeWidth={2}
             />
-            {Number.isFinite(touchX) && Number.isFinite(touchY) && (
+            {isSafePx(touchX) && isSafePx(touchY) && (
               <circle
                 className="landscape-touch"
                 cx={touchX}

@@ -120,6 +120,95 @@ describe('PythonCode: the lecture’s script with the settings filled in', () =>
   });
 });
 
+/**
+ * The custom properties declared in the rules whose selector is exactly `selector` on a line of its
+ * own: at the top level, or also inside an at-rule (indented) when `nested`.
+ */
+function declaredIn(css: string, selector: string, nested = false): Record<string, string> {
+  const rules = new RegExp(
+    `(^|\\n)${nested ? '\\s*' : ''}${selector.replace(/[.[\]()'*:]/g, '\\$&')}\\s*\\{([^}]*)\\}`,
+    'g',
+  );
+  const found: Record<string, string> = {};
+  for (const rule of css.matchAll(rules)) {
+    for (const m of rule[2]!.matchAll(/(--[\w-]+):\s*([^;]+);/g)) found[m[1]!] = m[2]!.trim();
+  }
+  return found;
+}
+
+function contrastRatio(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const [r, g, bl] = [1, 3, 5].map((i) => {
+      const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+describe('PythonCode: token colours', () => {
+  const read = (file: string) => readFileSync(path.resolve(process.cwd(), file), 'utf8');
+  const page = read('src/styles.css');
+  const python = read('src/components/python.css');
+  const pageTheme = (...selectors: string[]) =>
+    Object.assign({}, ...selectors.map((selector) => declaredIn(page, selector))) as Record<string, string>;
+  const tokens = (...selectors: string[]) =>
+    Object.assign({}, ...selectors.map((selector) => declaredIn(python, selector))) as Record<string, string>;
+  const DARK = ":root[data-theme='dark'] .py-code";
+  const PRESENTING = ':root.presenting .py-code';
+  const PRESENTING_DARK = ":root.presenting[data-theme='dark'] .py-code";
+  // The code sits on --surface-2; comments are --text-muted, the other tokens python.css's own.
+  const cases = [
+    ['light', pageTheme(':root', ":root[data-theme='light']"), tokens('.py-code'), 4.5],
+    ['dark', pageTheme(':root', ":root[data-theme='dark']"), tokens('.py-code', DARK), 4.5],
+    [
+      'presenting, light',
+      pageTheme(':root', ":root[data-theme='light']", ':root.presenting'),
+      tokens('.py-code', PRESENTING),
+      7,
+    ],
+    [
+      'presenting, dark',
+      pageTheme(
+        ':root',
+        ":root[data-theme='dark']",
+        ':root.presenting',
+        ":root.presenting[data-theme='dark']",
+      ),
+      tokens('.py-code', DARK, PRESENTING, PRESENTING_DARK),
+      7,
+    ],
+  ] as const;
+
+  it.each(cases)('reach their contrast on the code’s background: %s', (_theme, theme, colours, least) => {
+    const background = theme['--surface-2']!;
+    const shown = { ...colours, '--text-muted': theme['--text-muted']! };
+    expect(Object.keys(shown).sort()).toEqual(
+      ['--py-builtin', '--py-keyword', '--py-number', '--py-string', '--text-muted'].sort(),
+    );
+    for (const [name, colour] of Object.entries(shown)) {
+      expect(colour, name).toMatch(/^#[\da-f]{6}$/i);
+      expect(contrastRatio(colour, background), `${name} ${colour} on ${background}`).toBeGreaterThanOrEqual(
+        least,
+      );
+    }
+  });
+
+  it('follow the theme chosen in the header, and the system’s dark before the page sets one', () => {
+    expect(python).not.toMatch(/@media \(prefers-color-scheme: dark\)\s*\{\s*\.py-tok/);
+    const media = python.slice(python.indexOf('@media (prefers-color-scheme: dark)'));
+    expect(declaredIn(media, ':root:not([data-theme]) .py-code', true)).toEqual(declaredIn(python, DARK));
+  });
+
+  it('colour each kind of token through its variable', () => {
+    for (const kind of ['string', 'keyword', 'builtin', 'number']) {
+      expect(python).toMatch(new RegExp(`\\.py-tok-${kind} \\{[^}]*color: var\\(--py-${kind}\\)`));
+    }
+  });
+});
+
 describe('PythonDownloads: the printout and the script as files', () => {
   interface Saved {
     readonly name: string;
