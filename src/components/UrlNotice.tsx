@@ -4,8 +4,9 @@ import { selectUrlNotices, useClassroomStore, type UrlNoticeReason } from '../st
 const reasonKey = (reason: UrlNoticeReason): MessageKey => `classroom.reason.${reason}`;
 
 /**
- * Which parameters of the opened link were ignored and why, each with its (cut, escaped) value. The
- * status region is always there, so that a screen reader announces the notice when it appears.
+ * Which parameters of the opened link were not used as given: each with its (cut, escaped) value,
+ * what is wrong with it and what was used instead. The status region is always there, so that a
+ * screen reader announces the notice when it appears.
  */
 export function UrlNotice() {
   const t = useT();
@@ -17,15 +18,18 @@ export function UrlNotice() {
           <div className="url-notice-text">
             <p className="url-notice-title">{t('classroom.notice.title')}</p>
             <ul>
-              {notices.map((notice, index) => (
-                <li key={`${notice.key}-${index}`}>
-                  {t('classroom.notice.item', {
-                    key: notice.key,
-                    value: notice.value,
-                    reason: t(reasonKey(notice.reason)),
-                  })}
-                </li>
-              ))}
+              {notices.map((notice, index) => {
+                const { used, points } = notice;
+                const reason = t(reasonKey(notice.reason), points === undefined ? undefined : { points });
+                const params = { key: notice.key, value: notice.value, reason };
+                return (
+                  <li key={`${notice.key}-${index}`}>
+                    {used === undefined
+                      ? t('classroom.notice.item', params)
+                      : t('classroom.notice.itemUsed', { ...params, used })}
+                  </li>
+                );
+              })}
             </ul>
           </div>
           <button

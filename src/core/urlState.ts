@@ -38,7 +38,9 @@ export type UrlRejectReason =
   /** x without y (or y without x), or the other one of the pair was rejected. */
   | 'unpaired'
   /** Not one of the words the key accepts (lang, theme, present). */
-  | 'unknown-value';
+  | 'unknown-value'
+  /** A batch size larger than the data the link opens with. */
+  | 'more-than-points';
 
 export interface RejectedParam {
   /** The parameter's name as the link spells it: `lr`, `x`, `lang` … */
@@ -83,6 +85,10 @@ export const URL_STATE_KEYS = [
   'present',
 ] as const;
 export type UrlStateKey = (typeof URL_STATE_KEYS)[number];
+
+/** The keys of the page rather than of the setup: a link of only these opens the remembered setup. */
+const PAGE_KEYS: readonly UrlStateKey[] = ['lang', 'theme', 'present'];
+export const isSettingKey = (key: UrlStateKey): boolean => !PAGE_KEYS.includes(key);
 
 /** The longest number accepted, decoded (pyFloat never writes more than 24 characters). */
 export const MAX_URL_VALUE_LENGTH = 64;
@@ -136,6 +142,12 @@ function rawPairs(part: string): Map<UrlStateKey, RawParam> {
     pairs.set(key, { raw: equals < 0 ? '' : piece.slice(equals + 1) });
   }
   return pairs;
+}
+
+/** The keys a link carries, whether or not their values can be used, in URL_STATE_KEYS order. */
+export function urlStateKeysIn(query: string, fragment: string): UrlStateKey[] {
+  const carried = new Set([...rawPairs(query).keys(), ...rawPairs(fragment).keys()]);
+  return URL_STATE_KEYS.filter((key) => carried.has(key));
 }
 
 /** A complete, valid set of settings that each value is checked inside. */

@@ -1,15 +1,26 @@
 import { useEffect, useLayoutEffect } from 'react';
 import {
+  isSettingKey,
   parseUrlState,
   serializeUrlState,
   stripUrlStateKeys,
   truncateValue,
+  URL_STATE_KEYS,
+  urlStateKeysIn,
   type UrlSettings,
   type UrlStateBounds,
+  type UrlStateKey,
 } from '../core';
 import { translator, useLocaleStore } from '../i18n';
 import { useClassroomStore, type ThemeChoice, type UrlNoticeItem } from '../store/classroom';
-import { EPOCHS_RANGE, SPEED_RANGE, type PlaygroundStore } from '../store/playground';
+import { sameValue } from '../store/persist';
+import {
+  DEFAULT_SETTINGS,
+  EPOCHS_RANGE,
+  SPEED_RANGE,
+  type PlaygroundSettings,
+  type PlaygroundStore,
+} from '../store/playground';
 
 /** The playground's own bounds, which a link's values are checked against. */
 export const URL_BOUNDS: UrlStateBounds = {
@@ -99,7 +110,11 @@ export function writeShareUrl(store: PlaygroundStore): string {
   return window.location.href;
 }
 
-const URL_KEY_OF: Readonly<Record<keyof UrlSettings, string>> = {
+/** A notice about one parameter of a link, with what the playground used instead. */
+export type LinkNotice = UrlNoticeItem;
+
+/** The link's key of each setting it can carry. */
+const URL_KEY_OF: Readonly<Record<keyof UrlSettings, UrlStateKey>> = {
   lr: 'lr',
   w0: 'w0',
   epochs: 'epochs',
@@ -113,8 +128,9 @@ const URL_KEY_OF: Readonly<Record<keyof UrlSettings, string>> = {
   shuffle: 'shuffle',
   seed: 'seed',
 };
+const LINK_FIELDS = Object.keys(URL_KEY_OF) as (keyof UrlSettings)[];
 
-/** Settings applied one group at a time when the whole link is refused: x and y go together. */
+/** Settings applied one group at a time when the store refuses a link's setup: x and y go together. */
 const SETTING_GROUPS: readonly (readonly (keyof UrlSettings)[])[] = [
   ['lr'],
   ['w0'],
@@ -131,44 +147,118 @@ const SETTING_GROUPS: readonly (readonly (keyof UrlSettings)[])[] = [
 const shownValue = (value: UrlSettings[keyof UrlSettings]): string =>
   truncateValue(Array.isArray(value) ? value.join(',') : String(value));
 
+/** The fields of `target` that differ from `current` (equal data is not a change: no recompute). */
+function differences(target: PlaygroundSettings, current: PlaygroundSettings): Partial<PlaygroundSettings> {
+  const keys = Object.keys(target) as (keyof PlaygroundSettings)[];
+  return Object.fromEntries(
+    keys.filter((key) => !sameValue(target[key], current[key])).map((key) => [key, target[key]]),
+  ) as Partial<PlaygroundSettings>;
+}
+
 /**
- * Reads the link (query and fragment) and applies what it carries: settings through the store's
- * own validation, language, theme, presentation mode (without fullscreen: it needs a gesture).
- * Returns whether the link carried any of the playground's parameters, and what was ignored.
+ * Opens a link's setup: the settings it carries over the defaults, never over what this tab or this
+ * browser had before (a link opens exactly its setup). A value that does not fit the rest of the
+ * link (a batch larger than its data) is named and the default used. Settings a link cannot carry
+ * (the x to predict) are left as they are.
  */
-export function applyUrlState(store: PlaygroundStore): {
-  readonly carried: boolean;
-  readonly notices: readonly UrlNoticeItem[];
-} {
-  const state = parseUrlState(window.location.search, window.location.hash, URL_BOUNDS);
-  const notices: UrlNoticeItem[] = [...state.rejected];
-  const { actions } = store.getState();
-  const patch = state.settings;
-  const keys = Object.keys(patch) as (keyof UrlSettings)[];
-  if (keys.length > 0 && !actions.updateSettings(patch)) {
-    for (const group of SETTING_GROUPS) {
-      const present = group.filter((key) => patch[key] !== undefined);
-      if (present.length === 0) continue;
-      const part = Object.fromEntries(present.map((key) => [key, patch[key]])) as Partial<UrlSettings>;
-      if (actions.updateSettings(part)) continue;
-      for (const key of present) {
-        const value = patch[key];
-        if (value !== undefined)
-          notices.push({ key: URL_KEY_OF[key], value: shownValue(value), reason: 'refused' });
-      }
+function openLinkSetup(
+  store: PlaygroundStore,
+  linked: Partial<UrlSettings>,
+  carried: readonly UrlStateKey[],
+  notices: LinkNotice[],
+): void {
+  const { settings, actions } = store.getState();
+  const defaults = Object.fromEntries(LINK_FIELDS.map((field) => [field, DEFAULT_SETTINGS[field]]));
+  const blank: PlaygroundSettings = { ...settings, ...defaults };
+  let target: PlaygroundSettings = { ...blank, ...linked };
+  const points = target.xs.length;
+  if (target.batchSize > points) {
+    if (linked.batchSize !== undefined)
+      notices.push({ key: 'batch', value: String(linked.batchSize), reason: 'more-than-points', points });
+    target = { ...target, batchSize: Math.min(DEFAULT_SETTINGS.batchSize, points) };
+  }
+  const patch = differences(target, settings);
+  if (Object.keys(patch).length === 0 || actions.updateSettings(patch)) return;
+  // The store refused the whole (it may know more than a link can): the blank setup, then the
+  // link's settings group by group, naming each refused key the link carried.
+  const reset = differences(blank, settings);
+  if (Object.keys(reset).length > 0) actions.updateSettings(reset);
+  for (const group of SETTING_GROUPS) {
+    const present = group.filter((field) => linked[field] !== undefined);
+    if (present.length === 0) continue;
+    const part = Object.fromEntries(present.map((field) => [field, target[field]]));
+    if (actions.updateSettings(part)) continue;
+    for (const field of present) {
+      const value = linked[field];
+      if (value !== undefined && carried.includes(URL_KEY_OF[field]))
+        notices.push({ key: URL_KEY_OF[field], value: shownValue(value), reason: 'refused' });
     }
   }
+}
+
+/** What the page uses now for each link key, written as a link would write it. */
+function usedValues(store: PlaygroundStore): URLSearchParams {
+  const { theme, presenting } = useClassroomStore.getState();
+  const { locale } = useLocaleStore.getState();
+  const used = new URLSearchParams(serializeUrlState(store.getState().settings, locale, theme, presenting));
+  // serializeUrlState leaves the defaults of these two out.
+  used.set('theme', theme);
+  used.set('present', presenting ? '1' : '0');
+  return used;
+}
+
+/**
+ * Reads the link (query and fragment) and applies what it carries: its setup (see openLinkSetup),
+ * language, theme, presentation mode (without fullscreen: it needs a gesture). `settings: false`
+ * leaves the setup alone (a reload that came back to this tab's own). Returns whether the link
+ * carried any of the playground's parameters, and of its settings, and a notice for each parameter
+ * that was not used as given: what is wrong, and what was used instead.
+ */
+export function applyUrlState(
+  store: PlaygroundStore,
+  { settings = true }: { readonly settings?: boolean } = {},
+): {
+  readonly carried: boolean;
+  readonly carriedSettings: boolean;
+  readonly notices: readonly LinkNotice[];
+} {
+  const { search, hash } = window.location;
+  const state = parseUrlState(search, hash, URL_BOUNDS);
+  const carried = urlStateKeysIn(search, hash);
+  const carriedSettings = carried.some(isSettingKey);
+  const notices: LinkNotice[] = settings
+    ? [...state.rejected]
+    : state.rejected.filter((rejected) => !isSettingKey(rejected.key as UrlStateKey));
+  if (settings && carriedSettings) openLinkSetup(store, state.settings, carried, notices);
   if (state.lang) useLocaleStore.getState().setLocale(state.lang);
   const classroom = useClassroomStore.getState().actions;
   if (state.theme) classroom.setTheme(state.theme);
   if (state.present !== undefined) classroom.setPresenting(state.present);
-  const carried =
-    keys.length > 0 ||
-    state.lang !== undefined ||
-    state.theme !== undefined ||
-    state.present !== undefined ||
-    state.rejected.length > 0;
-  return { carried, notices };
+  const used = usedValues(store);
+  const order = (notice: LinkNotice) => URL_STATE_KEYS.indexOf(notice.key as UrlStateKey);
+  return {
+    carried: carried.length > 0,
+    carriedSettings,
+    notices: notices
+      .map((notice) => {
+        const value = used.get(notice.key);
+        return value === null ? notice : { ...notice, used: truncateValue(value) };
+      })
+      .sort((a, b) => order(a) - order(b)),
+  };
+}
+
+/** The address each store's startup read (applyStartupState), and whether it carried anything. */
+const readAtStartup = new WeakMap<PlaygroundStore, { readonly address: string; readonly carried: boolean }>();
+
+/**
+ * Notes that the page's startup has read the current address for `store`, so that useClassroom does
+ * not read it again on mount: the startup may have chosen this tab's own setup over an address a
+ * moment behind it (a reload), which a second reading would undo.
+ */
+export function markAddressRead(store: PlaygroundStore, carried: boolean): void {
+  const { pathname, search, hash } = window.location;
+  readAtStartup.set(store, { address: `${pathname}${search}${hash}`, carried });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -201,18 +291,11 @@ function reflectOnPage(): void {
   document.title = translator(locale)('app.documentTitle');
 }
 
-/** True while the person types in a field: its keys are its own. */
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  return target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT';
-}
-
 /**
  * The classroom's wiring, called once in App: reads the link on mount (and when the fragment is
  * edited), keeps the address bar's fragment up to date with the settings, language, theme and
  * presentation mode (throttled), reflects theme, presentation mode and language on <html>, and
- * answers F (presentation mode), ? (the shortcut sheet) and Escape.
+ * leaves presentation mode with fullscreen. Its keys (F, ?, Escape) are in keyboard.ts's table.
  */
 export function useClassroom(store: PlaygroundStore): void {
   // The address bar: read before the first paint (a link's settings never flash the defaults
@@ -222,10 +305,12 @@ export function useClassroom(store: PlaygroundStore): void {
     const { pathname, search, hash } = window.location;
     const initialAddress = `${pathname}${search}${hash}`;
     const { setUrlNotices } = useClassroomStore.getState().actions;
-    const opened = applyUrlState(store);
+    const startup = readAtStartup.get(store);
+    const opened = startup?.address === initialAddress ? null : applyUrlState(store);
     // Reading the link twice (React's StrictMode) must not lose the first reading's notices.
-    if (opened.notices.length > 0) setUrlNotices(opened.notices);
-    if (opened.carried) writeShareUrl(store);
+    if (opened && opened.notices.length > 0) setUrlNotices(opened.notices);
+    // Written once the page's language is in place (the first render waits for it).
+    if (opened?.carried ?? startup?.carried) writeShareUrl(store);
 
     // A link pasted into the same tab changes only the fragment: read it, replacing old notices.
     const onHashChange = () => {
@@ -311,29 +396,5 @@ export function useClassroom(store: PlaygroundStore): void {
     };
     document.addEventListener('fullscreenchange', onFullscreenChange);
     return () => document.removeEventListener('fullscreenchange', onFullscreenChange);
-  }, []);
-
-  // F, ? and Escape: never while typing in a field, never with Ctrl/Alt/⌘.
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.isComposing || event.ctrlKey || event.metaKey || event.altKey)
-        return;
-      if (isTyping(event.target)) return;
-      const { shortcutsOpen, presenting, actions } = useClassroomStore.getState();
-      if (event.key === 'Escape') {
-        if (shortcutsOpen) actions.setShortcutsOpen(false);
-        else if (presenting) setPresentation(false);
-        else return;
-        event.preventDefault();
-        return;
-      }
-      if (shortcutsOpen) return;
-      if (event.key === 'f' || event.key === 'F') setPresentation();
-      else if (event.key === '?') actions.setShortcutsOpen(true);
-      else return;
-      event.preventDefault();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
 }

@@ -18,6 +18,10 @@ export interface UrlNoticeItem {
   /** Its value, already cut short for showing. */
   readonly value: string;
   readonly reason: UrlNoticeReason;
+  /** The value used instead, as a link would write it (`0.01`, `1,2,3`). */
+  readonly used?: string;
+  /** For 'more-than-points': how many points the link's data has. */
+  readonly points?: number;
 }
 
 export interface ClassroomState {

@@ -122,6 +122,11 @@ export interface PlaygroundActions {
   readonly clearPins: () => void;
   /** Applies a change when the resulting settings are valid; returns whether it was applied. */
   readonly updateSettings: (patch: Partial<PlaygroundSettings>) => boolean;
+  /**
+   * Puts the clock back where a reload found it, paused: the runs recomputed to `epoch` (at most the
+   * run's length) and SGD `sampleCursor` updates into the next epoch (0 when that epoch has fewer).
+   */
+  readonly restoreClock: (epoch: number, sampleCursor: number) => void;
 }
 
 let pinCounter = 0;
@@ -375,6 +380,29 @@ export const createPlaygroundStore = (initial: PlaygroundSettings = DEFAULT_SETT
           interruptedPlay,
         });
         return true;
+      },
+      restoreClock: (epoch, sampleCursor) => {
+        const state = get();
+        const target = Number.isInteger(epoch) ? Math.min(Math.max(0, epoch), state.settings.epochs) : 0;
+        // From epoch 0 through advanceClock, so that a run that halted on the way stops the clock
+        // exactly where playing would have.
+        const start = { ...state, runs: runsAt(state.settings, 0), epoch: 0, reached: 0 };
+        const next = advanceClock({ ...start, playback: 'idle', clockDebt: 0 }, target);
+        const runs = next.runs ?? start.runs;
+        const at = next.epoch ?? 0;
+        const midEpoch =
+          Number.isInteger(sampleCursor) &&
+          sampleCursor > 0 &&
+          next.playback !== 'finished' &&
+          runs.sgd.status !== 'diverged';
+        const updates = midEpoch ? epochUpdates(runs.sgd, at) : [];
+        const cursor = midEpoch && sampleCursor < updates.length ? sampleCursor : 0;
+        set({
+          ...next,
+          sampleCursor: cursor,
+          pendingUpdates: cursor > 0 ? updates : [],
+          playback: next.playback === 'finished' ? 'finished' : at > 0 || cursor > 0 ? 'paused' : 'idle',
+        });
       },
     },
   }));

@@ -1,18 +1,23 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ShortcutSheet } from '../../src/components/ShortcutSheet';
 import { UrlNotice } from '../../src/components/UrlNotice';
 import { URL_WRITE_INTERVAL_MS, useClassroom } from '../../src/hooks/useClassroom';
 import { useLocaleStore } from '../../src/i18n';
+import { useKeyboard } from '../../src/hooks/keyboard';
 import { useClassroomStore } from '../../src/store/classroom';
 import { PlaygroundProvider } from '../../src/store/context';
-import { createPlaygroundStore, type PlaygroundStore } from '../../src/store/playground';
+import { createPlaygroundStore, DEFAULT_SETTINGS, type PlaygroundStore } from '../../src/store/playground';
 
 function Harness({ store }: { store: PlaygroundStore }) {
   useClassroom(store);
+  // The classroom's keys (F, ?, Escape) are in the one keyboard module's table.
+  useKeyboard(store);
   return (
     <>
       <input aria-label="A field" />
       <UrlNotice />
+      <ShortcutSheet />
     </>
   );
 }
@@ -61,9 +66,9 @@ describe('reading the link', () => {
     const { store } = openAt('/?lr=abc&w0=2&epochs=200');
     expect(store.getState().settings).toMatchObject({ lr: 0.01, w0: 2, epochs: 200 });
     const notice = screen.getByRole('status');
-    expect(notice).toHaveTextContent('lr = “abc”: not a number');
+    expect(notice).toHaveTextContent('lr = “abc”: not a number; used 0.01');
     expect(useClassroomStore.getState().urlNotices).toEqual([
-      { key: 'lr', value: 'abc', reason: 'not-a-number' },
+      { key: 'lr', value: 'abc', reason: 'not-a-number', used: '0.01' },
     ]);
   });
 
@@ -87,8 +92,72 @@ describe('reading the link', () => {
     openAt('/?lr=0.05&w0=2', store);
     expect(store.getState().settings.w0).toBe(2);
     expect(useClassroomStore.getState().urlNotices).toEqual([
-      { key: 'lr', value: '0.05', reason: 'refused' },
+      { key: 'lr', value: '0.05', reason: 'refused', used: '0.01' },
     ]);
+  });
+
+  it('names only what the link carried: a batch larger than the data, and the batch used instead', () => {
+    const { store } = openAt('/#batch=99');
+    expect(useClassroomStore.getState().urlNotices).toEqual([
+      { key: 'batch', value: '99', reason: 'more-than-points', points: 3, used: '2' },
+    ]);
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'batch = “99”: larger than the number of points (3); used 2',
+    );
+    expect(screen.getByRole('status')).not.toHaveTextContent('minibatch');
+    // The rest of the link applies: naming a batch size asks for the mini-batch run.
+    expect(store.getState().settings).toMatchObject({ batchSize: 2, showMinibatch: true });
+  });
+
+  it('checks the batch against the link’s own data', () => {
+    const { store } = openAt('/#x=1,2,3,4,5&y=2,4,6,8,10&batch=5');
+    expect(store.getState().settings.batchSize).toBe(5);
+    expect(useClassroomStore.getState().urlNotices).toEqual([]);
+    act(() => {
+      window.history.replaceState(null, '', '/#x=7&y=1&batch=4');
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(store.getState().settings).toMatchObject({ xs: [7], batchSize: 1 });
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'batch = “4”: larger than the number of points (1); used 1',
+    );
+  });
+
+  it('says what was used for a word it does not know, in the link’s own terms', () => {
+    openAt('/#theme=sepia&x=1,2');
+    expect(useClassroomStore.getState().urlNotices).toEqual([
+      { key: 'x', value: '1,2', reason: 'unpaired', used: '1,2,3' },
+      { key: 'theme', value: 'sepia', reason: 'unknown-value', used: 'system' },
+    ]);
+  });
+
+  it('opens exactly the link’s setup: what it leaves out is the default, not what the page had', () => {
+    const { store } = openAt('/');
+    act(() => void store.getState().actions.updateSettings({ w0: 3, model: 'wb', speed: 100, predictX: 6 }));
+    act(() => {
+      window.history.replaceState(null, '', '/#lr=0.02&epochs=60');
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(store.getState().settings).toEqual({
+      ...DEFAULT_SETTINGS,
+      lr: 0.02,
+      epochs: 60,
+      // A link cannot carry the x to predict: it stays.
+      predictX: 6,
+    });
+  });
+
+  it('reading its own address again changes nothing, the clock and SGD’s sample included', () => {
+    const { store } = openAt('/#epochs=300&shuffle=1');
+    act(() => {
+      const { actions } = store.getState();
+      for (let i = 0; i < 5; i++) actions.step();
+      actions.stepSample();
+    });
+    const before = store.getState();
+    act(() => void window.dispatchEvent(new HashChangeEvent('hashchange')));
+    expect(store.getState().runs).toBe(before.runs);
+    expect(store.getState()).toMatchObject({ epoch: 5, sampleCursor: 1, settings: before.settings });
   });
 
   it('sets language, theme and presentation mode on <html>', () => {
@@ -191,9 +260,15 @@ describe('writing the link', () => {
 });
 
 describe('keys', () => {
-  const press = (key: string, init: KeyboardEventInit = {}, target: Element | Window = window) =>
+  // Keys go where the focus is, as in a browser (the shortcut sheet takes it when it opens).
+  const press = (key: string, init: KeyboardEventInit = {}, target?: Element) =>
     act(() => {
-      fireEvent.keyDown(target, { key, bubbles: true, cancelable: true, ...init });
+      fireEvent.keyDown(target ?? document.activeElement ?? document.body, {
+        key,
+        bubbles: true,
+        cancelable: true,
+        ...init,
+      });
     });
 
   it('F toggles presentation mode, never while typing or with a modifier', () => {

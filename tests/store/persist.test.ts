@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { loadSettings, saveSettings, STORAGE_KEY } from '../../src/store/persist';
-import { DEFAULT_SETTINGS } from '../../src/store/playground';
+import {
+  changedFields,
+  fieldsChangedBetween,
+  forget,
+  loadSettings,
+  loadTab,
+  saveSettings,
+  saveTab,
+  STORAGE_KEY,
+  STORED_FIELDS,
+  TAB_STORAGE_KEY,
+} from '../../src/store/persist';
+import { DEFAULT_SETTINGS, type PlaygroundSettings } from '../../src/store/playground';
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const items = new Map(Object.entries(initial));
@@ -8,28 +19,58 @@ function memoryStorage(initial: Record<string, string> = {}) {
     items,
     getItem: (key: string) => items.get(key) ?? null,
     setItem: (key: string, value: string) => void items.set(key, value),
+    removeItem: (key: string) => void items.delete(key),
   };
 }
 
+const stored = (storage: ReturnType<typeof memoryStorage>, key = STORAGE_KEY) =>
+  JSON.parse(storage.items.get(key)!) as Record<string, unknown>;
+
+const EVERYTHING: PlaygroundSettings = {
+  ...DEFAULT_SETTINGS,
+  lr: 0.05,
+  w0: -1.5,
+  b0: 0.25,
+  model: 'wb',
+  epochs: 250,
+  speed: 100,
+  xs: [1, 2.5, -0],
+  ys: [3, -4, 0.1],
+  predictX: 7,
+  batchSize: 3,
+  shuffle: true,
+  seed: 42,
+  showMinibatch: true,
+};
+
 describe('loadSettings / saveSettings', () => {
-  it('round-trips a setup exactly', () => {
+  it('round-trips every setting exactly, −0 included', () => {
     const storage = memoryStorage();
-    const settings = {
-      ...DEFAULT_SETTINGS,
-      lr: 0.05,
-      w0: -1.5,
-      epochs: 250,
-      speed: 100,
-      xs: [1, 2.5],
-      ys: [3, -4],
-    };
-    saveSettings(storage, settings);
-    expect(loadSettings(storage)).toEqual({ kind: 'loaded', settings });
+    saveSettings(storage, { ...EVERYTHING, w0: -0 });
+    const loaded = loadSettings(storage);
+    expect(loaded).toEqual({ kind: 'loaded', settings: { ...EVERYTHING, w0: -0 } });
+    if (loaded.kind !== 'loaded') return;
+    expect(Object.is(loaded.settings.w0, -0)).toBe(true);
+    expect(Object.is(loaded.settings.xs[2], -0)).toBe(true);
+  });
+
+  it('keeps a one-point data set (its batch is that one point)', () => {
+    const storage = memoryStorage();
+    const onePoint = { ...DEFAULT_SETTINGS, xs: [2], ys: [4], batchSize: 1 };
+    saveSettings(storage, onePoint);
+    expect(loadSettings(storage)).toEqual({ kind: 'loaded', settings: onePoint });
+    // A record of the earlier version had no batch size: the default 2 shrinks to the one point.
+    const old = memoryStorage({ [STORAGE_KEY]: JSON.stringify({ xs: [2], ys: [4], lr: 0.02 }) });
+    expect(loadSettings(old)).toEqual({
+      kind: 'loaded',
+      settings: { ...DEFAULT_SETTINGS, xs: [2], ys: [4], lr: 0.02, batchSize: 1 },
+    });
   });
 
   it('finds nothing in an empty or missing storage', () => {
     expect(loadSettings(memoryStorage())).toEqual({ kind: 'none' });
     expect(loadSettings(undefined)).toEqual({ kind: 'none' });
+    expect(loadTab(memoryStorage())).toEqual({ kind: 'none' });
   });
 
   it('treats blocked storage as empty rather than failing', () => {
@@ -40,9 +81,15 @@ describe('loadSettings / saveSettings', () => {
       setItem: () => {
         throw new Error('QuotaExceededError');
       },
+      removeItem: () => {
+        throw new Error('SecurityError');
+      },
     };
     expect(loadSettings(blocked)).toEqual({ kind: 'none' });
+    expect(loadTab(blocked)).toEqual({ kind: 'none' });
     expect(() => saveSettings(blocked, DEFAULT_SETTINGS)).not.toThrow();
+    expect(() => saveTab(blocked, DEFAULT_SETTINGS, { epoch: 1, sampleCursor: 0 })).not.toThrow();
+    expect(() => forget(blocked, STORAGE_KEY)).not.toThrow();
   });
 
   it.each([
@@ -57,6 +104,9 @@ describe('loadSettings / saveSettings', () => {
     ['data with null (NaN saved by JSON)', JSON.stringify({ xs: [1, null], ys: [1, 2] })],
     ['an unknown model', JSON.stringify({ model: 'mlp' })],
     ['a speed that is not a number', JSON.stringify({ speed: 'fast' })],
+    ['a shuffle that is not a flag', JSON.stringify({ shuffle: 'yes' })],
+    ['a batch size of 0', JSON.stringify({ batchSize: 0 })],
+    ['a seed that is not whole', JSON.stringify({ seed: 1.5 })],
   ])('ignores %s as unreadable', (_what, text) => {
     expect(loadSettings(memoryStorage({ [STORAGE_KEY]: text }))).toEqual({ kind: 'unreadable' });
   });
@@ -67,11 +117,95 @@ describe('loadSettings / saveSettings', () => {
     expect(loaded).toEqual({ kind: 'loaded', settings: { ...DEFAULT_SETTINGS, lr: 0.02 } });
   });
 
-  it('stores only settings, never the runs or the clock', () => {
+  it('stores the settings, never the runs or the clock', () => {
     const storage = memoryStorage();
     saveSettings(storage, DEFAULT_SETTINGS);
-    expect(Object.keys(JSON.parse(storage.items.get(STORAGE_KEY)!) as object).sort()).toEqual(
-      ['b0', 'epochs', 'lr', 'model', 'speed', 'w0', 'xs', 'ys'].sort(),
-    );
+    expect(Object.keys(stored(storage)).sort()).toEqual([...STORED_FIELDS].sort());
+  });
+
+  it('writes only the named fields, over what the record holds now', () => {
+    const storage = memoryStorage();
+    saveSettings(storage, { ...DEFAULT_SETTINGS, xs: [1, 2, 3, 4], ys: [2, 4, 6, 8] });
+    // Another tab, which loaded the lecture's setup, changes only the learning rate.
+    saveSettings(storage, { ...DEFAULT_SETTINGS, lr: 0.02 }, ['lr']);
+    expect(loadSettings(storage)).toEqual({
+      kind: 'loaded',
+      settings: { ...DEFAULT_SETTINGS, xs: [1, 2, 3, 4], ys: [2, 4, 6, 8], lr: 0.02 },
+    });
+  });
+
+  it('a merge of one tab’s data and another’s batch size is still a setup', () => {
+    const storage = memoryStorage();
+    saveSettings(storage, { ...DEFAULT_SETTINGS, batchSize: 3 }, ['batchSize']);
+    saveSettings(storage, { ...DEFAULT_SETTINGS, xs: [5], ys: [10], batchSize: 1 }, ['xs', 'ys']);
+    expect(loadSettings(storage)).toEqual({
+      kind: 'loaded',
+      settings: { ...DEFAULT_SETTINGS, xs: [5], ys: [10], batchSize: 1 },
+    });
+  });
+
+  it('replaces an unreadable record instead of merging into it', () => {
+    const storage = memoryStorage({ [STORAGE_KEY]: JSON.stringify({ lr: -1, epochs: 300 }) });
+    saveSettings(storage, { ...DEFAULT_SETTINGS, w0: 2 }, ['w0']);
+    expect(stored(storage)).toEqual({ w0: 2 });
+  });
+});
+
+describe('loadTab / saveTab', () => {
+  it('round-trips this tab’s setup and clock', () => {
+    const storage = memoryStorage();
+    saveTab(storage, EVERYTHING, { epoch: 91, sampleCursor: 2 });
+    expect(loadTab(storage)).toEqual({
+      kind: 'loaded',
+      settings: EVERYTHING,
+      clock: { epoch: 91, sampleCursor: 2 },
+    });
+  });
+
+  it.each([
+    ['a clock past the run', { settings: { epochs: 10 }, epoch: 11, sampleCursor: 0 }],
+    ['a negative epoch', { settings: {}, epoch: -1, sampleCursor: 0 }],
+    ['a fractional cursor', { settings: {}, epoch: 3, sampleCursor: 0.5 }],
+    ['no settings', { epoch: 3, sampleCursor: 0 }],
+    ['unreadable settings', { settings: { lr: 'fast' }, epoch: 3, sampleCursor: 0 }],
+  ])('ignores %s as unreadable', (_what, record) => {
+    const storage = memoryStorage({ [TAB_STORAGE_KEY]: JSON.stringify(record) });
+    expect(loadTab(storage)).toEqual({ kind: 'unreadable' });
+  });
+
+  it('removes the old record when a new one cannot be written', () => {
+    const storage = memoryStorage();
+    saveTab(storage, DEFAULT_SETTINGS, { epoch: 5, sampleCursor: 0 });
+    const full = {
+      ...storage,
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    };
+    saveTab(full, { ...DEFAULT_SETTINGS, lr: 0.2 }, { epoch: 9, sampleCursor: 0 });
+    expect(loadTab(storage)).toEqual({ kind: 'none' });
+  });
+});
+
+describe('which fields changed', () => {
+  it('compares data by value and counts x and y as one', () => {
+    const before = DEFAULT_SETTINGS;
+    expect(changedFields(before, { ...before, xs: [...before.xs], ys: [...before.ys] })).toEqual([]);
+    expect(changedFields(before, { ...before, ys: [2, 4, 7] }).sort()).toEqual(['xs', 'ys']);
+    expect(changedFields(before, { ...before, lr: 0.02, seed: 3 }).sort()).toEqual(['lr', 'seed']);
+    expect(changedFields({ ...before, w0: 0 }, { ...before, w0: -0 })).toEqual(['w0']);
+  });
+
+  it('reads what another tab wrote from a storage event’s texts', () => {
+    const old = JSON.stringify({ lr: 0.01, epochs: 100 });
+    expect(fieldsChangedBetween(old, JSON.stringify({ lr: 0.02, epochs: 100 }))).toEqual(['lr']);
+    expect(fieldsChangedBetween(null, JSON.stringify({ lr: 0.02, xs: [1], ys: [2] })).sort()).toEqual([
+      'lr',
+      'xs',
+      'ys',
+    ]);
+    // A record that vanished or is unreadable holds nothing newer.
+    expect(fieldsChangedBetween(old, null)).toEqual([]);
+    expect(fieldsChangedBetween(old, '{broken')).toEqual([]);
   });
 });
