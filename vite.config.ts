@@ -96,11 +96,14 @@ export default defineConfig({
   test: {
     globals: true,
     restoreMocks: true,
+    // Rendering the whole app in jsdom, or running the reference Python, takes seconds on a busy
+    // two-core machine: a test has this long before it counts as hung, never merely as slow.
+    testTimeout: 30_000,
     // The core and the store need no DOM; components and hooks render into jsdom.
     projects: [
       {
         extends: true,
-        test: { name: 'core', environment: 'node', include: ['tests/{core,store}/**/*.test.ts'] },
+        test: { name: 'core', environment: 'node', include: ['tests/{core,store,i18n}/**/*.test.ts'] },
       },
       {
         extends: true,

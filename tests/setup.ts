@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { setFocusModality } from '../src/hooks/focusModality';
 import { loadLocale, loadMessages, MESSAGE_PARTS } from '../src/i18n';
 
 // The app loads the Chinese catalog, and the English of the parts shown after the first paint, on
@@ -12,4 +13,7 @@ afterEach(() => {
   cleanup();
   // The app remembers its settings in localStorage; one test's setup must not leak into the next.
   window.localStorage.clear();
+  window.sessionStorage.clear();
+  // Focus starts as a pointer would leave it; a test that focuses "by Tab" says so (focusByKeyboard).
+  setFocusModality('pointer');
 });

@@ -3,7 +3,7 @@ import { useT } from '../i18n';
 import { useClassroom } from '../hooks/useClassroom';
 import { useFirstScreenFit } from '../hooks/useFirstScreenFit';
 import { useAnimationLoop } from '../hooks/useAnimationLoop';
-import { useKeyboardShortcuts } from '../hooks/useKeyboardShortcuts';
+import { useKeyboard } from '../hooks/keyboard';
 import { usePersistence } from '../hooks/usePersistence';
 import { usePlaygroundSelector, usePlaygroundStoreApi } from '../store/context';
 import { shownRunIds } from '../store/playground';
@@ -40,8 +40,8 @@ export function App() {
   const t = useT();
   const store = usePlaygroundStoreApi();
   useAnimationLoop(store);
-  useKeyboardShortcuts(store);
-  // Stored settings first, then the link's: a link wins over what this browser remembers.
+  useKeyboard(store);
+  // This tab's setup or the link's, else the stored one (see applyStartupState), kept as it changes.
   usePersistence(store);
   useClassroom(store);
   const lossChart = useRef<HTMLElement>(null);

@@ -26,7 +26,7 @@ import {
 } from './chartData';
 import './charts.css';
 import { divergedText, LossHover, LossLayerContext, LossLines, type LossLayer } from './lossChartLayers';
-import { HiddenTextProbe, PlotGrid, useSvgTextPx } from './plotLayer';
+import { HiddenTextProbe, NoLayerTabStops, PlotGrid, useSvgTextPx } from './plotLayer';
 
 export interface LossChartProps {
   /**
@@ -113,7 +113,10 @@ export function LossChart({ height, width }: LossChartProps) {
         className="chart-plot"
         data={rows}
         margin={{ top: 8, right: 20, bottom: 22, left: 4 }}
+        // The one Tab stop of the chart (← → move the readout): named, so it says what it is for.
+        aria-label={t('loss.chartKeys')}
       >
+        <NoLayerTabStops />
         <PlotGrid stroke={CHART_THEME.grid} />
         <XAxis
           type="number"
@@ -209,7 +212,13 @@ export function LossChart({ height, width }: LossChartProps) {
         {t('loss.description')}
       </p>
       <div className="chart-sr-only" aria-live="polite" ref={setSpeaker} />
-      <div className="chart-plot-host" ref={setHost} style={height === undefined ? undefined : { height }}>
+      {/* ← → move the readout on the chart reached with Tab (the page's keyboard module reads this). */}
+      <div
+        className="chart-plot-host"
+        ref={setHost}
+        data-keys="ArrowLeft ArrowRight"
+        style={height === undefined ? undefined : { height }}
+      >
         <LossLayerContext.Provider value={layer}>{frame}</LossLayerContext.Provider>
       </div>
       <HiddenTextProbe

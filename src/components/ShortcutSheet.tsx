@@ -1,23 +1,11 @@
 import { useEffect, useId, useRef } from 'react';
 import { createPortal } from 'react-dom';
+import { SHORTCUTS } from '../hooks/keyboard';
 import { useT, type MessageKey } from '../i18n';
 import { selectShortcutsOpen, useClassroomStore } from '../store/classroom';
 
-/** The keys, as shown, with what they do. `keys` are symbols, or a message key for a named key. */
-const SHORTCUTS: readonly { readonly keys: readonly (string | MessageKey)[]; readonly action: MessageKey }[] =
-  [
-    { keys: ['classroom.key.space'], action: 'classroom.shortcut.play' },
-    { keys: ['→'], action: 'classroom.shortcut.step' },
-    { keys: ['Shift', '→'], action: 'classroom.shortcut.stepSample' },
-    { keys: ['E'], action: 'classroom.shortcut.runToEnd' },
-    { keys: ['R'], action: 'classroom.shortcut.reset' },
-    { keys: ['↑', '↓'], action: 'classroom.shortcut.lr' },
-    { keys: ['F'], action: 'classroom.shortcut.present' },
-    { keys: ['?'], action: 'classroom.shortcut.sheet' },
-    { keys: ['classroom.key.escape'], action: 'classroom.shortcut.close' },
-  ];
-
-const FOCUSABLE = 'button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])';
+/** The sheet's rows: every shortcut the keyboard module answers that does something to tell. */
+const ROWS = SHORTCUTS.filter((shortcut) => shortcut.help !== undefined);
 
 /** The keyboard-shortcut sheet: a modal dialog, opened with ? or its button, closed with Escape. */
 export function ShortcutSheet() {
@@ -26,72 +14,61 @@ export function ShortcutSheet() {
   return createPortal(<SheetDialog />, document.body);
 }
 
+const close = () => useClassroomStore.getState().actions.setShortcutsOpen(false);
+
+/**
+ * A native modal <dialog>: the browser keeps Tab inside it, makes the page behind inert, closes it
+ * on Escape (its cancel event) and gives the focus back where it was. Where showModal is missing
+ * (jsdom), it opens as a plain dialog and its Close button and Escape still close it.
+ */
 function SheetDialog() {
   const t = useT();
   const titleId = useId();
   const introId = useId();
-  const dialog = useRef<HTMLDivElement>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
-  const close = () => useClassroomStore.getState().actions.setShortcutsOpen(false);
 
-  // Focus moves in on opening and goes back where it was on closing.
   useEffect(() => {
+    const node = dialog.current;
+    if (!node) return;
     const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (typeof node.showModal === 'function') node.showModal();
+    else node.setAttribute('open', '');
     closeButton.current?.focus();
+    // Escape: the browser's cancel event, or the key itself where there is no modal dialog.
+    const onCancel = (event: Event) => {
+      event.preventDefault();
+      close();
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      close();
+    };
+    node.addEventListener('cancel', onCancel);
+    node.addEventListener('keydown', onKeyDown);
     return () => {
+      node.removeEventListener('cancel', onCancel);
+      node.removeEventListener('keydown', onKeyDown);
+      if (node.open && typeof node.close === 'function') node.close();
       if (returnTo?.isConnected) returnTo.focus();
     };
   }, []);
 
-  // The page's own shortcuts stay off while the sheet is open: its keys stop here. Escape closes;
-  // Tab and Shift+Tab cycle inside the dialog.
-  useEffect(() => {
-    const node = dialog.current;
-    if (!node) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      event.stopPropagation();
-      if (event.key === 'Escape') {
-        event.preventDefault();
-        useClassroomStore.getState().actions.setShortcutsOpen(false);
-        return;
-      }
-      if (event.key !== 'Tab') return;
-      const focusable = [...node.querySelectorAll<HTMLElement>(FOCUSABLE)];
-      const first = focusable[0];
-      const last = focusable[focusable.length - 1];
-      if (!first || !last) {
-        event.preventDefault();
-        return;
-      }
-      const active = document.activeElement;
-      if (event.shiftKey && (active === first || !node.contains(active))) {
-        event.preventDefault();
-        last.focus();
-      } else if (!event.shiftKey && (active === last || !node.contains(active))) {
-        event.preventDefault();
-        first.focus();
-      }
-    };
-    node.addEventListener('keydown', onKeyDown);
-    return () => node.removeEventListener('keydown', onKeyDown);
-  }, []);
-
   const keyLabel = (key: string) => (key.startsWith('classroom.') ? t(key as MessageKey) : key);
   return (
-    <div
-      className="shortcut-backdrop"
+    <dialog
+      ref={dialog}
+      className="shortcut-sheet"
+      aria-modal="true"
+      aria-labelledby={titleId}
+      aria-describedby={introId}
       onMouseDown={(event) => {
+        // A click on the backdrop (the dialog element itself, outside its content) closes it.
         if (event.target === event.currentTarget) close();
       }}
     >
-      <div
-        ref={dialog}
-        className="shortcut-sheet"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        aria-describedby={introId}
-      >
+      <div className="shortcut-content">
         <h2 id={titleId}>{t('classroom.shortcuts')}</h2>
         <p id={introId} className="shortcut-intro">
           {t('classroom.shortcutsIntro')}
@@ -104,19 +81,19 @@ function SheetDialog() {
             </tr>
           </thead>
           <tbody>
-            {SHORTCUTS.map(({ keys, action }) => (
-              <tr key={action}>
+            {ROWS.map(({ label, help }) => (
+              <tr key={help}>
                 <th scope="row">
-                  {keys.map((key, index) => (
+                  {label.map((key, index) => (
                     <span key={key}>
                       {index > 0 && (
-                        <span className="shortcut-joiner">{keys[0] === 'Shift' ? ' + ' : ' / '}</span>
+                        <span className="shortcut-joiner">{label[0] === 'Shift' ? ' + ' : ' / '}</span>
                       )}
                       <kbd>{keyLabel(key)}</kbd>
                     </span>
                   ))}
                 </th>
-                <td>{t(action)}</td>
+                <td>{t(help!)}</td>
               </tr>
             ))}
           </tbody>
@@ -127,6 +104,6 @@ function SheetDialog() {
           </button>
         </div>
       </div>
-    </div>
+    </dialog>
   );
 }

@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { focusModality } from '../hooks/focusModality';
 
 export interface Tab {
   readonly id: string;
@@ -28,7 +29,8 @@ export function Tabs({ tabs, label }: { tabs: readonly Tab[]; label: string }) {
       End: tabs.length - 1,
     };
     const wanted = moves[event.key];
-    if (wanted === undefined) return;
+    // A tab clicked with the mouse keeps no keys: the arrows go on to the page's shortcuts.
+    if (wanted === undefined || focusModality() === 'pointer') return;
     event.preventDefault();
     event.stopPropagation();
     const next = tabs[(wanted + tabs.length) % tabs.length];

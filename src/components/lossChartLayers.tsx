@@ -4,14 +4,15 @@
  * (LossHover, re-rendered as the pointer moves). The chart around them re-renders only when an axis
  * changes.
  */
-import { createContext, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useActiveTooltipCoordinate, useActiveTooltipLabel, usePlotArea } from 'recharts';
 import { pyFloat, type RunState } from '../core';
+import { useDismissOnEscape } from '../hooks/keyboard';
 import type { Translate } from '../i18n';
 import type { Pin, RunId } from '../store/playground';
 import { CHART_THEME, pointAt, RUN_COLOR_VARS, type LossChartModel } from './chartData';
-import { PlotClip, polylinePath, usePixelScales, type PixelScales } from './plotLayer';
+import { isSafePx, PlotClip, polylinePath, usePixelScales, type PixelScales } from './plotLayer';
 
 /** What the drawn layer and the tooltip read each frame; the chart around them stays as it was. */
 export interface LossLayer {
@@ -56,7 +57,8 @@ function runPoint(layer: LossLayer, scales: PixelScales, id: RunId, epoch: numbe
   if (value === null) return null;
   const cx = scales.x(epoch);
   const cy = scales.y(value);
-  return Number.isFinite(cx) && Number.isFinite(cy) ? [cx, cy] : null;
+  // Beyond ±SAFE_PX (for a frame the axes still have the last scale): not drawn.
+  return isSafePx(cx) && isSafePx(cy) ? [cx, cy] : null;
 }
 
 /**
@@ -196,19 +198,13 @@ export function LossHover() {
   const coordinate = useActiveTooltipCoordinate();
   // Escape hides the readout until the hovered epoch changes (leaving the chart counts).
   const [dismissed, setDismissed] = useState(false);
+  const dismiss = useCallback(() => setDismissed(true), []);
   const [shownFor, setShownFor] = useState(hovered);
   if (shownFor !== hovered) {
     setShownFor(hovered);
     setDismissed(false);
   }
-  useEffect(() => {
-    if (hovered === null) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setDismissed(true);
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [hovered]);
+  useDismissOnEscape(hovered !== null && !dismissed, dismiss);
   if (!layer || !scales || !area || hovered === null) return null;
   const { runs, shown, lastEpoch, t, host, speaker } = layer;
   const epoch = Math.min(hovered, lastEpoch);
@@ -258,7 +254,7 @@ export function LossHover() {
   );
   return (
     <g className="loss-hover">
-      {Number.isFinite(x) && (
+      {isSafePx(x) && (
         <line
           className="loss-cursor"
           x1={x}

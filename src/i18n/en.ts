@@ -30,8 +30,8 @@ const base = {
   'controls.runToEnd': 'Run to end',
   'controls.reset': 'Reset',
   'controls.speed': 'Speed',
-  'controls.speedValue': '{value} epochs per second',
-  'controls.speedShort': '{value} epochs/s',
+  'controls.speedValue': '{value, plural, one {# epoch per second} other {# epochs per second}}',
+  'controls.speedShort': '{value, plural, one {# epoch/s} other {# epochs/s}}',
   'controls.clock': 'Epoch {epoch} of {total}',
   'controls.clockSample': 'SGD in epoch {epoch}: sample {sample} of {n}',
 
@@ -49,7 +49,7 @@ const base = {
   'settings.w0Typed': 'Initial w, typed',
   'settings.epochs': 'Epochs',
   'settings.epochsTyped': 'Epochs, typed',
-  'settings.epochsValue': '{value} epochs',
+  'settings.epochsValue': '{value, plural, one {# epoch} other {# epochs}}',
   'settings.data': 'Data: x = [{xs}], y = [{ys}]',
 
   'run.gd': 'Gradient descent (GD)',
@@ -58,8 +58,10 @@ const base = {
   'run.sgd.short': 'SGD',
   'run.minibatch': 'Mini-batch',
   'run.minibatch.short': 'Mini-batch',
-  'run.minibatch.rule': 'one update per batch of {b} samples, {updates} per epoch',
-  'run.gd.rule': 'one update per epoch, gradient of the mean cost over all {n} samples',
+  'run.minibatch.rule':
+    'one update per batch of {b, plural, one {# sample} other {# samples}}, {updates, plural, one {# update} other {# updates}} per epoch',
+  'run.gd.rule':
+    'one update per epoch, gradient of the mean cost over {n, plural, one {its # sample} other {all # samples}}',
   'run.sgd.rule': 'one update per sample, {n} per epoch, in data-set order',
   'run.views': '{run} views',
   'run.view.landscape': 'Landscape',
@@ -81,7 +83,8 @@ const base = {
   'run.status.diverging': 'diverging: learning rate {lr} is above the stability limit ≈ {limit}',
   'run.status.diverged':
     'diverged in epoch {epoch}: the numbers overflowed. Lower the learning rate below ≈ {limit}.',
-  'run.announce': '{run}: epoch {epoch}, {updates} updates, w = {w}, loss = {loss}.',
+  'run.announce':
+    '{run}: epoch {epoch}, {updates, plural, one {# update} other {# updates}}, w = {w}, loss = {loss}.',
   'run.announceDiverged': '{run} diverged in epoch {epoch}.',
 
   'loss.title': 'Cost on all data after each epoch',
@@ -96,6 +99,7 @@ const base = {
   'loss.tooltipPrinted': 'the lecture prints it as epoch: {printed}',
   'loss.description':
     'Line chart of the cost on all data after each epoch, GD in blue and SGD in orange; hover or use the arrow keys for exact values.',
+  'loss.chartKeys': 'Cost chart: ← and → read the exact values epoch by epoch',
   'loss.tooltipStart': 'start, before any update',
   'loss.tooltipW': 'w = {value}',
   'loss.tooltipCost': 'cost = {value}',

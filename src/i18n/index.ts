@@ -80,12 +80,40 @@ export function loadMessages(part: MessagePart): Promise<void> {
 export type Params = Readonly<Record<string, string | number>>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 
-/** Fills `{name}` placeholders; a missing parameter stays visible rather than vanishing. */
-export function format(template: string, params?: Params): string {
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+/** The form of `count` in `locale` ('one', 'other', …), by the CLDR rules the browser knows. */
+function pluralCategory(locale: Locale, count: number): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return rules.select(count);
+}
+
+/** `{name, plural, =0 {…} one {…} other {…}}`, ICU's plural form; `#` in a form is the number. */
+const PLURAL = /\{(\w+), plural,((?:\s*[=\w]+\s*\{[^{}]*\})+)\s*\}/g;
+const PLURAL_FORM = /([=\w]+)\s*\{([^{}]*)\}/g;
+
+/**
+ * Fills `{name}` placeholders and ICU plural forms (`{count, plural, one {# point} other {# points}}`,
+ * chosen with Intl.PluralRules for `locale`); a missing parameter stays visible rather than vanishing.
+ */
+export function format(template: string, params?: Params, locale: Locale = 'en'): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template
+    .replace(PLURAL, (whole, name: string, forms: string) => {
+      if (!(name in params)) return whole;
+      const count = Number(params[name]);
+      const byCategory = new Map([...forms.matchAll(PLURAL_FORM)].map((match) => [match[1]!, match[2]!]));
+      const form =
+        byCategory.get(`=${count}`) ??
+        byCategory.get(pluralCategory(locale, count)) ??
+        byCategory.get('other');
+      return form === undefined ? whole : form.replace(/#/g, String(params[name]));
+    })
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 /**
@@ -96,7 +124,7 @@ export function format(template: string, params?: Params): string {
 export function translator(locale: Locale): Translate {
   return (key, params) => {
     const template = (locale === 'en' ? undefined : catalogs[locale]?.[key]) ?? english[key];
-    if (template !== undefined) return format(template, params);
+    if (template !== undefined) return format(template, params, locale);
     if (import.meta.env.DEV) console.error(`Downhill: the message "${key}" has not been loaded`);
     return key;
   };

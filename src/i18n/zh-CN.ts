@@ -101,6 +101,7 @@ export const zhCN: Catalog = {
   'loss.tooltipPrinted': '课程代码打印为 epoch: {printed}',
   'loss.description':
     '每个 epoch 之后全部数据上的 cost 折线图,GD 为蓝色,SGD 为橙色;悬停或用方向键查看精确数值。',
+  'loss.chartKeys': 'cost 曲线图：按 ← 和 → 逐个 epoch 查看精确数值',
   'loss.tooltipStart': '开始时,尚未更新',
   'loss.tooltipW': 'w = {value}',
   'loss.tooltipCost': 'cost = {value}',

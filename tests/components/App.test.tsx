@@ -1,6 +1,7 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setFocusModality } from '../../src/hooks/focusModality';
 import { App } from '../../src/components/App';
 import { translator, useLocaleStore, type MessageKey } from '../../src/i18n';
 import { PlaygroundProvider } from '../../src/store/context';
@@ -94,6 +95,8 @@ function allText(container: HTMLElement): string {
 }
 
 async function pressOn(user: User, element: HTMLElement, key: string) {
+  // As a keyboard user reaches it, with Tab: the control keeps the keys ARIA gives it.
+  setFocusModality('keyboard');
   act(() => element.focus());
   await user.keyboard(key);
 }
@@ -180,14 +183,20 @@ describe('App', () => {
     const { user } = renderApp();
     await pressOn(user, button('Step'), '{Enter}');
     expect(clock()).toHaveTextContent('Epoch 1 of 100');
+    await user.keyboard('{Enter}');
+    expect(clock()).toHaveTextContent('Epoch 2 of 100');
+    // Space is play/pause wherever the focus is, a button included: it never presses Step again.
     await user.keyboard('[Space]');
+    expect(button('Pause')).toBeInTheDocument();
+    await user.keyboard('[Space]');
+    expect(button('Play')).toBeInTheDocument();
     expect(clock()).toHaveTextContent('Epoch 2 of 100');
 
     await pressOn(user, button('Step one sample'), '{Enter}');
     expect(readout(SGD, 'run.updates')).toBe('7');
     expect(readout(GD, 'run.updates')).toBe('2');
     const gdW = readout(GD, 'run.w');
-    await user.keyboard('[Space]');
+    await user.keyboard('{Enter}');
     expect(readout(SGD, 'run.updates')).toBe('8');
     expect(readout(GD, 'run.w')).toBe(gdW);
 
@@ -198,7 +207,7 @@ describe('App', () => {
     expect(button('Step')).toBeDisabled();
     expect(button('Run to end')).toBeDisabled();
 
-    await pressOn(user, button('Reset'), '[Space]');
+    await pressOn(user, button('Reset'), '{Enter}');
     expect(clock()).toHaveTextContent('Epoch 0 of 100');
     expect(readout(GD, 'run.w')).toBe('w = 1.0');
     expect(button('Step')).toBeEnabled();

@@ -159,9 +159,7 @@ describe('RunPanel: the readout', () => {
   it('announces where each run stands when it stops, and nothing while playing', async () => {
     const { store, user } = renderRuns();
     await user.click(button('Step'));
-    expect(announcement(GD)).toBe(
-      'GD: epoch 1, 1 updates, w = 1.0933333333333333, loss = 4.666666666666667.',
-    );
+    expect(announcement(GD)).toBe('GD: epoch 1, 1 update, w = 1.0933333333333333, loss = 4.666666666666667.');
     expect(announcement(SGD)).toBe('SGD: epoch 1, 3 updates, w = 1.260688, loss = 4.919240100095999.');
     await user.click(button('Play'));
     act(() => store.getState().actions.tick(100));

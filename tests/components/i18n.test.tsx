@@ -95,7 +95,7 @@ describe('the English of the parts shown after the first paint comes with them',
       error.mock.calls.filter(([message]) => String(message).includes('has not been loaded'));
     expect(missing()).toEqual([]);
     // The data panel and the export menu bring their messages along (fresh modules: a slow import).
-    const loading = { timeout: 10_000 };
+    const loading = { timeout: 20_000 };
     expect(await screen.findByRole('heading', { name: 'Data' }, loading)).toBeInTheDocument();
     expect(await screen.findByRole('group', { name: 'Export' }, loading)).toBeInTheDocument();
     await act(async () => {});

@@ -102,7 +102,11 @@ describe('data panel', () => {
     const opened = await open();
     const { page, app } = opened;
     try {
+      // As a keyboard user gets there: with Tab (a point clicked with the mouse keeps no keys).
       await app.point(1).focus();
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Shift+Tab');
+      await expect.poll(() => app.point(1).evaluate((point) => point === document.activeElement)).toBe(true);
       await page.keyboard.press('ArrowUp');
       await expect.poll(() => app.yCell(1).inputValue(), POLL).toBe('2.1');
       await page.keyboard.press('Shift+ArrowRight');

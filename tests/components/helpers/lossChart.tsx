@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import { LossChart } from '../../../src/components/LossChart';
 import { MAX_LOSS_POINTS } from '../../../src/components/chartData';
 import { cost, traceColumn } from '../../../src/core';
+import { useKeyboard } from '../../../src/hooks/keyboard';
 import { PlaygroundProvider } from '../../../src/store/context';
 import { createPlaygroundStore, type PlaygroundStore, type RunId } from '../../../src/store/playground';
 
@@ -11,9 +12,16 @@ import { createPlaygroundStore, type PlaygroundStore, type RunId } from '../../.
 export const WIDTH = 600;
 export const HEIGHT = 320;
 
+/** The page's one keyboard listener, which answers Escape for the chart's hover readout. */
+function Keyboard({ store }: { store: PlaygroundStore }) {
+  useKeyboard(store);
+  return null;
+}
+
 export function renderChart(store: PlaygroundStore = createPlaygroundStore()) {
   const view = render(
     <PlaygroundProvider store={store}>
+      <Keyboard store={store} />
       <LossChart width={WIDTH} height={HEIGHT} />
     </PlaygroundProvider>,
   );
