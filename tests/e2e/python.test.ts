@@ -173,4 +173,32 @@ describe('Python, side by side', () => {
       await page.context().close();
     }
   });
+  it('a run that overflows prints on as far as the lecture’s script does, then its OverflowError', async () => {
+    const opened = await openApp(chromium.current, { path: '#lr=1&epochs=1000' });
+    const { page } = opened;
+    const app = ui(page);
+    try {
+      await app.gd.waitFor({ state: 'visible', timeout: 10_000 });
+      await app.runToEnd.click();
+      for (const [run, file, last] of [
+        [app.gd, 'gradient_descent.py', /^epoch: 166 w= /],
+        [app.sgd, 'stochastic_gradient_descent.py', /^\tgrad: 2\.0 4\.0 /],
+      ] as const) {
+        await app.tab(run, 'Python output').click();
+        const lines = renderedLines(app.log(run, file));
+        await expect
+          .poll(async () => (await lines()).at(-1), POLL)
+          .toBe("OverflowError: (34, 'Numerical result out of range')");
+        expect((await lines()).at(-2)).toMatch(last);
+        const { text } = await download(page, app.button(run, 'Download output'));
+        expect(text.trimEnd().split('\n').at(-1)).toBe(
+          "OverflowError: (34, 'Numerical result out of range')",
+        );
+        expect(text.trimEnd().split('\n').at(-2)).toMatch(last);
+      }
+      expectNoErrors(opened);
+    } finally {
+      await page.context().close();
+    }
+  });
 });
