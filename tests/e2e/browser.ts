@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 
 // Debian's Chromium, never a Playwright-downloaded build: this machine cannot download browsers.
 const DEFAULT_CHROMIUM = '/usr/bin/chromium';
@@ -77,6 +77,12 @@ export async function openApp(browser: Browser, options: OpenAppOptions = {}): P
     throw new Error(`GET ${url} answered HTTP ${response.status()}.`);
   }
   return { page, consoleErrors, pageErrors };
+}
+
+/** The page logged no console error and threw nothing (each message shown when one did). */
+export function expectNoErrors({ consoleErrors, pageErrors }: OpenedApp): void {
+  expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);
+  expect(pageErrors, pageErrors.join('\n')).toEqual([]);
 }
 
 /** Writes screenshots/NAME.png (gitignored) for a human to look at; asserts nothing. */

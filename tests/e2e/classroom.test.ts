@@ -1,6 +1,14 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, screenshot, type OpenedApp, type OpenAppOptions, sharedBrowser, POLL } from './browser';
+import {
+  openApp,
+  screenshot,
+  type OpenedApp,
+  type OpenAppOptions,
+  sharedBrowser,
+  POLL,
+  expectNoErrors,
+} from './browser';
 
 /** Polling budget for what the app changes on the next frames. */
 const PROJECTOR = { width: 1920, height: 1080 } as const;
@@ -24,10 +32,9 @@ async function open(options: OpenAppOptions = {}): Promise<Opened> {
   return { ...opened, dialogs };
 }
 
-function expectNoErrors({ consoleErrors, pageErrors, dialogs }: Opened): void {
-  expect(consoleErrors).toEqual([]);
-  expect(pageErrors).toEqual([]);
-  expect(dialogs).toEqual([]);
+function expectNoErrorsOrDialogs(opened: Opened): void {
+  expectNoErrors(opened);
+  expect(opened.dialogs).toEqual([]);
 }
 
 const notice = (page: Page) => page.locator('.url-notice');
@@ -55,7 +62,7 @@ describe('classroom', () => {
       await page.getByRole('combobox', { name: '语言', exact: true }).selectOption('en');
       expect(await page.getByRole('button', { name: 'Play', exact: true }).isVisible()).toBe(true);
       await expect.poll(() => new URL(page.url()).hash, POLL).toContain('lang=en');
-      expectNoErrors(opened);
+      expectNoErrorsOrDialogs(opened);
     } finally {
       await page.context().close();
     }
@@ -80,7 +87,7 @@ describe('classroom', () => {
       ).toBe('0.01');
       await page.getByRole('button', { name: 'Dismiss', exact: true }).click();
       expect(await notice(page).count()).toBe(0);
-      expectNoErrors(opened);
+      expectNoErrorsOrDialogs(opened);
     } finally {
       await page.context().close();
     }
@@ -99,7 +106,7 @@ describe('classroom', () => {
       }));
       expect(injected).toEqual({ scriptsInApp: 0, inlineScripts: 0 });
       expect(await page.locator('.data-line').innerText()).toContain('x = [1.0, 2.0, 3.0]');
-      expectNoErrors(opened);
+      expectNoErrorsOrDialogs(opened);
     } finally {
       await page.context().close();
     }
@@ -149,7 +156,7 @@ describe('classroom', () => {
         .poll(() => page.evaluate(() => document.documentElement.classList.contains('presenting')), POLL)
         .toBe(false);
       expect(px(await page.evaluate(() => getComputedStyle(document.body).fontSize))).toBe(16);
-      expectNoErrors(opened);
+      expectNoErrorsOrDialogs(opened);
     } finally {
       await page.context().close();
     }
@@ -181,7 +188,7 @@ describe('classroom', () => {
       await expect
         .poll(() => page.evaluate(() => document.documentElement.dataset.theme), POLL)
         .toBe('light');
-      expectNoErrors(opened);
+      expectNoErrorsOrDialogs(opened);
     } finally {
       await page.context().close();
     }
@@ -202,7 +209,7 @@ describe('classroom', () => {
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'detached', timeout: 5_000 });
       expect(await step.evaluate((node) => node === document.activeElement)).toBe(true);
-      expectNoErrors(opened);
+      expectNoErrorsOrDialogs(opened);
     } finally {
       await page.context().close();
     }
@@ -216,7 +223,7 @@ describe('classroom', () => {
         .poll(() => page.evaluate(() => document.documentElement.classList.contains('presenting')), POLL)
         .toBe(true);
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-      expectNoErrors(opened);
+      expectNoErrorsOrDialogs(opened);
     } finally {
       await page.context().close();
     }

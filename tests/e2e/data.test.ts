@@ -1,6 +1,14 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, screenshot, type OpenedApp, type Viewport, sharedBrowser, POLL } from './browser';
+import {
+  openApp,
+  screenshot,
+  type OpenedApp,
+  type Viewport,
+  sharedBrowser,
+  POLL,
+  expectNoErrors,
+} from './browser';
 
 /** Polling budget for what the app changes on the next frames. */
 
@@ -37,11 +45,6 @@ async function centre(locator: Locator): Promise<{ x: number; y: number }> {
   const box = await locator.boundingBox();
   if (!box) throw new Error('The element has no box: it is not rendered.');
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
-function expectNoErrors({ consoleErrors, pageErrors }: OpenedApp): void {
-  expect(consoleErrors).toEqual([]);
-  expect(pageErrors).toEqual([]);
 }
 
 describe('data panel', () => {

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { presetData } from '../../src/core';
-import { openApp, screenshot, type OpenedApp, sharedBrowser, POLL } from './browser';
+import { openApp, screenshot, sharedBrowser, POLL, expectNoErrors } from './browser';
 
 const chromium = sharedBrowser();
 
@@ -23,11 +23,6 @@ async function ballCentre(figure: Locator): Promise<{ x: number; y: number }> {
   const ball = figure.locator('circle.landscape2d-ball');
   expect(await ball.isVisible()).toBe(true);
   return { x: Number(await ball.getAttribute('cx')), y: Number(await ball.getAttribute('cy')) };
-}
-
-function expectNoErrors({ consoleErrors, pageErrors }: OpenedApp): void {
-  expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);
-  expect(pageErrors, pageErrors.join('\n')).toEqual([]);
 }
 
 describe('the 2-D loss landscape', () => {

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, POLL, sharedBrowser, type OpenedApp } from './browser';
+import { openApp, POLL, sharedBrowser, type OpenedApp, expectNoErrors } from './browser';
 
 const chromium = sharedBrowser();
 
@@ -36,11 +36,6 @@ async function pasteInto(target: Locator, text: string): Promise<void> {
       new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
     );
   }, text);
-}
-
-function expectNoErrors({ consoleErrors, pageErrors }: OpenedApp): void {
-  expect(consoleErrors).toEqual([]);
-  expect(pageErrors).toEqual([]);
 }
 
 describe('pasting data', () => {

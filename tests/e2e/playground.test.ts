@@ -1,6 +1,14 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, screenshot, type OpenedApp, type Viewport, sharedBrowser, POLL } from './browser';
+import {
+  openApp,
+  screenshot,
+  type OpenedApp,
+  type Viewport,
+  sharedBrowser,
+  POLL,
+  expectNoErrors,
+} from './browser';
 
 // The lecture's numbers, as Python prints them after 100 epochs at lr = 0.01 from w = 1.
 const GD_W_AFTER_100 = 'w = 1.9999444396553017';
@@ -59,10 +67,6 @@ async function tabTo(
 }
 
 /** The page logged no console error and threw nothing (the context is closed in `finally`). */
-function expectNoErrors({ consoleErrors, pageErrors }: OpenedApp): void {
-  expect(consoleErrors).toEqual([]);
-  expect(pageErrors).toEqual([]);
-}
 
 describe('playground', () => {
   it('loads with a title, both runs and the clock at epoch 0, without errors', async () => {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Download, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, screenshot, type OpenedApp, sharedBrowser, POLL } from './browser';
+import { openApp, screenshot, type OpenedApp, sharedBrowser, POLL, expectNoErrors } from './browser';
 
 const fixture = (name: string): Promise<string> =>
   readFile(new URL(`../fixtures/${name}.out.txt`, import.meta.url), 'utf8');
@@ -42,11 +42,6 @@ async function download(page: Page, button: Locator): Promise<{ file: Download; 
   const [file] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), button.click()]);
   const path = await file.path();
   return { file, text: await readFile(path, 'utf8') };
-}
-
-function expectNoErrors({ consoleErrors, pageErrors }: OpenedApp): void {
-  expect(consoleErrors).toEqual([]);
-  expect(pageErrors).toEqual([]);
 }
 
 describe('Python, side by side', () => {

@@ -108,13 +108,20 @@ describe('very large but accepted values never break a drawing', () => {
     const { page, consoleErrors } = await openApp(chromium.current, { path: '#w0=1e150&lang=en' });
     const lines = page.locator('line.data-fit');
     await expect.poll(() => lines.count(), POLL).toBe(2);
-    const origin = await page.locator('.data-axes .data-zero').first().getAttribute('x1');
-    for (const line of await lines.all()) {
-      const [x1, x2, y1, y2] = await Promise.all(['x1', 'x2', 'y1', 'y2'].map((a) => line.getAttribute(a)));
-      expect(x1).toBe(origin);
-      expect(x2).toBe(origin);
+    // The axis and the lines read in one go: the plot may still be settling into its final width.
+    const geometry = () =>
+      page.evaluate(() => {
+        const origin = document.querySelector('.data-axes .data-zero')?.getAttribute('x1');
+        return [...document.querySelectorAll('line.data-fit')].map((line) => ({
+          onOrigin: line.getAttribute('x1') === origin && line.getAttribute('x2') === origin,
+          height: Number(line.getAttribute('y1')) - Number(line.getAttribute('y2')),
+        }));
+      });
+    await expect.poll(async () => (await geometry()).every((line) => line.onOrigin), POLL).toBe(true);
+    for (const line of await geometry()) {
+      expect(line.onOrigin).toBe(true);
       // From the bottom of the plot to its top: the whole height, not a point.
-      expect(Number(y1) - Number(y2)).toBeGreaterThan(200);
+      expect(line.height).toBeGreaterThan(200);
     }
     expect(consoleErrors).toEqual([]);
     await page.context().close();
