@@ -98,8 +98,11 @@ describe('classroom', () => {
     const { page } = opened;
     try {
       await expect.poll(() => notice(page).innerText(), POLL).toContain('x = “<script>alert(1)</script>”');
-      // Give a would-be alert the time to fire.
-      await page.waitForTimeout(300);
+      // Two animation frames after the notice: a would-be alert, run by anything the link put on the
+      // page, would have fired by then (the dialog listener counts it).
+      await page.evaluate(
+        () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+      );
       const injected = await page.evaluate(() => ({
         scriptsInApp: document.querySelectorAll('#root script, .url-notice script').length,
         inlineScripts: [...document.scripts].filter((script) => script.text.includes('alert')).length,
