@@ -18,7 +18,8 @@ import {
   referenceScriptRuns,
   referenceTranscripts,
   shownOutput,
-  type ReferenceConfig,
+  expectSameLines,
+  toReference,
 } from './helpers/python';
 
 const SEED = 20_251_125;
@@ -127,16 +128,6 @@ const EDGE_CASES: readonly TranscriptConfig[] = [
 const RANDOM_CONFIGS = fc.sample(transcriptConfig, { seed: SEED, numRuns: RANDOM_RUNS });
 const CONFIGS = [...EDGE_CASES, ...RANDOM_CONFIGS];
 
-const toReference = (c: TranscriptConfig): ReferenceConfig => ({
-  optimizer: c.optimizer,
-  xs: c.xs,
-  ys: c.ys,
-  w0: c.w0,
-  lr: c.lr,
-  epochs: c.epochs,
-  predict_x: c.predictX,
-});
-
 const python = memo(() => referenceTranscripts(CONFIGS.map(toReference)));
 
 const scripts = memo(() => referenceScriptRuns(CONFIGS.map(toReference), 'checked'));
@@ -147,19 +138,7 @@ function expectSameTranscript(
   expected: string,
   transcript: (config: TranscriptConfig) => string = pythonTranscript,
 ): void {
-  const actualLines = transcript(config).split('\n');
-  const expectedLines = expected.split('\n');
-  const length = Math.max(actualLines.length, expectedLines.length);
-  for (let i = 0; i < length; i++) {
-    if (actualLines[i] !== expectedLines[i]) {
-      throw new Error(
-        `Transcript differs from transcript.py at line ${i + 1} of ${expectedLines.length}\n` +
-          `config:   ${JSON.stringify(toReference(config))}\n` +
-          `python:   ${JSON.stringify(expectedLines[i])}\n` +
-          `core:     ${JSON.stringify(actualLines[i])}`,
-      );
-    }
-  }
+  expectSameLines(config, transcript(config), expected);
 }
 
 describe('pythonTranscript agrees with transcript.py ("square": "mul") line by line', () => {

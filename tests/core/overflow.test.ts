@@ -26,7 +26,8 @@ import {
 } from '../../src/core';
 import {
   memo,
-  type ReferenceConfig,
+  expectSameLines,
+  toReference,
   referenceScriptRuns,
   runPythonJson,
   runReferenceScript,
@@ -36,16 +37,6 @@ import { hexOf, nextDown, nextUp, ulpsApart } from './helpers/reference';
 
 const GD = lectureConfig('gd');
 const SGD = lectureConfig('sgd');
-
-const toReference = (c: TranscriptConfig): ReferenceConfig => ({
-  optimizer: c.optimizer,
-  xs: c.xs,
-  ys: c.ys,
-  w0: c.w0,
-  lr: c.lr,
-  epochs: c.epochs,
-  predict_x: c.predictX,
-});
 
 /** The run Downhill makes of a config: halting where its numbers overflow, as the app's runs do. */
 const haltedRun = (config: TranscriptConfig): RunState =>
@@ -158,18 +149,7 @@ const checkedRuns = memo(() => referenceScriptRuns(CHECKED.map(toReference), 'ch
 
 /** Fails with the config and the first line where the app's output and Python's part. */
 function expectSameOutput(config: TranscriptConfig, expected: string): void {
-  const actual = scriptTranscript(config).split('\n');
-  const lines = expected.split('\n');
-  for (let i = 0; i < Math.max(actual.length, lines.length); i++) {
-    if (actual[i] !== lines[i]) {
-      throw new Error(
-        `Output differs from transcript.py at line ${i + 1} of ${lines.length}\n` +
-          `config: ${JSON.stringify(toReference(config))}\n` +
-          `python: ${JSON.stringify(lines[i])}\n` +
-          `app:    ${JSON.stringify(actual[i])}`,
-      );
-    }
-  }
+  expectSameLines(config, scriptTranscript(config), expected);
 }
 
 describe('squareOverflows: when Python’s d ** 2 raises', () => {

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { TranscriptConfig } from '../../../src/core';
 
 /** The lecture's reference script; DOWNHILL_REFERENCE overrides the default location. */
 export function referenceScript(): string {
@@ -72,6 +73,33 @@ export interface ReferenceConfig {
   readonly lr: number;
   readonly epochs: number;
   readonly predict_x: number;
+}
+
+/** The reference's name for each of a transcript config's settings. */
+export const toReference = (c: TranscriptConfig): ReferenceConfig => ({
+  optimizer: c.optimizer,
+  xs: c.xs,
+  ys: c.ys,
+  w0: c.w0,
+  lr: c.lr,
+  epochs: c.epochs,
+  predict_x: c.predictX,
+});
+
+/** Fails with the config and the first line where the app's text and the reference's part. */
+export function expectSameLines(config: TranscriptConfig, actual: string, expected: string): void {
+  const actualLines = actual.split('\n');
+  const expectedLines = expected.split('\n');
+  for (let i = 0; i < Math.max(actualLines.length, expectedLines.length); i++) {
+    if (actualLines[i] !== expectedLines[i]) {
+      throw new Error(
+        `Output differs from transcript.py at line ${i + 1} of ${expectedLines.length}\n` +
+          `config: ${JSON.stringify(toReference(config))}\n` +
+          `python: ${JSON.stringify(expectedLines[i])}\n` +
+          `app:    ${JSON.stringify(actualLines[i])}`,
+      );
+    }
+  }
 }
 
 // Imports transcript.py as a module and runs its main() once per config, with "square": "mul", capturing
