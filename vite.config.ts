@@ -7,6 +7,8 @@ import { VitePWA } from 'vite-plugin-pwa';
 
 /** src/core/, whose modules only define functions and constants (see `moduleSideEffects` below). */
 const CORE_DIR = fileURLToPath(new URL('./src/core/', import.meta.url)).replace(/[\\/]$/, sep);
+/** src/components/charts/, the chart toolkit: functions, constants and one hook, no side effects. */
+const CHARTS_DIR = fileURLToPath(new URL('./src/components/charts/', import.meta.url)).replace(/[\\/]$/, sep);
 
 /**
  * A strict Content-Security-Policy for the built site: no inline script, no eval, nothing from other
@@ -80,11 +82,13 @@ export default defineConfig({
     // graph follow what src/core/index.ts's importers actually use rather than everything it
     // re-exports (else the data editor's and the contour map's core code would come along); it
     // needs the core declared free of side effects, which it is (functions and constants; its only
-    // module-level state is caches filled on first use).
+    // module-level state is caches filled on first use). The same for the chart toolkit's barrel
+    // (src/components/charts/toolkit.ts), else the contour map's level curves would come along.
     rolldownOptions: {
       experimental: { lazyBarrel: true },
       treeshake: {
-        moduleSideEffects: (id: string) => (id.startsWith(CORE_DIR) ? false : undefined),
+        moduleSideEffects: (id: string) =>
+          id.startsWith(CORE_DIR) || id.startsWith(CHARTS_DIR) ? false : undefined,
       },
       output: { codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] } },
     },

@@ -1,12 +1,21 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+// Styles in cascade order (Vite bundles them in import order): the global ones, then each feature's
+// (imported by its component, with the app), then presentation mode's overrides of them all.
+import './styles.css';
 import { App } from './components/App';
+import { runColorSheet } from './components/runColors';
 import { applyStartupState } from './hooks/usePersistence';
 import { startupLocaleReady } from './i18n';
 import { usePlayground } from './store/playground';
-import './styles.css';
+import './components/presentation.css';
 
 const root = document.getElementById('root');
+// Each optimizer's colour, from the registry, before anything is drawn: a constructed stylesheet,
+// which the page's Content-Security-Policy (style-src 'self') allows where a <style> element is not.
+const runColors = new CSSStyleSheet();
+runColors.replaceSync(runColorSheet());
+document.adoptedStyleSheets = [runColors, ...document.adoptedStyleSheets];
 // This tab's place after a reload, a link's setup, or the last one saved, before the first render:
 // the first paint already draws it, never the lecture's data first (the hooks' call does nothing).
 applyStartupState(usePlayground);

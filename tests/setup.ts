@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { setFocusModality } from '../src/hooks/focusModality';
 import { loadLocale, loadMessages, MESSAGE_PARTS } from '../src/i18n';
@@ -8,6 +8,11 @@ import { loadLocale, loadMessages, MESSAGE_PARTS } from '../src/i18n';
 // demand; tests that render those parts on their own, or switch the locale in a store, expect them
 // there (tests/components/i18n.test.ts covers the loading itself).
 await Promise.all([loadLocale('zh-CN'), ...MESSAGE_PARTS.map(loadMessages)]);
+
+// findBy… and waitFor wait for what arrives on its own (a lazily imported panel, a throttled write to
+// the address bar): on a busy two-core machine the first import of a module alone can take seconds.
+// They return as soon as it is there; this is only how long they wait before failing (default 1 s).
+configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(() => {
   cleanup();

@@ -6,10 +6,10 @@ import { useAnimationLoop } from '../hooks/useAnimationLoop';
 import { useKeyboard } from '../hooks/keyboard';
 import { usePersistence } from '../hooks/usePersistence';
 import { usePlaygroundSelector, usePlaygroundStoreApi } from '../store/context';
-import { shownRunIds } from '../store/playground';
-import { selectShowMinibatch } from '../store/selectors';
+import { selectShownRunIds } from '../store/selectors';
 import { Header } from './Header';
 import { LearningRatePanel } from './LearningRatePanel';
+import { LessonSlot, useLessonAttributes } from './lesson/LessonSlot';
 import { lazyComponent } from './lazyPanel';
 import { LossChart } from './LossChart';
 import { ModelPanel } from './ModelPanel';
@@ -47,9 +47,11 @@ export function App() {
   const lossChart = useRef<HTMLElement>(null);
   const app = useRef<HTMLDivElement>(null);
   useFirstScreenFit(app);
-  const showMinibatch = usePlaygroundSelector(selectShowMinibatch);
+  // A lesson's scene: which runs show, what is highlighted (lesson/lesson.css).
+  const lessonAttributes = useLessonAttributes();
+  const shownRuns = usePlaygroundSelector(selectShownRunIds);
   return (
-    <div className="app" ref={app}>
+    <div className="app" ref={app} {...lessonAttributes}>
       <a className="skip-link" href="#runs">
         {t('app.skipToContent')}
       </a>
@@ -64,8 +66,9 @@ export function App() {
             <LearningRatePanel />
           </PanelBoundary>
         </div>
-        <div className={`workspace${showMinibatch ? ' workspace-three' : ''}`} id="runs" tabIndex={-1}>
-          {shownRunIds(showMinibatch).map((id) => (
+        <div className={`workspace${shownRuns.length > 2 ? ' workspace-three' : ''}`} id="runs" tabIndex={-1}>
+          <LessonSlot />
+          {shownRuns.map((id) => (
             <PanelBoundary key={id} name={t(`run.${id}`)}>
               <RunPanel id={id} />
             </PanelBoundary>

@@ -5,33 +5,26 @@
  * per-run line and legend components follow the clock. The pointer and the keyboard are handled in
  * dataPlotController.ts, the geometry in dataPlotGeometry.ts.
  */
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { optimum, pyFloat, type ModelKind } from '../core';
+import { useT, type Translate } from '../i18n';
+import { usePlaygroundSelector, usePlaygroundStoreApi } from '../store/context';
+import type { RunId } from '../store/playground';
 import {
-  Profiler,
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type ProfilerOnRenderCallback,
-  type RefObject,
-} from 'react';
+  selectDiverged,
+  selectModel,
+  selectShownB,
+  selectShownRunIds,
+  selectShownW,
+  selectXs,
+  selectYs,
+} from '../store/selectors';
+import { RUN_COLOR_VARS } from './chartData';
+import { useMeasuredSize } from './charts/toolkit';
+import { plotController, type Selection } from './dataPlotController';
 import {
   contentBounds,
   dataView,
-  optimum,
-  pyFloat,
-  viewFits,
-  type ModelKind,
-  type PlotBounds,
-} from '../core';
-import { useT, type Translate } from '../i18n';
-import { usePlaygroundSelector, usePlaygroundStoreApi } from '../store/context';
-import { displayedParams, shownRunIds, type RunId } from '../store/playground';
-import { selectModel, selectShowMinibatch, selectXs, selectYs } from '../store/selectors';
-import { RUN_COLOR_VARS } from './chartData';
-import { plotController, type Selection } from './dataPlotController';
-import {
   DEFAULT_WIDTH,
   heightFor,
   lineEnds,
@@ -40,46 +33,27 @@ import {
   plotFrame,
   pointPixel,
   sameBounds,
+  viewFits,
+  type PlotBounds,
 } from './dataPlotGeometry';
 import { Axes, BestFitLine, DENSE_POINTS, FitLine, PointsLayer } from './dataPlotLayers';
 import './dataPlot.css';
 
 export { lineFormula, plotFrame, type PlotFrame } from './dataPlotGeometry';
 
-function useMeasuredWidth(ref: RefObject<HTMLElement | null>): number {
-  const [width, setWidth] = useState(DEFAULT_WIDTH);
-  useEffect(() => {
-    const element = ref.current;
-    if (!element || typeof ResizeObserver === 'undefined') return;
-    // The observer reports the first size as soon as it starts observing.
-    const observer = new ResizeObserver((entries) => {
-      const measured = Math.floor(entries[0]?.contentRect.width ?? 0);
-      if (measured > 0) setWidth(measured);
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [ref]);
-  return width;
-}
-
-export interface DataPlotProps {
-  /** Test seam: a Profiler callback around the points layer, to check it skips clock-only renders. */
-  readonly onPointsRender?: ProfilerOnRenderCallback;
-}
-
 /** The data plot with its legend, the selected point's remove action and the keyboard help. */
-export function DataPlot({ onPointsRender }: DataPlotProps) {
+export function DataPlot() {
   const t = useT();
   const store = usePlaygroundStoreApi();
   const xs = usePlaygroundSelector(selectXs);
   const ys = usePlaygroundSelector(selectYs);
   const model = usePlaygroundSelector(selectModel);
-  const showMinibatch = usePlaygroundSelector(selectShowMinibatch);
+  const shownRuns = usePlaygroundSelector(selectShownRunIds);
   const keysId = useId();
 
-  const wrapper = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
-  const width = useMeasuredWidth(wrapper);
+  const [measured, measureCanvas] = useMeasuredSize();
+  const width = measured.width ?? DEFAULT_WIDTH;
   const height = heightFor(width);
 
   // The selected point, with the data it was selected in: a change from elsewhere (a preset, the
@@ -133,7 +107,7 @@ export function DataPlot({ onPointsRender }: DataPlotProps) {
   const lines = (
     <g clipPath={`url(#${keysId}-clip)`} className="data-lines" aria-hidden="true">
       <BestFitLine xs={xs} ys={ys} model={model} frame={frame} />
-      {shownRunIds(showMinibatch).map((id) => (
+      {shownRuns.map((id) => (
         <FitLine key={id} id={id} model={model} frame={frame} />
       ))}
     </g>
@@ -153,7 +127,7 @@ export function DataPlot({ onPointsRender }: DataPlotProps) {
 
   return (
     <div className="data-plot">
-      <div className="data-plot-canvas" ref={wrapper}>
+      <div className="data-plot-canvas" ref={measureCanvas}>
         <svg
           ref={svg}
           className={`data-svg${dragging ? ' is-dragging' : ''}`}
@@ -180,17 +154,11 @@ export function DataPlot({ onPointsRender }: DataPlotProps) {
             onClick={controller.onBackgroundClick}
           />
           {dense ? null : lines}
-          {onPointsRender ? (
-            <Profiler id="data-points" onRender={onPointsRender}>
-              {points}
-            </Profiler>
-          ) : (
-            points
-          )}
+          {points}
           {dense ? lines : null}
         </svg>
       </div>
-      <Legend model={model} xs={xs} ys={ys} view={view} showMinibatch={showMinibatch} t={t} />
+      <Legend model={model} xs={xs} ys={ys} view={view} shownRuns={shownRuns} t={t} />
       {offChart.length > 0 && (
         <p className="data-offchart">{t('data.plotPointsOff', { list: offChart.join(', ') })}</p>
       )}
@@ -231,17 +199,17 @@ interface LegendProps {
   readonly ys: readonly number[];
   /** The plot's view: a line that misses it is named "off the chart". */
   readonly view: PlotBounds;
-  readonly showMinibatch: boolean;
+  readonly shownRuns: readonly RunId[];
   readonly t: Translate;
 }
 
-function Legend({ model, xs, ys, view, showMinibatch, t }: LegendProps) {
+function Legend({ model, xs, ys, view, shownRuns, t }: LegendProps) {
   const best = useMemo(() => optimum(model, { xs, ys }), [model, xs, ys]);
   const formula = lineFormula(model, best.w, best.b);
   const bestOff = lineEnds(model, best, view) === null;
   return (
     <ul className="data-legend" aria-label={t('data.legend')}>
-      {shownRunIds(showMinibatch).map((id) => (
+      {shownRuns.map((id) => (
         <LegendRun key={id} id={id} model={model} view={view} t={t} />
       ))}
       <li>
@@ -257,9 +225,9 @@ function Legend({ model, xs, ys, view, showMinibatch, t }: LegendProps) {
 }
 
 function LegendRun({ id, model, view, t }: { id: RunId; model: ModelKind; view: PlotBounds; t: Translate }) {
-  const w = usePlaygroundSelector((s) => displayedParams(s, id).w);
-  const b = usePlaygroundSelector((s) => displayedParams(s, id).b);
-  const diverged = usePlaygroundSelector((s) => s.runs[id].status === 'diverged');
+  const w = usePlaygroundSelector(selectShownW(id));
+  const b = usePlaygroundSelector(selectShownB(id));
+  const diverged = usePlaygroundSelector(selectDiverged(id));
   const run = t(`run.${id}.short`);
   const finite = !diverged && Number.isFinite(w) && (model === 'w' || Number.isFinite(b));
   if (!finite) {

@@ -2,8 +2,8 @@ import { useId, useRef, useState, type RefObject } from 'react';
 import { historyCsv } from '../core';
 import { useT, type Translate } from '../i18n';
 import { usePlaygroundSelector, usePlaygroundStoreApi } from '../store/context';
-import { shownRunIds, type RunId } from '../store/playground';
-import { selectShowMinibatch } from '../store/selectors';
+import type { RunId } from '../store/playground';
+import { runOf, selectShownRunIds } from '../store/selectors';
 import { RUN_COLOR_VARS } from './chartData';
 import './export.css';
 
@@ -289,7 +289,7 @@ export function ExportMenu({ chart }: { chart: RefObject<HTMLElement | null> }) 
   const hintId = useId();
   const [status, setStatus] = useState<Status>(null);
   const busy = useRef(false);
-  const shown = shownRunIds(usePlaygroundSelector(selectShowMinibatch));
+  const shown = usePlaygroundSelector(selectShownRunIds);
 
   const saveChart = async (format: 'png' | 'svg') => {
     const file = EXPORT_FILES[format];
@@ -319,7 +319,10 @@ export function ExportMenu({ chart }: { chart: RefObject<HTMLElement | null> }) 
 
   const saveCsv = (id: RunId) => {
     const file = EXPORT_FILES.csv(id);
-    downloadBlob(new Blob([historyCsv(store.getState().runs[id])], { type: 'text/csv;charset=utf-8' }), file);
+    downloadBlob(
+      new Blob([historyCsv(runOf(store.getState(), id))], { type: 'text/csv;charset=utf-8' }),
+      file,
+    );
     setStatus({ kind: 'ok', text: t('export.saved', { file }) });
   };
 
@@ -343,7 +346,7 @@ export function ExportMenu({ chart }: { chart: RefObject<HTMLElement | null> }) 
             aria-describedby={hintId}
             onClick={() => saveCsv(id)}
           >
-            {t(`export.csv.${id}`)}
+            {t('export.csv', { run: t(`run.${id}.short`) })}
           </button>
         ))}
       </div>

@@ -12,13 +12,14 @@ import {
   type FormulaParam,
   type FormulaUpdate,
   type ModelKind,
+  namedOptimizerState,
+  type HyperValues,
   type RunState,
-  type SampleUpdate,
 } from '../core';
 import { useT, type Translate } from '../i18n';
 import { usePlaygroundSelector } from '../store/context';
-import type { PlaygroundState, RunId } from '../store/playground';
-import { selectRun, selectSampleCursor } from '../store/selectors';
+import type { RunId } from '../store/playground';
+import { selectCursorOf, selectPendingOf, selectRun } from '../store/selectors';
 import './formula.css';
 
 // ── Native MathML (Chromium renders MathML Core; no KaTeX) ──────────────────────────────────────
@@ -106,16 +107,6 @@ function MathBlock({ label, children }: MathProps) {
 
 // ── The view ───────────────────────────────────────────────────────────────────────────────────
 
-const RUN_SELECTORS: Record<RunId, (s: PlaygroundState) => RunState> = {
-  gd: selectRun('gd'),
-  sgd: selectRun('sgd'),
-  minibatch: selectRun('minibatch'),
-};
-const NO_UPDATES: readonly SampleUpdate[] = [];
-const selectNoCursor = () => 0;
-const selectNoPending = () => NO_UPDATES;
-const selectPending = (s: PlaygroundState) => s.pendingUpdates;
-
 /** Unicode subscript digits for the plain-text index: x₁. */
 const subscript = (n: number) => String(n).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]!);
 
@@ -127,13 +118,14 @@ const subscript = (n: number) => String(n).replace(/\d/g, (d) => '₀₁₂₃�
 export function FormulaView({ id }: { id: RunId }) {
   const t = useT();
   const titleId = useId();
-  const run = usePlaygroundSelector(RUN_SELECTORS[id]);
-  // Only SGD is stepped sample by sample; GD never re-renders for the SGD cursor.
-  const cursor = usePlaygroundSelector(id === 'sgd' ? selectSampleCursor : selectNoCursor);
-  const pending = usePlaygroundSelector(id === 'sgd' ? selectPending : selectNoPending);
+  const run = usePlaygroundSelector(selectRun(id));
+  // Only the per-sample run is stepped sample by sample; the others never re-render for its cursor.
+  const cursor = usePlaygroundSelector(selectCursorOf(id));
+  const pending = usePlaygroundSelector(selectPendingOf(id));
   const update = useMemo(() => lastUpdate(run, cursor, pending), [run, cursor, pending]);
 
   const { model, lr, data } = run.setup;
+  const { rule } = run.setup.optimizer;
   const n = data.xs.length;
   const objective = formulaObjective(run);
   const params: readonly FormulaParam[] = model === 'w' ? ['w'] : ['w', 'b'];
@@ -152,7 +144,8 @@ export function FormulaView({ id }: { id: RunId }) {
         </p>
       </figcaption>
       <dl className="formula-lines">
-        <div className="formula-line">
+        {rule && <RuleFormulaLines run={run} params={params} update={update} />}
+        <div className="formula-line" hidden={rule !== undefined}>
           <dt>{t('formula.rule')}</dt>
           <dd>
             {params.map((p) => (
@@ -189,7 +182,7 @@ export function FormulaView({ id }: { id: RunId }) {
             ))}
           </dd>
         </div>
-        {update !== null && (
+        {update !== null && !rule && (
           <div className="formula-line">
             <dt>{t('formula.update')}</dt>
             <dd>
@@ -324,5 +317,85 @@ function GradientMath({ objective, model, param, update }: GradientMathProps) {
       {generic}
       {substituted}
     </>
+  );
+}
+
+/**
+ * An optimizer with an update rule (momentum, Adam…): its rule in symbols with its hyperparameters,
+ * and the last update with its numbers, state included (velocity, moments), per parameter.
+ */
+function RuleFormulaLines({
+  run,
+  params,
+  update,
+}: {
+  run: RunState;
+  params: readonly FormulaParam[];
+  update: FormulaUpdate | null;
+}) {
+  const t = useT();
+  const { rule, hyper = {} } = run.setup.optimizer;
+  if (!rule) return null;
+  const settings = [`α = ${formatFormulaNumber(run.setup.lr)}`, ...hyperText(hyper)].join(', ');
+  const state = update?.state;
+  const before = state ? namedOptimizerState(rule, run.setup.model, state.before) : null;
+  const after = state ? namedOptimizerState(rule, run.setup.model, state.after) : null;
+  return (
+    <>
+      <div className="formula-line">
+        <dt>{t('formula.rule')}</dt>
+        <dd>
+          {params.map((p) => (
+            <p key={p} className="formula-rule-text">
+              {rule.formula.lines(p).join('; ')}
+            </p>
+          ))}
+          <p className="formula-rule-text">{settings}</p>
+        </dd>
+      </div>
+      {update && before && after && state && (
+        <div className="formula-line">
+          <dt>{t('formula.update')}</dt>
+          <dd>
+            {params.map((p) =>
+              rule.formula
+                .live(
+                  {
+                    p,
+                    before: update.before[p],
+                    after: update.after[p],
+                    g: update.gradient[p],
+                    lr: run.setup.lr,
+                    hyper,
+                    stateBefore: before[p] ?? {},
+                    stateAfter: after[p] ?? {},
+                    t: state.t,
+                  },
+                  (x) => formatFormulaNumber(x),
+                )
+                .map((line, i) => (
+                  <p key={`${p}-${i}`} className="formula-rule-text formula-live">
+                    {line}
+                  </p>
+                )),
+            )}
+          </dd>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Hyperparameters as the formula writes them: μ = 0.9, β₁ = 0.9 … */
+function hyperText(hyper: HyperValues): string[] {
+  const symbols: Readonly<Record<string, string>> = {
+    momentum: 'μ',
+    beta1: 'β₁',
+    beta2: 'β₂',
+    eps: 'ε',
+    alpha: 'ρ',
+  };
+  return Object.entries(hyper).map(
+    ([key, value]) => `${symbols[key] ?? key} = ${formatFormulaNumber(value ?? NaN)}`,
   );
 }

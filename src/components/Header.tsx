@@ -1,5 +1,6 @@
 import { useT } from '../i18n';
 import { HeaderTools } from './HeaderTools';
+import './header.css';
 
 /** Title, the lecture it follows, and the classroom tools (language, theme, projector, link). */
 export function Header() {

@@ -12,6 +12,7 @@ import {
 } from '../store/classroom';
 import { usePlaygroundStoreApi } from '../store/context';
 import { lazyComponent, usePreloadWhenIdle } from './lazyPanel';
+import { LessonButton } from './lesson/LessonButton';
 import { useNotices } from '../store/notices';
 import { UrlNotice } from './UrlNotice';
 import './classroom.css';
@@ -124,6 +125,7 @@ export function HeaderTools() {
             ))}
           </select>
         </div>
+        <LessonButton />
         <button
           type="button"
           className="button tool-present"

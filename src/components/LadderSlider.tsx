@@ -1,6 +1,13 @@
 import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { nearestIndex, type LadderScale } from '../store/ladders';
 import { placeMarkLabels, spreadTicks } from './markLayout';
+import type { RunId } from '../store/playground';
+import { RUN_COLOR_VARS } from './runColors';
+import './ladder.css';
+
+/** A mark's colour: its run's, or the muted text colour (from the stylesheet) for 'info'. */
+const toneColor = (tone: RunId | 'info'): string | undefined =>
+  tone === 'info' ? undefined : RUN_COLOR_VARS[tone];
 
 export interface Mark {
   readonly value: number;
@@ -8,8 +15,8 @@ export interface Mark {
   readonly label: string;
   /** What stands under the tick (by default the sentence). */
   readonly short?: string;
-  /** 'gd' and 'sgd' mark each run's stability limit in its colour; 'info' a reference value. */
-  readonly tone: 'gd' | 'sgd' | 'minibatch' | 'info';
+  /** A run's id marks its stability limit in its colour; 'info' a reference value. */
+  readonly tone: RunId | 'info';
 }
 
 interface LadderSliderProps {
@@ -82,6 +89,7 @@ export function LadderSlider({
             key={mark.tone}
             className={`ladder-mark ladder-mark-${mark.tone}`}
             style={{
+              color: toneColor(mark.tone),
               left: layout ? `${layout.ticks[i]}px` : `${fraction(mark.value) * 100}%`,
               ['--lane' as string]: layout?.labels[i]?.lane ?? 0,
             }}
@@ -101,8 +109,12 @@ export function LadderSlider({
               className={`ladder-mark-label ladder-mark-${mark.tone}`}
               style={
                 layout
-                  ? { left: `${layout.labels[i]!.left}px`, ['--lane' as string]: layout.labels[i]!.lane }
-                  : { left: `${fraction(mark.value) * 100}%` }
+                  ? {
+                      color: toneColor(mark.tone),
+                      left: `${layout.labels[i]!.left}px`,
+                      ['--lane' as string]: layout.labels[i]!.lane,
+                    }
+                  : { color: toneColor(mark.tone), left: `${fraction(mark.value) * 100}%` }
               }
               title={mark.label}
             >

@@ -3,6 +3,7 @@ import { ComposedChart, XAxis, YAxis } from 'recharts';
 import {
   cost,
   costSlice,
+  optimizerEntry,
   costSlope,
   landscapeRange,
   pickSamples,
@@ -16,23 +17,25 @@ import {
 } from '../core';
 import { useT } from '../i18n';
 import { usePlaygroundSelector } from '../store/context';
-import { displayedParams, type RunId } from '../store/playground';
-import { selectRun } from '../store/selectors';
+import type { RunId } from '../store/playground';
+import {
+  selectLatestSample,
+  selectLatestUpdate,
+  selectNextRuleUpdate,
+  selectRun,
+  selectShownParams,
+} from '../store/selectors';
 import {
   AXIS_TICK,
-  axisWidth,
   CHART_THEME,
   formatCompact,
-  formatTick,
-  latestSample,
-  latestUpdate,
   MAX_SAMPLE_CURVES,
   pathReach,
   RUN_COLOR_VARS,
-  ticksBetween,
   weightPath,
 } from './chartData';
 import './charts.css';
+import { axisWidth, formatTick, linearTicks } from './charts/toolkit';
 import {
   LandscapeDrawing,
   LandscapeLayerContext,
@@ -55,12 +58,6 @@ export interface LandscapeProps {
 /** Samples per drawn curve. */
 const CURVE_POINTS = 121;
 
-const runSelectors = {
-  gd: selectRun('gd'),
-  sgd: selectRun('sgd'),
-  minibatch: selectRun('minibatch'),
-} as const;
-
 /**
  * cost(w) around the optimum with the run's current w as a ball, its path as numbered dots joined in
  * epoch order, and a tangent; for SGD each sample's loss ℓᵢ(w) faintly behind, the latest update's
@@ -78,12 +75,15 @@ export function Landscape({ id, height, width }: LandscapeProps) {
   // The tick labels' size as the page draws them (larger when presenting): the y axis makes room.
   const [tickPx, tickProbe] = useSvgTextPx(AXIS_TICK.fontSize);
   // Deferred like the loss chart: the animation paints first, the landscape follows.
-  const run = useDeferredValue(usePlaygroundSelector(runSelectors[id]));
-  const params = useDeferredValue(usePlaygroundSelector((s) => displayedParams(s, id)));
-  const latest = useDeferredValue(usePlaygroundSelector((s) => latestSample(s, id)));
-  const update = useDeferredValue(usePlaygroundSelector((s) => latestUpdate(s, id)));
+  const run = useDeferredValue(usePlaygroundSelector(selectRun(id)));
+  const params = useDeferredValue(usePlaygroundSelector(selectShownParams(id)));
+  const latest = useDeferredValue(usePlaygroundSelector(selectLatestSample(id)));
+  const update = useDeferredValue(usePlaygroundSelector(selectLatestUpdate(id)));
+  const next = useDeferredValue(usePlaygroundSelector(selectNextRuleUpdate(id)));
 
   const { data, model, init } = run.setup;
+  // Runs of one update per sample (SGD) draw each sample's loss behind the cost.
+  const perSample = optimizerEntry(id).batching === 'sample';
   // The 2-D bowl of w and b is shown as its slice through the current b (b ≡ 0 for y = w·x).
   const b = model === 'w' ? 0 : params.b;
   const wStar = useMemo(() => sliceOptimum(model, data, b), [model, data, b]);
@@ -123,12 +123,12 @@ export function Landscape({ id, height, width }: LandscapeProps) {
   }, [curve, usedW, usedValue, min, max]);
 
   const samples = useMemo(() => {
-    if (id !== 'sgd') return [];
+    if (!perSample) return [];
     return pickSamples(data.xs.length, latest, MAX_SAMPLE_CURVES).map((i) => ({
       i,
       points: sampleCurve(sampleLossSlice(model, data, i, b), min, max, CURVE_POINTS),
     }));
-  }, [id, data, model, b, min, max, latest]);
+  }, [perSample, data, model, b, min, max, latest]);
 
   const path = useMemo(() => {
     const dots: PathPoint[] = [];
@@ -169,6 +169,13 @@ export function Landscape({ id, height, width }: LandscapeProps) {
     tangent,
     touch: tangent ? touch : null,
     ball: onChart && Number.isFinite(ballCost) ? { w, value: ballCost } : null,
+    nextStep:
+      next && onChart && Number.isFinite(ballCost)
+        ? [
+            { w, value: ballCost },
+            { w: Math.min(max, Math.max(min, next.after.w)), value: ballCost },
+          ]
+        : null,
     color,
   };
 
@@ -178,7 +185,7 @@ export function Landscape({ id, height, width }: LandscapeProps) {
     const size = fixed
       ? { width, height }
       : { responsive: true, style: { width: width ?? '100%', height: '100%' } };
-    const yTicks = ticksBetween(0, yTop, 4);
+    const yTicks = linearTicks(0, yTop, 4);
     return (
       <ComposedChart
         {...size}
@@ -190,7 +197,7 @@ export function Landscape({ id, height, width }: LandscapeProps) {
           type="number"
           dataKey="w"
           domain={[min, max]}
-          ticks={ticksBetween(min, max)}
+          ticks={linearTicks(min, max, 5)}
           interval={0}
           allowDataOverflow
           stroke={CHART_THEME.axis}
@@ -254,10 +261,10 @@ export function Landscape({ id, height, width }: LandscapeProps) {
     >
       {/* The tab names the chart on screen; the title stays its accessible name. */}
       <figcaption className="chart-sr-only">
-        <h3 id={titleId}>{t(id === 'sgd' ? 'landscape.titleSgd' : 'landscape.title')}</h3>
+        <h3 id={titleId}>{t(perSample ? 'landscape.titleSgd' : 'landscape.title')}</h3>
         <p id={descriptionId}>
           {t('landscape.description')}
-          {id === 'sgd' && ` ${t('landscape.descriptionSgd')}`}
+          {perSample && ` ${t('landscape.descriptionSgd')}`}
         </p>
       </figcaption>
       <div
@@ -286,6 +293,11 @@ export function Landscape({ id, height, width }: LandscapeProps) {
                 : t('landscape.slope', { value: pyFloat(slope) })}
             </span>
           )}
+          {next && (
+            <span className="chart-mono landscape-next">
+              {t('landscape.nextStep', { value: pyFloat(next.after.w - next.before.w) })}
+            </span>
+          )}
           <span className="chart-mono">{t('landscape.optimum', { value: pyFloat(wStar) })}</span>
         </p>
         <ul className="chart-legend">
@@ -297,7 +309,7 @@ export function Landscape({ id, height, width }: LandscapeProps) {
             <span className="chart-swatch" style={{ background: CHART_THEME.tangent }} aria-hidden="true" />
             {t(used ? 'landscape.legendTangentSample' : 'landscape.legendTangent')}
           </li>
-          {id === 'sgd' && (
+          {perSample && (
             <li className="chart-legend-item">
               <span
                 className="chart-swatch"

@@ -1,37 +1,33 @@
 import { useId, useMemo } from 'react';
 import {
   batchGradient,
-  clipPolyline,
-  contourLevels,
-  contourWindow,
   cost,
-  costGrid,
   downsampleTrack,
   epochTrack,
-  inWindow,
-  marchingSquares,
   optimum,
   pyFloat,
-  sublevelRegions,
   updateTrack,
   type Point2,
-  type Polyline,
-  type SampleUpdate,
 } from '../core';
 import { useT } from '../i18n';
 import { usePlaygroundSelector } from '../store/context';
-import { displayedParams, type PlaygroundState, type RunId } from '../store/playground';
-import { selectRun } from '../store/selectors';
-import { ticksBetween } from './chartData';
+import type { RunId } from '../store/playground';
+import { selectCursorOf, selectPendingOf, selectRun, selectShownParams } from '../store/selectors';
 import './charts.css';
-import './landscape2d.css';
 import {
-  Landscape2DAxes,
-  Landscape2DLegend,
-  pathData,
-  useGrowingWindow,
+  crossPath,
+  dotsPath,
+  linePath,
+  linearTicks,
+  pixelsPerUnit,
+  pixelXY,
+  plotScales,
+  tickCount,
   useMeasuredSize,
-} from './landscape2dParts';
+} from './charts/toolkit';
+import './landscape2d.css';
+import { clipPolyline, contourPaths, contourWindow, inWindow, wbPixel } from './landscape2dGeometry';
+import { Landscape2DAxes, Landscape2DLegend, useGrowingWindow } from './landscape2dParts';
 import { numberPath, PathNumbers, usePathNumberFont } from './pathMarks';
 
 export interface Landscape2DProps {
@@ -53,8 +49,6 @@ export const MAX_TRACK_POINTS = 300;
 const FIRST_NUMBERED = 12;
 /** The −∇cost arrow is this long on screen whatever the gradient's size. */
 export const ARROW_PX = 46;
-/** Grid nodes are about this many px apart (clamped to 24…160 nodes per axis). */
-const GRID_PX = 4;
 /** Size before the container has been measured (and where ResizeObserver does not exist). */
 const FALLBACK_WIDTH = 520;
 const FALLBACK_HEIGHT = 260;
@@ -66,18 +60,6 @@ const BALL_RADIUS = 7;
 const LABEL_ROOM = 26;
 
 const MARGIN = { top: 10, right: 14, bottom: 38, left: 50 } as const;
-
-const runSelectors = {
-  gd: selectRun('gd'),
-  sgd: selectRun('sgd'),
-  minibatch: selectRun('minibatch'),
-} as const;
-
-const NO_UPDATES: readonly SampleUpdate[] = [];
-const selectPending = (s: PlaygroundState) => s.pendingUpdates;
-const selectCursor = (s: PlaygroundState) => s.sampleCursor;
-const selectNothing = () => NO_UPDATES;
-const selectZero = () => 0;
 
 /**
  * cost(w, b) of y = w·x + b as a contour map over a (w, b) window that holds θ₀, θ* and the run:
@@ -91,10 +73,10 @@ export function Landscape2D({ id, height: fixedHeight, width }: Landscape2DProps
   const descriptionId = useId();
   const markerId = `landscape2d-arrow-${useId().replace(/[^\w-]/g, '')}`;
   const clipId = `landscape2d-clip-${useId().replace(/[^\w-]/g, '')}`;
-  const run = usePlaygroundSelector(runSelectors[id]);
-  const params = usePlaygroundSelector((s) => displayedParams(s, id));
-  const pending = usePlaygroundSelector(id === 'sgd' ? selectPending : selectNothing);
-  const cursor = usePlaygroundSelector(id === 'sgd' ? selectCursor : selectZero);
+  const run = usePlaygroundSelector(selectRun(id));
+  const params = usePlaygroundSelector(selectShownParams(id));
+  const pending = usePlaygroundSelector(selectPendingOf(id));
+  const cursor = usePlaygroundSelector(selectCursorOf(id));
   const [fontPx, numberProbe] = usePathNumberFont();
   const [measured, measureFrame] = useMeasuredSize(width === undefined || fixedHeight === undefined);
   const totalWidth = width ?? measured.width ?? FALLBACK_WIDTH;
@@ -113,35 +95,20 @@ export function Landscape2D({ id, height: fixedHeight, width }: Landscape2DProps
 
   const plotWidth = Math.max(80, totalWidth - MARGIN.left - MARGIN.right);
   const plotHeight = Math.max(60, height - MARGIN.top - MARGIN.bottom);
-  const cols = Math.min(160, Math.max(24, Math.round(plotWidth / GRID_PX)));
-  const rows = Math.min(160, Math.max(24, Math.round(plotHeight / GRID_PX)));
-  const sx = plotWidth / (wRange.max - wRange.min);
-  const sy = plotHeight / (bRange.max - bRange.min);
-  const px = (p: Point2): [number, number] => [
-    MARGIN.left + (p.w - wRange.min) * sx,
-    MARGIN.top + (bRange.max - p.b) * sy,
-  ];
+  const scales = useMemo(
+    () =>
+      plotScales([wRange.min, wRange.max], [bRange.min, bRange.max], {
+        left: MARGIN.left,
+        top: MARGIN.top,
+        right: MARGIN.left + plotWidth,
+        bottom: MARGIN.top + plotHeight,
+      }),
+    [wRange, bRange, plotWidth, plotHeight],
+  );
+  const px = (p: Point2) => wbPixel(scales, p);
 
   // The contours depend on the data and the window only: not on the run, so not on every frame.
-  const contours = useMemo(() => {
-    const grid = costGrid(data, wRange, bRange, cols, rows);
-    const floor = Math.min(grid.min, cost('wb', star, data));
-    const levels = contourLevels(floor, grid.max, CONTOUR_COUNT);
-    const toPx = (line: Polyline) =>
-      line.points.map((p): [number, number] => [
-        MARGIN.left + ((p.w - wRange.min) / (wRange.max - wRange.min)) * plotWidth,
-        MARGIN.top + ((bRange.max - p.b) / (bRange.max - bRange.min)) * plotHeight,
-      ]);
-    return levels.map((level) => ({
-      level,
-      lines: marchingSquares(grid, level)
-        .map((line) => pathData(toPx(line), line.closed))
-        .join(''),
-      band: sublevelRegions(grid, level)
-        .map((line) => pathData(toPx(line), true))
-        .join(''),
-    }));
-  }, [data, star, wRange, bRange, cols, rows, plotWidth, plotHeight]);
+  const contours = useMemo(() => contourPaths(data, scales, CONTOUR_COUNT), [data, scales]);
 
   const path = useMemo(() => {
     const picks = downsampleTrack(track, MAX_TRACK_POINTS - FIRST_NUMBERED);
@@ -170,22 +137,22 @@ export function Landscape2D({ id, height: fixedHeight, width }: Landscape2DProps
   const finiteGradient = Number.isFinite(gradient.w) && Number.isFinite(gradient.b);
   let arrow: [number, number, number, number] | null = null;
   if (onChart && finiteGradient) {
-    const dx = -gradient.w * sx;
-    const dy = gradient.b * sy;
+    const dx = -gradient.w * pixelsPerUnit(scales.x);
+    const dy = -gradient.b * pixelsPerUnit(scales.y);
     const length = Math.hypot(dx, dy);
     if (length > 0 && Number.isFinite(length)) {
-      const [x0, y0] = px(current);
+      const { x: x0, y: y0 } = px(current);
       arrow = [x0, y0, x0 + (dx / length) * ARROW_PX, y0 + (dy / length) * ARROW_PX];
     }
   }
 
-  const wTicks = ticksBetween(wRange.min, wRange.max, Math.max(3, Math.round(plotWidth / 90)));
-  const bTicks = ticksBetween(bRange.min, bRange.max, Math.max(3, Math.round(plotHeight / 50)));
+  const wTicks = linearTicks(wRange.min, wRange.max, tickCount(plotWidth, 90, 3));
+  const bTicks = linearTicks(bRange.min, bRange.max, tickCount(plotHeight, 50, 3));
   const bottom = MARGIN.top + plotHeight;
   const right = MARGIN.left + plotWidth;
-  const [ballX, ballY] = px(current);
-  const [starX, starY] = px(star);
-  const [startX, startY] = px(init);
+  const { x: ballX, y: ballY } = px(current);
+  const { x: starX, y: starY } = px(star);
+  const { x: startX, y: startY } = px(init);
   const starOn = inWindow(view, star);
   const startOn = inWindow(view, init);
   const hasSteps = optimizer.kind !== 'gd' && stepPieces.length > 0;
@@ -202,18 +169,16 @@ export function Landscape2D({ id, height: fixedHeight, width }: Landscape2DProps
     };
   };
   const dotCentres = path.dots.map((p) => {
-    const [x, y] = px(p);
+    const { x, y } = px(p);
     // The dot under the ball (the current epoch's) is numbered outside the ball.
     const underBall = onChart && Math.hypot(x - ballX, y - ballY) < DOT_RADIUS;
     return { x, y, epoch: p.epoch, ...(underBall ? { radius: BALL_RADIUS } : {}) };
   });
   const r = DOT_RADIUS;
-  const dots = dotCentres
-    .map(
-      ({ x, y }) =>
-        `M${(x - r).toFixed(1)} ${y.toFixed(1)}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0`,
-    )
-    .join('');
+  const dots = dotsPath(
+    dotCentres.map(({ x, y }) => pixelXY(x, y)),
+    r,
+  );
   const markBox = (x: number, y: number, radius: number) => ({
     left: x - radius,
     top: y - radius,
@@ -317,18 +282,16 @@ export function Landscape2D({ id, height: fixedHeight, width }: Landscape2DProps
             </g>
             {startOn && <circle className="landscape2d-start" cx={startX} cy={startY} r={4.5} />}
             {path.pieces.map((piece, k) => (
-              <path key={`path-${k}`} className="landscape2d-path" d={pathData(piece.map(px), false)} />
+              <path key={`path-${k}`} className="landscape2d-path" d={linePath(piece.map(px))} />
             ))}
             {dots && <path className="landscape2d-dots" d={dots} data-count={path.dots.length} />}
             {hasSteps &&
               stepPieces.map((piece, k) => (
-                <path key={`steps-${k}`} className="landscape2d-steps" d={pathData(piece.map(px), false)} />
+                <path key={`steps-${k}`} className="landscape2d-steps" d={linePath(piece.map(px))} />
               ))}
             {starOn && (
               <g className="landscape2d-optimum">
-                <path
-                  d={`M${starX - 6} ${starY - 6}L${starX + 6} ${starY + 6}M${starX - 6} ${starY + 6}L${starX + 6} ${starY - 6}`}
-                />
+                <path d={crossPath(pixelXY(starX, starY), 6)} />
                 <text {...labelAt(starX, starY, 'above')}>{t('landscape2d.optimumMark')}</text>
               </g>
             )}
@@ -367,8 +330,8 @@ export function Landscape2D({ id, height: fixedHeight, width }: Landscape2DProps
             height={plotHeight}
           />
           <Landscape2DAxes
-            wTicks={wTicks.map((tick) => ({ value: tick, at: MARGIN.left + (tick - wRange.min) * sx }))}
-            bTicks={bTicks.map((tick) => ({ value: tick, at: MARGIN.top + (bRange.max - tick) * sy }))}
+            wTicks={wTicks.map((tick) => ({ value: tick, at: scales.x(tick) }))}
+            bTicks={bTicks.map((tick) => ({ value: tick, at: scales.y(tick) }))}
             left={MARGIN.left}
             top={MARGIN.top}
             right={right}

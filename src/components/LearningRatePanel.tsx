@@ -1,19 +1,20 @@
 import { pyFloat } from '../core';
 import { useT } from '../i18n';
 import { usePlaygroundSelector } from '../store/context';
-import { shownRunIds } from '../store/playground';
+import type { RunId } from '../store/playground';
 import {
   selectActions,
   selectFieldErrors,
   selectLearningRate,
   selectLimits,
-  selectShowMinibatch,
+  selectShownRunIds,
 } from '../store/selectors';
 import { LadderSlider, type Mark } from './LadderSlider';
 import { LEARNING_RATE_LADDER } from '../store/ladders';
 import { NumberField } from './NumberField';
 import { RegimeNote } from './RegimeNote';
 import { approx } from './SettingsPanel';
+import './learningRate.css';
 
 /**
  * The learning rate, the lesson's one knob, in the top bar: a slider of round values with each run's
@@ -26,27 +27,29 @@ export function LearningRatePanel() {
   const errors = usePlaygroundSelector(selectFieldErrors);
   const lr = usePlaygroundSelector(selectLearningRate);
   const limits = usePlaygroundSelector(selectLimits);
-  const showMinibatch = usePlaygroundSelector(selectShowMinibatch);
-  const runs = shownRunIds(showMinibatch);
-
-  const limitMark = (id: 'gd' | 'sgd' | 'minibatch'): Mark => ({
-    value: limits[id],
-    label: t(`settings.lrLimit${id === 'gd' ? 'Gd' : id === 'sgd' ? 'Sgd' : 'Minibatch'}`, {
-      value: approx(limits[id]),
-    }),
-    short: t('settings.lrMarkShort', { run: t(`run.${id}.short`), value: approx(limits[id]) }),
+  const runs = usePlaygroundSelector(selectShownRunIds);
+  // Adaptive methods have no fixed limit to mark.
+  const limited = runs.flatMap((id) => {
+    const limit = limits[id];
+    return typeof limit === 'number' ? [{ id, limit }] : [];
+  });
+  const limitMark = ({ id, limit }: { id: RunId; limit: number }): Mark => ({
+    value: limit,
+    label: t('settings.lrLimit', { run: t(`run.${id}.short`), value: approx(limit) }),
+    short: t('settings.lrMarkShort', { run: t(`run.${id}.short`), value: approx(limit) }),
     tone: id,
   });
+  const gdLimit = limits.gd ?? Infinity;
   const marks: Mark[] = [
-    ...runs.map(limitMark),
+    ...limited.map(limitMark),
     {
-      value: limits.gd / 2,
-      label: t('settings.lrOneStep', { value: approx(limits.gd / 2) }),
-      short: t('settings.lrOneStepShort', { value: approx(limits.gd / 2) }),
+      value: gdLimit / 2,
+      label: t('settings.lrOneStep', { value: approx(gdLimit / 2) }),
+      short: t('settings.lrOneStepShort', { value: approx(gdLimit / 2) }),
       tone: 'info',
     },
   ];
-  const aboveLimit = runs.some((id) => lr > limits[id]);
+  const aboveLimit = limited.some(({ limit }) => lr > limit);
 
   return (
     <section

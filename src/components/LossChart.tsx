@@ -1,30 +1,22 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { LineChart, XAxis, YAxis } from 'recharts';
-import { pyFloat } from '../core';
+import { OPTIMIZER_IDS, optimizerEntry, pyFloat } from '../core';
 import { useT, type Translate } from '../i18n';
 import { usePlaygroundSelector } from '../store/context';
-import { shownRunIds, type Pin } from '../store/playground';
-import {
-  selectActions,
-  selectPins,
-  selectRun,
-  selectShowMinibatch,
-  selectTotalEpochs,
-} from '../store/selectors';
+import type { Pin, RunId } from '../store/playground';
+import { selectActions, selectPins, selectRuns, selectTotalEpochs } from '../store/selectors';
 import {
   AXIS_TICK,
-  axisWidth,
   CHART_THEME,
-  formatTick,
   lossChartModel,
   lossSeries,
   lossSeriesOf,
-  powerOfTen,
   RUN_COLOR_VARS,
   tooltipRows,
   type LossScaleChoice,
 } from './chartData';
 import './charts.css';
+import { axisWidth, formatTick, powerOfTen } from './charts/toolkit';
 import { divergedText, LossHover, LossLayerContext, LossLines, type LossLayer } from './lossChartLayers';
 import { HiddenTextProbe, NoLayerTabStops, PlotGrid, useSvgTextPx } from './plotLayer';
 
@@ -37,10 +29,6 @@ export interface LossChartProps {
   /** A fixed width in px; by default the chart fills its container's width. */
   readonly width?: number;
 }
-
-const selectGd = selectRun('gd');
-const selectSgd = selectRun('sgd');
-const selectMinibatch = selectRun('minibatch');
 
 /**
  * Loss vs epoch: the full-dataset cost after each epoch of both runs on one chart, in linear or log
@@ -55,13 +43,12 @@ export function LossChart({ height, width }: LossChartProps) {
   const t = useT();
   // Deferred: the clock and the controls paint first; the chart catches up in the same or next frame
   // and a render it cannot finish in time is dropped instead of stalling the animation.
-  const gd = useDeferredValue(usePlaygroundSelector(selectGd));
-  const sgd = useDeferredValue(usePlaygroundSelector(selectSgd));
-  const minibatch = useDeferredValue(usePlaygroundSelector(selectMinibatch));
-  const showMinibatch = usePlaygroundSelector(selectShowMinibatch);
+  const runs = useDeferredValue(usePlaygroundSelector(selectRuns));
+  // The shown ids from the same (deferred) snapshot as the runs: exactly the runs there are.
+  const shownKey = OPTIMIZER_IDS.filter((id) => runs[id] !== undefined).join(',');
+  const shown = useMemo(() => (shownKey === '' ? [] : (shownKey.split(',') as RunId[])), [shownKey]);
   const pins = useDeferredValue(usePlaygroundSelector(selectPins));
   const actions = usePlaygroundSelector(selectActions);
-  const shown = useMemo(() => shownRunIds(showMinibatch), [showMinibatch]);
   const totalEpochs = usePlaygroundSelector(selectTotalEpochs);
   const [choice, setChoice] = useState<LossScaleChoice>('auto');
   // The tick labels' size as the page draws them (larger when presenting): the y axis makes room.
@@ -70,26 +57,17 @@ export function LossChart({ height, width }: LossChartProps) {
   const titleId = useId();
   const descriptionId = useId();
 
-  const gdSeries = useMemo(() => lossSeries(gd), [gd]);
-  const sgdSeries = useMemo(() => lossSeries(sgd), [sgd]);
-  const minibatchSeries = useMemo(() => lossSeries(minibatch), [minibatch]);
+  const series = useMemo(
+    () => Object.fromEntries(shown.flatMap((id) => (runs[id] ? [[id, lossSeries(runs[id])] as const] : []))),
+    [runs, shown],
+  );
   const pinned = useMemo(() => pins.map((pin) => [pin.id, lossSeriesOf(pin.costs)] as const), [pins]);
   const chart = useMemo(
-    () =>
-      lossChartModel(
-        {
-          ...Object.fromEntries(pinned),
-          gd: gdSeries,
-          sgd: sgdSeries,
-          ...(showMinibatch ? { minibatch: minibatchSeries } : {}),
-        },
-        choice,
-      ),
-    [gdSeries, sgdSeries, minibatchSeries, showMinibatch, pinned, choice],
+    () => lossChartModel({ ...Object.fromEntries(pinned), ...series }, choice),
+    [series, pinned, choice],
   );
   const scale = chart.scale;
-  const runs = useMemo(() => ({ gd, sgd, minibatch }), [gd, sgd, minibatch]);
-  const lastEpoch = Math.max(gd.epoch, sgd.epoch, showMinibatch ? minibatch.epoch : 0);
+  const lastEpoch = Math.max(0, ...shown.map((id) => runs[id]?.epoch ?? 0));
   const xMax = Math.max(1, totalEpochs, lastEpoch);
   const [host, setHost] = useState<HTMLElement | null>(null);
   const [speaker, setSpeaker] = useState<HTMLElement | null>(null);
@@ -180,7 +158,7 @@ export function LossChart({ height, width }: LossChartProps) {
             <li key={id} className={`chart-legend-item chart-run-${id}`}>
               <span className="chart-swatch" style={{ background: RUN_COLOR_VARS[id] }} aria-hidden="true" />
               {t(`run.${id}.short`)}
-              {runs[id].divergedAtEpoch !== null && (
+              {runs[id]?.divergedAtEpoch != null && (
                 <span className="chart-note">{divergedText(t, runs[id])}</span>
               )}
             </li>
@@ -259,7 +237,7 @@ export function LossChart({ height, width }: LossChartProps) {
 
 /** "GD, α = 0.05" (mini-batch adds its batch size). */
 function pinLabel(t: Translate, pin: Pin): string {
-  return t(pin.run === 'minibatch' ? 'pins.labelBatch' : 'pins.label', {
+  return t(optimizerEntry(pin.run).batching === 'batch' ? 'pins.labelBatch' : 'pins.label', {
     run: t(`run.${pin.run}.short`),
     lr: pyFloat(pin.lr),
     b: pin.batchSize,

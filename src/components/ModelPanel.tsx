@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { pyFloat } from '../core';
+import { OPTIMIZERS, THIRD_OPTIMIZERS, isOptimizerId, pyFloat } from '../core';
 import { useT } from '../i18n';
 import { usePlaygroundSelector } from '../store/context';
 import {
@@ -10,19 +10,25 @@ import {
   selectLimits,
   selectModel,
   selectSeed,
-  selectShowMinibatch,
+  selectShownRunIds,
+  selectThird,
   selectShuffle,
   selectXs,
 } from '../store/selectors';
 import { INITIAL_W_LADDER } from '../store/ladders';
 import { LadderSlider } from './LadderSlider';
+import { HyperFields } from './HyperFields';
 import { NumberField } from './NumberField';
 import { approx } from './SettingsPanel';
+import './model.css';
 
 /**
- * Beyond the lecture: the bias term, the mini-batch run and its batch size, shuffling with a seed,
- * and the stability limit of every run for the data, model and order in use.
+ * Beyond the lecture: the bias term, the third run's optimizer, the batch size, shuffling with a
+ * seed, and the stability limit of every run for the data, model and order in use.
  */
+/** The optimizer a batch size is for: moving the batch slider with no third run shows this one. */
+const batchedOptimizer = OPTIMIZERS.find((entry) => entry.batching === 'batch')?.id ?? null;
+
 export function ModelPanel() {
   const t = useT();
   const actions = usePlaygroundSelector(selectActions);
@@ -31,7 +37,9 @@ export function ModelPanel() {
   const batchSize = usePlaygroundSelector(selectBatchSize);
   const shuffle = usePlaygroundSelector(selectShuffle);
   const seed = usePlaygroundSelector(selectSeed);
-  const showMinibatch = usePlaygroundSelector(selectShowMinibatch);
+  const third = usePlaygroundSelector(selectThird);
+  const shown = usePlaygroundSelector(selectShownRunIds);
+  const thirdId = useId();
   const limits = usePlaygroundSelector(selectLimits);
   const errors = usePlaygroundSelector(selectFieldErrors);
   const n = usePlaygroundSelector(selectXs).length;
@@ -76,14 +84,29 @@ export function ModelPanel() {
           />
         </div>
       )}
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={showMinibatch}
-          onChange={(event) => actions.updateSettings({ showMinibatch: event.currentTarget.checked })}
-        />
-        {t('model.showMinibatch')}
-      </label>
+      <div className="setting third-run">
+        <label htmlFor={thirdId}>{t('model.third')}</label>
+        <select
+          id={thirdId}
+          value={third ?? ''}
+          aria-describedby={`${thirdId}-hint`}
+          onChange={(event) => {
+            const value = event.currentTarget.value;
+            actions.updateSettings({ third: isOptimizerId(value) ? value : null });
+          }}
+        >
+          <option value="">{t('model.thirdNone')}</option>
+          {THIRD_OPTIMIZERS.map((id) => (
+            <option key={id} value={id}>
+              {t(`run.${id}`)}
+            </option>
+          ))}
+        </select>
+        <p className="hint" id={`${thirdId}-hint`}>
+          {t('model.thirdHint')}
+        </p>
+        {third !== null && <HyperFields id={third} />}
+      </div>
       <div className="setting">
         <LadderSlider
           label={t('model.batch')}
@@ -91,7 +114,7 @@ export function ModelPanel() {
           scale="linear"
           value={Math.min(batchSize, n)}
           valueText={t('model.batchValue', { b: Math.min(batchSize, n), n })}
-          onChange={(value) => actions.updateSettings({ batchSize: value, showMinibatch: true })}
+          onChange={(value) => actions.updateSettings({ batchSize: value, third: third ?? batchedOptimizer })}
         />
         <p className="hint">{t('model.batchHint', { n })}</p>
       </div>
@@ -116,9 +139,15 @@ export function ModelPanel() {
       </div>
       <p className="limits-line" title={t('model.limitsHint')}>
         {t('model.limits', {
-          gd: approx(limits.gd),
-          sgd: approx(limits.sgd),
-          minibatch: approx(limits.minibatch),
+          limits: OPTIMIZERS.filter(({ id, batching }) => shown.includes(id) || batching === 'batch')
+            .map(({ id }) => {
+              const limit = limits[id];
+              const run = t(`run.${id}.short`);
+              return limit === null
+                ? t('model.noFixedLimit', { run })
+                : t('model.limit', { run, value: approx(limit) });
+            })
+            .join(' · '),
         })}
       </p>
       <p className="hint">{t('model.limitsHint')}</p>

@@ -1,5 +1,6 @@
 import { useT } from '../i18n';
 import { useNotices } from '../store/notices';
+import './notices.css';
 
 /** What the app ignored on the person's behalf, each with a way to dismiss it. */
 export function Notices() {

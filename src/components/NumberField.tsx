@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { parseNumber, pyFloat, type ValidationError } from '../core';
 import { useT } from '../i18n';
 import { validationMessage } from '../i18n/validation';
+import './numberField.css';
 
 interface NumberFieldProps {
   readonly label: string;

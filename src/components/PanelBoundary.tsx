@@ -1,5 +1,6 @@
 import { Component, Fragment, type ErrorInfo, type ReactNode } from 'react';
 import { useT } from '../i18n';
+import './notices.css';
 
 interface BoundaryProps {
   readonly name: string;

@@ -1,26 +1,30 @@
-import { useMemo, type ReactNode } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { pythonScript, pythonScriptName, type TranscriptConfig } from '../core';
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import { optimizerScript, optimizerTorchScript, type ScriptFile } from '../core';
 import { useT } from '../i18n';
 import { usePlaygroundSelector } from '../store/context';
-import type { PlaygroundSettings, LectureRunId } from '../store/playground';
+import type { PlaygroundSettings, RunId } from '../store/playground';
+import { scriptConfigOf, selectScriptConfig } from '../store/scripts';
 import { copyText } from './download';
 import { useFleetingMessage } from './fleetingMessage';
 import './python.css';
 
-/** The lecture's script for run `id` with these settings. */
-export function scriptConfig(settings: PlaygroundSettings, id: LectureRunId): TranscriptConfig {
-  const { xs, ys, w0, lr, epochs, predictX } = settings;
-  return { optimizer: id, xs, ys, w0, lr, epochs, predictX };
+/**
+ * "Download code": the plain-Python script of run `id` with these settings, and its file name (the
+ * lecture's gradient_descent.py / stochastic_gradient_descent.py for its two, `adam.py` …).
+ */
+export function codeFile(settings: PlaygroundSettings, id: RunId): ScriptFile {
+  return optimizerScript(scriptConfigOf(settings, id));
 }
 
-/** "Download code": the script for run `id` with these settings, and the lecture's name for it. */
-export function codeFile(settings: PlaygroundSettings, id: LectureRunId): { file: string; text: string } {
-  return { file: pythonScriptName(id), text: pythonScript(scriptConfig(settings, id)) };
+/** "Download PyTorch code": the same run with autograd and torch.optim (`adam_torch.py` …). */
+export function torchFile(settings: PlaygroundSettings, id: RunId): ScriptFile {
+  return optimizerTorchScript(scriptConfigOf(settings, id));
 }
 
-const KEYWORDS = 'def|return|for|in|import|as|try|except|if|else|is|not|None|and|or|while|from|pass';
-const BUILTINS = 'print|zip|len|range|float';
+const KEYWORDS =
+  'def|return|for|in|import|as|try|except|if|elif|else|is|not|None|True|False|and|or|while|from|pass|with|break|continue|lambda';
+const BUILTINS = 'print|zip|len|range|float|all|any|abs|min|max|int|sum|list';
+
 // One alternative per kind: a comment runs to the end of the line; strings may hold '#'.
 const TOKEN = new RegExp(
   String.raw`(#.*$)|('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")|\b(${KEYWORDS})\b|\b(${BUILTINS})\b|((?:\b\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)`,
@@ -46,34 +50,49 @@ export function highlightPython(line: string): ReactNode[] {
   return parts;
 }
 
+/** The two scripts of a run: plain Python in the lecture's style, and PyTorch with torch.optim. */
+type Flavour = 'plain' | 'torch';
+const FLAVOURS: readonly Flavour[] = ['plain', 'torch'];
+
 /**
- * The lecture's script (gradient_descent.py or stochastic_gradient_descent.py) with the current
- * settings filled in as exact Python literals, lightly highlighted, with line numbers and a copy button.
+ * Run `id`'s script with the current settings filled in as exact Python literals (the lecture's own
+ * for GD and SGD), or the same run in PyTorch: lightly highlighted, with line numbers and a copy button.
  */
-export function PythonCode({ id }: { id: LectureRunId }) {
+export function PythonCode({ id }: { id: RunId }) {
   const t = useT();
-  const { xs, ys, w0, lr, epochs, predictX, model } = usePlaygroundSelector(
-    useShallow((s) => {
-      const { xs, ys, w0, lr, epochs, predictX, model } = s.settings;
-      return { xs, ys, w0, lr, epochs, predictX, model };
-    }),
-  );
+  const config = usePlaygroundSelector(selectScriptConfig(id));
+  const [flavour, setFlavour] = useState<Flavour>('plain');
   const script = useMemo(
-    () => pythonScript({ optimizer: id, xs, ys, w0, lr, epochs, predictX }),
-    [id, xs, ys, w0, lr, epochs, predictX],
+    () => (flavour === 'plain' ? optimizerScript(config) : optimizerTorchScript(config)),
+    [flavour, config],
   );
-  const lines = useMemo(() => script.replace(/\n$/, '').split('\n'), [script]);
-  const file = pythonScriptName(id);
+  const lines = useMemo(() => script.text.replace(/\n$/, '').split('\n'), [script]);
+  const { file } = script;
   const [message, show] = useFleetingMessage();
+  const radioName = useId();
 
   const copy = async () => {
-    const ok = await copyText(script);
+    const ok = await copyText(script.text);
     show(ok ? t('python.code.copied', { file }) : t('python.copyFailed'));
   };
 
   return (
     <div className="py-code-view">
       <div className="py-toolbar">
+        <div role="radiogroup" aria-label={t('python.code.flavour')} className="segmented py-flavour">
+          {FLAVOURS.map((option) => (
+            <label key={option} className={flavour === option ? 'segmented-on' : undefined}>
+              <input
+                type="radio"
+                name={radioName}
+                value={option}
+                checked={flavour === option}
+                onChange={() => setFlavour(option)}
+              />
+              {t(option === 'plain' ? 'python.code.plain' : 'python.code.torch')}
+            </label>
+          ))}
+        </div>
         <span className="py-file mono">{file}</span>
         <button type="button" className="button py-button" onClick={() => void copy()}>
           {t('python.code.copy')}
@@ -92,8 +111,7 @@ export function PythonCode({ id }: { id: LectureRunId }) {
           ))}
         </code>
       </pre>
-      <p className="py-note">{t('python.code.note')}</p>
-      {model !== 'w' && <p className="py-note">{t('python.code.modelNote')}</p>}
+      <p className="py-note">{t(flavour === 'plain' ? 'python.code.note' : 'python.code.torchNote')}</p>
     </div>
   );
 }

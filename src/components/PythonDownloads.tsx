@@ -1,17 +1,19 @@
 import { useT } from '../i18n';
 import { usePlaygroundStoreApi } from '../store/context';
-import type { LectureRunId } from '../store/playground';
+import type { RunId } from '../store/playground';
 import { downloadText } from './download';
 import { useFleetingMessage } from './fleetingMessage';
 import './python.css';
 
 /**
- * "Download output" (the printout so far, as downhill-<run>-output.txt) and "Download code" (the
- * script, as gradient_descent.py / stochastic_gradient_descent.py) for run `id`. Both read the store
- * when clicked, so they subscribe to nothing and work whichever view is open. The code that writes
- * the files comes with the Python views (loaded after the first paint, usually long before a click).
+ * "Download output" (the printout so far, as downhill-<run>-output.txt), "Download code" (the plain
+ * script: gradient_descent.py / stochastic_gradient_descent.py for the lecture's two, adam.py …) and
+ * "Download PyTorch code" (the same run with torch.optim, gradient_descent_torch.py …) for run `id`.
+ * All read the store when clicked, so they subscribe to nothing and work whichever view is open. The
+ * code that writes the files comes with the Python views (loaded after the first paint, usually long
+ * before a click).
  */
-export function PythonDownloads({ id }: { id: LectureRunId }) {
+export function PythonDownloads({ id }: { id: RunId }) {
   const t = useT();
   const store = usePlaygroundStoreApi();
   const [message, show] = useFleetingMessage();
@@ -38,6 +40,10 @@ export function PythonDownloads({ id }: { id: LectureRunId }) {
     const { settings } = store.getState();
     return save(async () => (await import('./PythonCode')).codeFile(settings, id), 'text/x-python');
   };
+  const downloadTorch = () => {
+    const { settings } = store.getState();
+    return save(async () => (await import('./PythonCode')).torchFile(settings, id), 'text/x-python');
+  };
 
   return (
     <div
@@ -50,6 +56,9 @@ export function PythonDownloads({ id }: { id: LectureRunId }) {
       </button>
       <button type="button" className="button py-button" onClick={() => void downloadCode()}>
         {t('python.code.download')}
+      </button>
+      <button type="button" className="button py-button" onClick={() => void downloadTorch()}>
+        {t('python.torch.download')}
       </button>
       <span className="py-message" role="status">
         {message}

@@ -1,21 +1,29 @@
 import { useLayoutEffect, useMemo, useRef, useState, type UIEvent } from 'react';
 import {
+  optimizerScriptName,
   pyFloat,
-  pythonScriptName,
-  scriptOutputLength,
-  scriptOutputLines,
-  scriptOutputOf,
-  scriptOutputText,
+  runOutputLength,
+  runOutputLines,
+  runOutputOf,
+  runOutputText,
+  type RunOutput,
   type RunState,
   type SampleUpdate,
-  type ScriptOutput,
   type TranscriptProgress,
 } from '../core';
 import { type Translate, useT } from '../i18n';
 import { selectPresenting, useClassroomStore } from '../store/classroom';
 import { usePlaygroundSelector } from '../store/context';
-import type { PlaygroundState, LectureRunId } from '../store/playground';
-import { selectModel, selectPredictX, selectTotalEpochs } from '../store/selectors';
+import type { PlaygroundState, RunId } from '../store/playground';
+import { selectScriptConfig } from '../store/scripts';
+import {
+  runOf,
+  selectCursorOf,
+  selectPendingOf,
+  selectPredictX,
+  selectRun,
+  selectTotalEpochs,
+} from '../store/selectors';
 import { copyText } from './download';
 import { useFleetingMessage } from './fleetingMessage';
 import './python.css';
@@ -29,12 +37,10 @@ export const VISIBLE_LINES = 16;
 /** Lines rendered above and below the visible ones, so a quick scroll never shows a gap. */
 export const OVERSCAN = 8;
 
-const NO_UPDATES: readonly SampleUpdate[] = [];
-
 /**
  * Where a run's printout stands: every recorded epoch, the `grad:` lines SGD has printed inside the
  * epoch in progress, and the after-training line once the loop is over (the clock reached the set
- * number of epochs). What the script prints past a halted run's last epoch is scriptOutputOf's to say.
+ * number of epochs). What the script prints past a halted run's last epoch is runOutputOf's to say.
  */
 export function makeProgress(
   run: RunState,
@@ -52,32 +58,46 @@ export function makeProgress(
 }
 
 /** The printout of run `id` in a store state (for event handlers that read without subscribing). */
-export function progressOf(state: PlaygroundState, id: LectureRunId): TranscriptProgress {
+export function progressOf(state: PlaygroundState, id: RunId): TranscriptProgress {
   return makeProgress(
-    state.runs[id],
+    runOf(state, id),
     state.settings.predictX,
     state.settings.epochs,
-    id === 'sgd' ? state.pendingUpdates : NO_UPDATES,
-    id === 'sgd' ? state.sampleCursor : 0,
+    selectPendingOf(id)(state),
+    selectCursorOf(id)(state),
   );
 }
 
-/** What the script writes for run `id` in a store state: the printout, and where `**2` raised, if it did. */
-export function outputOf(state: PlaygroundState, id: LectureRunId): ScriptOutput {
-  return scriptOutputOf(progressOf(state, id), state.settings.epochs);
+/**
+ * What run `id`'s script writes in a store state: the lecture's printout for its two (and where `**2`
+ * raised, if it did), one line per epoch for every other run.
+ */
+export function outputOf(state: PlaygroundState, id: RunId): RunOutput {
+  return runOutputOf(progressOf(state, id), state.settings.epochs);
 }
 
 /** The file name "Download output" saves run `id`'s printout under. */
-export const outputFileName = (id: LectureRunId): string => `downhill-${id}-output.txt`;
+export const outputFileName = (id: RunId): string => `downhill-${id}-output.txt`;
 
 /** "Download output": run `id`'s printout so far in `state`, and the file name to save it under. */
-export function outputFile(state: PlaygroundState, id: LectureRunId): { file: string; text: string } {
-  return { file: outputFileName(id), text: scriptOutputText(outputOf(state, id)) };
+export function outputFile(state: PlaygroundState, id: RunId): { file: string; text: string } {
+  return { file: outputFileName(id), text: runOutputText(outputOf(state, id)) };
 }
 
-/** How the script ends: where its `**2` raised OverflowError, or that it prints on to its last line. */
-function scriptEnding(t: Translate, output: ScriptOutput, run: RunState): string {
-  const { overflow } = output;
+/** Where the lecture's `**2` raised OverflowError, if it did (never in the other runs' scripts). */
+const overflowOf = (output: RunOutput) => (output.form === 'lecture' ? output.output.overflow : null);
+
+/**
+ * How the script ends: the lecture's where its `**2` raised OverflowError, or that it prints on to its
+ * last line; the others' (d*d never raises) after the first line showing inf or nan, or at the end.
+ */
+function scriptEnding(t: Translate, output: RunOutput, run: RunState): string {
+  if (output.form === 'epochs') {
+    return t(
+      output.ending === 'diverged' ? 'python.output.stopsAtNonFinite' : 'python.output.runsOnNonFinite',
+    );
+  }
+  const { overflow } = output.output;
   if (!overflow) return t('python.output.runsOn');
   const at = {
     epoch: overflow.epoch + 1,
@@ -88,30 +108,35 @@ function scriptEnding(t: Translate, output: ScriptOutput, run: RunState): string
 }
 
 /**
- * What the lecture's script prints for this run up to the current epoch, as a terminal: it grows as
- * the clock runs and follows the newest line unless the person has scrolled up to read. Once the run
- * overflows, it shows what the script prints on from there, ending where Python's output ends (the
- * last line of the OverflowError traceback, when `**2` raises). Only the lines in view are rendered
- * (fixed line height, window from scrollTop), each computed from the run's history on demand, so
- * 40,000 lines of SGD cost no more than 40.
+ * What run `id`'s script prints up to the current epoch (the lecture's script for GD and SGD), as a
+ * terminal: it grows as the clock runs and follows the newest line unless the person has scrolled up
+ * to read. Once the run overflows, it shows what the script prints on from there, ending where
+ * Python's output ends (the last line of the OverflowError traceback, when the lecture's `**2`
+ * raises; the line after the first inf or nan in the other scripts). Only the lines in view are
+ * rendered (fixed line height, window from scrollTop), each computed from the run's history on
+ * demand, so 40,000 lines of SGD cost no more than 40.
  */
-export function PythonOutput({ id }: { id: LectureRunId }) {
+export function PythonOutput({ id }: { id: RunId }) {
   const t = useT();
-  const run = usePlaygroundSelector((s) => s.runs[id]);
+  const run = usePlaygroundSelector(selectRun(id));
   const predictX = usePlaygroundSelector(selectPredictX);
   const totalEpochs = usePlaygroundSelector(selectTotalEpochs);
-  const model = usePlaygroundSelector(selectModel);
-  const pendingUpdates = usePlaygroundSelector((s) => (id === 'sgd' ? s.pendingUpdates : NO_UPDATES));
-  const sampleCursor = usePlaygroundSelector((s) => (id === 'sgd' ? s.sampleCursor : 0));
+  const file = optimizerScriptName(usePlaygroundSelector(selectScriptConfig(id)));
+  const pendingUpdates = usePlaygroundSelector(selectPendingOf(id));
+  const sampleCursor = usePlaygroundSelector(selectCursorOf(id));
 
   const progress = useMemo(
     () => makeProgress(run, predictX, totalEpochs, pendingUpdates, sampleCursor),
     [run, predictX, totalEpochs, pendingUpdates, sampleCursor],
   );
-  const output = useMemo(() => scriptOutputOf(progress, totalEpochs), [progress, totalEpochs]);
-  const printed = scriptOutputLength(output);
+  const output = useMemo(() => runOutputOf(progress, totalEpochs), [progress, totalEpochs]);
+  const printed = runOutputLength(output);
   const diverged = run.status === 'diverged';
-  const running = !progress.finished && !diverged && output.overflow === null;
+  const overflow = overflowOf(output);
+  const running =
+    output.form === 'lecture'
+      ? !progress.finished && !diverged && overflow === null
+      : output.ending === 'running';
   // While the script is still running, the last row is its cursor.
   const rows = printed + (running ? 1 : 0);
 
@@ -128,7 +153,7 @@ export function PythonOutput({ id }: { id: LectureRunId }) {
   const top = pin === null || rows < pin.rows ? maxTop : Math.min(pin.top, maxTop);
   const first = Math.max(0, Math.floor(top / lineHeight) - OVERSCAN);
   const last = Math.min(rows, Math.ceil((top + viewHeight) / lineHeight) + OVERSCAN);
-  const lines = scriptOutputLines(output, first, Math.min(last, printed));
+  const lines = runOutputLines(output, first, Math.min(last, printed));
 
   const scroller = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
@@ -146,11 +171,10 @@ export function PythonOutput({ id }: { id: LectureRunId }) {
 
   const [message, show] = useFleetingMessage();
   const copy = async () => {
-    const ok = await copyText(scriptOutputText(output));
+    const ok = await copyText(runOutputText(output));
     show(ok ? t('python.output.copied', { count: printed }) : t('python.copyFailed'));
   };
 
-  const file = pythonScriptName(id);
   return (
     <div className="py-output">
       <div className="py-toolbar">
@@ -186,7 +210,7 @@ export function PythonOutput({ id }: { id: LectureRunId }) {
           )}
         </div>
       </div>
-      {(diverged || output.overflow) && (
+      {(diverged || overflow) && (
         <p className="py-note py-note-diverged">
           {diverged
             ? t('python.output.diverged', {
@@ -197,7 +221,6 @@ export function PythonOutput({ id }: { id: LectureRunId }) {
             : scriptEnding(t, output, run)}
         </p>
       )}
-      {model !== 'w' && <p className="py-note">{t('python.code.modelNote')}</p>}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { formatRegimeFactor, pyFloat, type LearningRateRegime } from '../core';
+import { formatRegimeFactor, optimizerEntry, pyFloat, type LearningRateRegime } from '../core';
 import { useT, type MessageKey } from '../i18n';
 import { usePlaygroundSelector } from '../store/context';
 import type { RunId } from '../store/playground';
@@ -30,6 +30,8 @@ function wordsKey({ kind }: LearningRateRegime, perStep: boolean): MessageKey {
       return 'regime.diverges';
     case 'stalls':
       return 'regime.stalls';
+    case 'adaptive':
+      return 'regime.adaptive';
   }
 }
 
@@ -47,6 +49,8 @@ function whyKey({ kind, factor }: LearningRateRegime, perStep: boolean): Message
       return factor < 0 ? `regime.why.overshootGrows.${unit}` : 'regime.why.driftsAway';
     case 'stalls':
       return factor < 0 ? `regime.why.bounces.${unit}` : 'regime.why.standsStill';
+    case 'adaptive':
+      return 'regime.why.adaptive';
   }
 }
 
@@ -62,19 +66,25 @@ export function RegimeNote({ id, variant }: RegimeNoteProps) {
   const regime = usePlaygroundSelector(selectRegime(id));
   const lr = usePlaygroundSelector(selectLearningRate);
   const model = usePlaygroundSelector(selectModel);
-  const perStep = id === 'gd';
+  // A full-batch run's factor is per step (one step an epoch); the others' per epoch of steps.
+  const perStep = optimizerEntry(id).batching === 'full';
   const target = model === 'wb' ? '(w*, b*)' : 'w*';
   const run = t(`run.${id}.short`);
   const words = t(wordsKey(regime, perStep), { target });
   // An infinite factor is said in words: a note never shows "Infinity" (and the factor is never NaN).
   const bounded = Number.isFinite(regime.factor);
+  const adaptive = regime.kind === 'adaptive';
   const factor = formatRegimeFactor(regime.factor);
   const className = `regime regime-${variant} regime-${regime.kind}`;
 
   if (variant === 'short') {
     return (
       <p className={className}>
-        {bounded ? t('regime.short', { run, words, factor }) : t('regime.shortUnbounded', { run, words })}
+        {adaptive
+          ? t('regime.shortAdaptive', { run, words })
+          : bounded
+            ? t('regime.short', { run, words, factor })
+            : t('regime.shortUnbounded', { run, words })}
       </p>
     );
   }
@@ -83,7 +93,11 @@ export function RegimeNote({ id, variant }: RegimeNoteProps) {
     <p className={className}>
       <span className="regime-words">{t('regime.full', { lr: pyFloat(lr), run, words })}</span>{' '}
       <span className="regime-factor">
-        {bounded ? t('regime.factor', { target, factor }) : t('regime.factorUnbounded', { target })}
+        {adaptive
+          ? t('regime.factorAdaptive')
+          : bounded
+            ? t('regime.factor', { target, factor })
+            : t('regime.factorUnbounded', { target })}
       </span>
     </p>
   );

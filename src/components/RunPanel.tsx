@@ -2,7 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { pyFloat, pyLiteral } from '../core';
 import { useT } from '../i18n';
 import { usePlaygroundSelector } from '../store/context';
-import type { LectureRunId, RunId } from '../store/playground';
+import type { RunId } from '../store/playground';
 import {
   runReadout,
   selectIsPlaying,
@@ -16,8 +16,11 @@ import { Landscape } from './Landscape';
 import { lazyComponent, usePreloadWhenIdle } from './lazyPanel';
 import { PythonDownloads } from './PythonDownloads';
 import { RegimeNote } from './RegimeNote';
+import { RunStateLine } from './RunStateLine';
 import { approx } from './SettingsPanel';
 import { Tabs } from './Tabs';
+import { runColorStyle } from './runColors';
+import './run.css';
 
 // The views behind the other tabs load after the first paint (and ahead of a click, when the page is
 // idle); the 2-D landscape (contours), only needed for y = w·x + b, when first shown.
@@ -41,10 +44,8 @@ const Landscape2D = lazyComponent(() => import('./Landscape2D').then((m) => m.La
 });
 const TAB_VIEWS = [FormulaView, PythonOutput, PythonCode];
 
-const isLectureRun = (id: RunId): id is LectureRunId => id !== 'minibatch';
-
 /**
- * One run (GD, SGD or mini-batch): what its learning rate will do, where it stands in one line, its
+ * One run (GD, SGD, or the third run's optimizer): what its learning rate will do, where it stands in one line, its
  * landscape (or its formula and Python, one tab away); below the picture, the lecture's printed loss,
  * the predictions and the downloads.
  */
@@ -61,7 +62,7 @@ export function RunPanel({ id }: { id: RunId }) {
   };
   const formula = { id: 'formula', label: t('run.view.formula'), render: () => <FormulaView id={id} /> };
   return (
-    <section className={`panel run run-${id}`} aria-label={t(`run.${id}`)}>
+    <section className={`panel run run-${id}`} aria-label={t(`run.${id}`)} style={runColorStyle(id)}>
       <header className="run-header">
         <h2>
           <span className="run-swatch" aria-hidden="true" />
@@ -71,24 +72,21 @@ export function RunPanel({ id }: { id: RunId }) {
       <RunStatus id={id} />
       <RegimeNote id={id} variant="verdict" />
       <RunReadoutLine id={id} />
+      <RunStateLine id={id} />
       <Tabs
         label={t('run.views', { run: t(`run.${id}.short`) })}
-        tabs={
-          isLectureRun(id)
-            ? [
-                landscape,
-                formula,
-                { id: 'output', label: t('run.view.output'), render: () => <PythonOutput id={id} /> },
-                { id: 'code', label: t('run.view.code'), render: () => <PythonCode id={id} /> },
-              ]
-            : [landscape, formula]
-        }
+        tabs={[
+          landscape,
+          formula,
+          { id: 'output', label: t('run.view.output'), render: () => <PythonOutput id={id} /> },
+          { id: 'code', label: t('run.view.code'), render: () => <PythonCode id={id} /> },
+        ]}
       />
       <div className="run-details">
         <RegimeNote id={id} variant="why" />
         <p className="run-rule">{t(`run.${id}.rule`, { n, b: batch, updates: Math.ceil(n / batch) })}</p>
         <RunDetails id={id} />
-        {isLectureRun(id) && <PythonDownloads id={id} />}
+        <PythonDownloads id={id} />
       </div>
     </section>
   );
@@ -106,8 +104,8 @@ function RunStatus({ id }: { id: RunId }) {
   if (health === 'converging') return null;
   const text =
     health === 'diverged'
-      ? t('run.status.diverged', { epoch: divergedInEpoch ?? 0, limit: approx(limit) })
-      : t('run.status.diverging', { lr: pyFloat(lr), limit: approx(limit) });
+      ? t('run.status.diverged', { epoch: divergedInEpoch ?? 0, limit: approx(limit ?? Infinity) })
+      : t('run.status.diverging', { lr: pyFloat(lr), limit: approx(limit ?? Infinity) });
   return (
     <p className={`run-status run-status-${health}`} role="alert">
       <span aria-hidden="true">⚠ </span>

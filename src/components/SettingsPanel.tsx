@@ -12,6 +12,7 @@ import {
 import { LadderSlider } from './LadderSlider';
 import { EPOCHS_LADDER, INITIAL_W_LADDER } from '../store/ladders';
 import { NumberField } from './NumberField';
+import './settings.css';
 
 /** Three significant digits, for limits quoted in prose ("≈ 0.214"). */
 export const approx = (value: number): string =>

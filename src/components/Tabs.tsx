@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { focusModality } from '../hooks/focusModality';
+import './tabs.css';
 
 export interface Tab {
   readonly id: string;

@@ -15,6 +15,7 @@ import {
 import type { PlaygroundState } from '../store/playground';
 import { LadderSlider } from './LadderSlider';
 import { SPEED_LADDER } from '../store/ladders';
+import './transport.css';
 
 /** Play/Pause, Step, Step one sample, Run to end, Reset, and the speed of the shared clock. */
 export function TransportControls() {

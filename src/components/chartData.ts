@@ -5,16 +5,14 @@
  */
 import {
   cost,
-  epochOrder,
   epochRecord,
   extendMinMax,
   minMaxPicks,
   traceColumn,
   type MinMaxSummary,
   type RunState,
-  type SampleUpdate,
 } from '../core';
-import type { PlaygroundState, RunId } from '../store/playground';
+import { TICK_FONT_PX } from './charts/toolkit';
 import type { LossSeries } from './lossChartModel';
 
 export {
@@ -27,19 +25,8 @@ export {
   type LossSeries,
 } from './lossChartModel';
 
-/** One hue per run, shared by every panel: GD blue, SGD orange. */
-export const RUN_COLORS: Readonly<Record<RunId, string>> = {
-  gd: '#2563eb',
-  sgd: '#ea580c',
-  minibatch: '#7c3aed',
-};
-
-/** The same colours through the theme's --gd / --sgd variables (lighter in dark mode), for CSS and SVG. */
-export const RUN_COLOR_VARS: Readonly<Record<RunId, string>> = {
-  gd: `var(--gd, ${RUN_COLORS.gd})`,
-  sgd: `var(--sgd, ${RUN_COLORS.sgd})`,
-  minibatch: `var(--minibatch, ${RUN_COLORS.minibatch})`,
-};
+export { RUN_COLORS, RUN_COLOR_VARS } from './runColors';
+export { latestSample, latestUpdate } from '../store/selectors';
 
 /** Theme-aware axis and grid styling (CSS variables with light fallbacks) shared by the charts. */
 export const CHART_THEME = {
@@ -51,7 +38,7 @@ export const CHART_THEME = {
 } as const;
 
 /** Tick labels: theme text colour, 12px. */
-export const AXIS_TICK = { fill: CHART_THEME.text, fontSize: 12 } as const;
+export const AXIS_TICK = { fill: CHART_THEME.text, fontSize: TICK_FONT_PX } as const;
 
 /** At most this many points of one series are drawn; the data are never truncated. */
 export const MAX_LOSS_POINTS = 1000;
@@ -61,23 +48,6 @@ export const MAX_PATH_DOTS = 200;
 
 /** At most this many per-sample curves behind the cost (the highlighted one always among them). */
 export const MAX_SAMPLE_CURVES = 12;
-
-/**
- * The sample SGD's latest update used (a selector: returns a number, so it never re-renders for
- * nothing): mid-epoch the cursor's last update, pendingUpdates[sampleCursor − 1].indices[0]; between
- * epochs the last sample of the last completed epoch (data-set order: n − 1); null before the first
- * update and for GD.
- */
-export function latestSample(s: PlaygroundState, id: RunId): number | null {
-  if (id !== 'sgd') return null;
-  if (s.sampleCursor > 0) return s.pendingUpdates[s.sampleCursor - 1]?.indices[0] ?? null;
-  const run = s.runs.sgd;
-  if (run.epoch === 0) return null;
-  const n = run.setup.data.xs.length;
-  // Without shuffling the order is 0…n−1; skip building it on every store update.
-  if (!run.setup.optimizer.shuffle) return n - 1;
-  return epochOrder(run.setup.optimizer, n, run.epoch - 1)[n - 1] ?? null;
-}
 
 /** Buckets for at most maxPoints drawn points: two per bucket, plus the first and the last. */
 const bucketsFor = (maxPoints: number): number => Math.max(1, Math.floor((maxPoints - 2) / 2));
@@ -218,15 +188,6 @@ export function pathReach(run: RunState, centre: number, limit: number): PathRea
   return { min, max, beyond };
 }
 
-/**
- * The update SGD's latest "Step one sample" made (a selector: the store's own object, so it never
- * re-renders for nothing); null between epochs and for the other runs.
- */
-export function latestUpdate(s: PlaygroundState, id: RunId): SampleUpdate | null {
-  if (id !== 'sgd' || s.sampleCursor === 0) return null;
-  return s.pendingUpdates[s.sampleCursor - 1] ?? null;
-}
-
 /** θ and cost after k epochs (k = 0: the start); null past the run's history. */
 export function pointAt(run: RunState, k: number): { w: number; b: number; cost: number } | null {
   if (!Number.isInteger(k) || k < 0 || k > run.trace.length) return null;
@@ -234,78 +195,6 @@ export function pointAt(run: RunState, k: number): { w: number; b: number; cost:
   if (k === 0) return { w: init.w, b: init.b, cost: cost(model, init, data) };
   const record = epochRecord(run.trace, k - 1)!;
   return { w: record.w, b: record.b, cost: record.cost };
-}
-
-/** A step of 1, 2 or 5 × 10ᵏ near `rough`. */
-export function niceStep(rough: number): number {
-  if (!(rough > 0) || !Number.isFinite(rough)) return 1;
-  const power = Math.pow(10, Math.floor(Math.log10(rough)));
-  const fraction = rough / power;
-  const nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10;
-  return nice * power;
-}
-
-const tidy = (x: number): number => Number(x.toPrecision(12));
-
-/** Nice ticks (a step of 1, 2 or 5 × 10ᵏ) inside [min, max], about `count` of them. */
-export function ticksBetween(min: number, max: number, count = 5): number[] {
-  if (!(max > min) || !Number.isFinite(min) || !Number.isFinite(max)) return [];
-  const step = niceStep((max - min) / count);
-  const first = Math.ceil(tidy(min / step));
-  const last = Math.floor(tidy(max / step));
-  const ticks: number[] = [];
-  for (let k = first; k <= last; k++) ticks.push(tidy(k * step));
-  return ticks;
-}
-
-const SUPERSCRIPT: Record<string, string> = {
-  '-': '⁻',
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-};
-
-/** 10 to an integer power, written with superscripts: 10⁻⁵, 10⁰, 10³⁰⁷. */
-export function powerOfTen(exponent: number): string {
-  const digits = String(Math.round(exponent));
-  return `10${[...digits].map((c) => SUPERSCRIPT[c] ?? c).join('')}`;
-}
-
-/** A short axis label: up to 4 significant digits, as m×10ᵏ beyond 10⁵ or below 10⁻³. */
-export function formatTick(value: number): string {
-  if (!Number.isFinite(value)) return '';
-  if (value === 0) return '0';
-  const magnitude = Math.abs(value);
-  if (magnitude >= 1e5 || magnitude < 1e-3) {
-    const [mantissa = '0', exponent = '0'] = value.toExponential(2).split('e');
-    const trimmed = mantissa.replace(/\.?0+$/, '');
-    const power = powerOfTen(Number(exponent));
-    return trimmed === '1' ? power : trimmed === '-1' ? `−${power}` : `${trimmed}×${power}`;
-  }
-  return String(Number(value.toPrecision(4)));
-}
-
-/**
- * Room for a y axis whose tick labels are `labels` in type of `fontPx` (12 px on a laptop, 20 px or
- * more when presenting): up to 0.63 em a character (the digits of DejaVu Sans, Linux's default),
- * plus the tick and the rotated axis name beside them, so that "15000" or "6×10¹¹" does not run
- * into "cost".
- */
-export function axisWidth(
-  labels: readonly string[],
-  fontPx: number = AXIS_TICK.fontSize,
-  least = 56,
-): number {
-  let longest = 0;
-  for (const label of labels) longest = Math.max(longest, [...label].length);
-  return Math.max(least, Math.ceil(longest * 0.63 * fontPx + 1.2 * fontPx + 16));
 }
 
 /**

@@ -96,8 +96,7 @@ export function plotController({
   /** The data coordinates under the pointer, clamped to the view. */
   const pointAt = (element: SVGElement, clientX: number, clientY: number): DataPoint | null => {
     if (!frame) return null;
-    const at = clientToSvg(element.ownerSVGElement, frame, clientX, clientY);
-    const point = frame.toData(at.x, at.y);
+    const point = frame.toData(clientToSvg(element.ownerSVGElement, frame, clientX, clientY));
     return { x: roundTo2(point.x), y: roundTo2(point.y) };
   };
 

@@ -7,8 +7,10 @@ import { memo, useMemo } from 'react';
 import { optimum, pyFloat, type ModelKind } from '../core';
 import type { Translate } from '../i18n';
 import { usePlaygroundSelector } from '../store/context';
-import { displayedParams, type RunId } from '../store/playground';
-import { formatTick, RUN_COLOR_VARS, ticksBetween } from './chartData';
+import type { RunId } from '../store/playground';
+import { selectDiverged, selectShownB, selectShownW } from '../store/selectors';
+import { RUN_COLOR_VARS } from './chartData';
+import { formatTick, linearTicks, tickCount } from './charts/toolkit';
 import { POINT_KEYS, type PointHandlers } from './dataPlotController';
 import { lineEnds, MARGIN, pointPixel, r, type PlotFrame } from './dataPlotGeometry';
 
@@ -17,8 +19,8 @@ export const DENSE_POINTS = 200;
 
 export const Axes = memo(function Axes({ frame, t }: { frame: PlotFrame; t: Translate }) {
   const { view, px, py, plotWidth, plotHeight } = frame;
-  const xTicks = ticksBetween(view.x0, view.x1, Math.max(2, Math.round(plotWidth / 90)));
-  const yTicks = ticksBetween(view.y0, view.y1, Math.max(2, Math.round(plotHeight / 55)));
+  const xTicks = linearTicks(view.x0, view.x1, tickCount(plotWidth, 90));
+  const yTicks = linearTicks(view.y0, view.y1, tickCount(plotHeight, 55));
   const left = MARGIN.left;
   const right = MARGIN.left + plotWidth;
   const top = MARGIN.top;
@@ -97,10 +99,10 @@ export const BestFitLine = memo(function BestFitLine({
  * A line that misses the view is not drawn (the legend says it is off the chart).
  */
 export function FitLine({ id, model, frame }: { id: RunId; model: ModelKind; frame: PlotFrame }) {
-  const w = usePlaygroundSelector((s) => displayedParams(s, id).w);
-  const b = usePlaygroundSelector((s) => displayedParams(s, id).b);
+  const w = usePlaygroundSelector(selectShownW(id));
+  const b = usePlaygroundSelector(selectShownB(id));
   // A diverged run's last finite line is near vertical and means nothing: the legend says so instead.
-  const diverged = usePlaygroundSelector((s) => s.runs[id].status === 'diverged');
+  const diverged = usePlaygroundSelector(selectDiverged(id));
   const ends = diverged ? null : lineEnds(model, { w, b }, frame.view);
   if (!ends) return null;
   const [a, z] = ends;
@@ -167,7 +169,7 @@ export const PointsLayer = memo(function PointsLayer({
         data-index={i}
         data-keys={POINT_KEYS}
         className={`data-point${isSelected ? ' is-selected' : ''}${isSelected && dragging ? ' is-dragged' : ''}`}
-        transform={`translate(${at[0]} ${at[1]})`}
+        transform={`translate(${at.x} ${at.y})`}
         role="button"
         tabIndex={i === tabStop ? 0 : -1}
         aria-label={t('data.point', { n: i + 1, x: pyFloat(x), y: pyFloat(y) })}
@@ -202,7 +204,7 @@ export const PointsLayer = memo(function PointsLayer({
         <g
           className="data-remove-badge"
           aria-hidden="true"
-          transform={`translate(${chosenAt[0] + 15} ${chosenAt[1] - 15})`}
+          transform={`translate(${chosenAt.x + 15} ${chosenAt.y - 15})`}
           onPointerDown={(event) => event.stopPropagation()}
           onClick={() => chosen !== null && handlers.onRemove(chosen)}
         >

@@ -1,37 +1,12 @@
 /**
- * Parts of the 2-D landscape (Landscape2D.tsx) that do not change with the run: measuring its frame,
- * keeping its window, SVG path data, the axes and the legend.
+ * Parts of the 2-D landscape (Landscape2D.tsx) that do not change with the run: keeping its window,
+ * the axes and the legend.
  */
-import { useEffect, useState } from 'react';
-import { growWindow, type OptimizerSpec, type Window2 } from '../core';
+import { useState } from 'react';
+import type { OptimizerSpec, Window2 } from '../core';
 import { useT } from '../i18n';
-import { formatTick } from './chartData';
-
-/**
- * The content size of an element (its CSS decides it: the frame's height is
- * --landscape-plot-height), kept up to date by a ResizeObserver: null until measured (and where
- * ResizeObserver does not exist), and the callback ref to attach to the element.
- */
-export function useMeasuredSize(active: boolean) {
-  const [element, setElement] = useState<HTMLDivElement | null>(null);
-  const [size, setSize] = useState<{ width: number | null; height: number | null }>({
-    width: null,
-    height: null,
-  });
-  useEffect(() => {
-    if (!active || !element || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver((entries) => {
-      const rect = entries[0]?.contentRect;
-      if (!rect) return;
-      const width = rect.width > 0 ? Math.round(rect.width) : null;
-      const height = rect.height > 0 ? Math.round(rect.height) : null;
-      setSize((old) => (old.width === width && old.height === height ? old : { width, height }));
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [active, element]);
-  return [size, setElement] as const;
-}
+import { formatTick } from './charts/toolkit';
+import { growWindow } from './landscape2dGeometry';
 
 /**
  * The window the map shows: the one the run needs, but kept while it fits (so the contours stay put
@@ -43,15 +18,6 @@ export function useGrowingWindow(needed: Window2, resetKey: object): Window2 {
   const next = kept.key === resetKey ? growWindow(kept.window, needed) : needed;
   if (kept.key !== resetKey || next !== kept.window) setKept({ key: resetKey, window: next });
   return next;
-}
-
-/** An SVG path through points (already in px): "M x y L x y …", closed with Z when asked. */
-export function pathData(points: readonly (readonly [number, number])[], closed: boolean): string {
-  let d = '';
-  points.forEach(([x, y], k) => {
-    d += `${k === 0 ? 'M' : 'L'}${x.toFixed(1)} ${y.toFixed(1)}`;
-  });
-  return closed && d ? `${d}Z` : d;
 }
 
 /** An axis tick: its value and where it is drawn along the axis, in px. */

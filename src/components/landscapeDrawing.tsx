@@ -7,16 +7,9 @@ import { createContext, useContext, useMemo } from 'react';
 import { usePlotArea } from 'recharts';
 import { pyFloat, type CurvePoint } from '../core';
 import { CHART_THEME, RUN_COLOR_VARS } from './chartData';
+import { clampPx, dotsPath, isSafePx, pixelXY, polylinePath, type PixelScales } from './charts/toolkit';
 import { numberPath, PathNumbers, usePathNumberFont, type PathDot } from './pathMarks';
-import {
-  clampPx,
-  dotsPath,
-  isSafePx,
-  PlotClip,
-  polylinePath,
-  usePixelScales,
-  type PixelScales,
-} from './plotLayer';
+import { PlotClip, usePixelScales } from './plotLayer';
 
 /** A dot of the path: w after `epoch` epochs and the cost there. */
 export interface PathPoint extends CurvePoint {
@@ -38,6 +31,11 @@ export interface LandscapeLayer {
   readonly touch: CurvePoint | null;
   /** The run's current w and its cost, when the ball is on the chart. */
   readonly ball: CurvePoint | null;
+  /**
+   * An optimizer with state (momentum, Adam…): its next step from the ball, at the ball's height, so
+   * the velocity or the adapted step size shows beside the slope; null for plain gradient descent.
+   */
+  readonly nextStep: readonly [CurvePoint, CurvePoint] | null;
   readonly color: string;
 }
 
@@ -52,6 +50,12 @@ const curvePath = (points: readonly CurvePoint[], scales: PixelScales): string =
   );
 
 export const DOT_RADIUS = 4;
+
+/** A filled arrowhead at (x, y) pointing along the horizontal from `fromX`. */
+function arrowHead(fromX: number, x: number, y: number): string {
+  const dir = x >= fromX ? 1 : -1;
+  return `M${x},${y}L${x - dir * 9},${y - 5}L${x - dir * 9},${y + 5}Z`;
+}
 export const BALL_RADIUS = 7;
 
 /**
@@ -76,7 +80,14 @@ export function LandscapeDrawing() {
     [samples, scales],
   );
   if (!layer || !scales || !area) return null;
-  const { latest, path, wStar, yTop, tangent, touch, ball, color } = layer;
+  const { latest, path, wStar, yTop, tangent, touch, ball, color, nextStep } = layer;
+  const stepFrom = nextStep ? { x: scales.x(nextStep[0].w), y: scales.y(nextStep[0].value) } : null;
+  const stepTo = nextStep ? { x: scales.x(nextStep[1].w), y: scales.y(nextStep[1].value) } : null;
+  const stepShown =
+    stepFrom !== null &&
+    stepTo !== null &&
+    [stepFrom.x, stepFrom.y, stepTo.x, stepTo.y].every(isSafePx) &&
+    Math.abs(stepTo.x - stepFrom.x) >= 1;
   const ballX = ball ? scales.x(ball.w) : NaN;
   const ballY = ball ? scales.y(ball.value) : NaN;
   // Beyond the safe range (for a frame the axes still have the last range): not drawn.
@@ -90,7 +101,7 @@ export function LandscapeDrawing() {
     const underBall = ballShown && Math.hypot(x - ballX, y - ballY) < DOT_RADIUS;
     dots.push({ x, y, epoch: point.epoch, ...(underBall ? { radius: BALL_RADIUS } : {}) });
   }
-  const centres = dots.map((dot) => [dot.x, dot.y] as const);
+  const centres = dots.map((dot) => pixelXY(dot.x, dot.y));
   const numbers = numberPath(dots, {
     bounds: { left: area.x, top: area.y, right: area.x + area.width, bottom: area.y + area.height },
     dotRadius: DOT_RADIUS,
@@ -186,6 +197,20 @@ export function LandscapeDrawing() {
           </g>
         )}
       </PlotClip>
+      {stepShown && (
+        <g className="landscape-next-step" data-next-w={pyFloat(nextStep![1].w)}>
+          <line
+            x1={stepFrom!.x}
+            y1={stepFrom!.y}
+            x2={stepTo!.x}
+            y2={stepTo!.y}
+            stroke={color}
+            strokeWidth={3}
+            strokeDasharray="6 3"
+          />
+          <path d={arrowHead(stepFrom!.x, stepTo!.x, stepTo!.y)} fill={color} />
+        </g>
+      )}
       <PathNumbers numbers={numbers} className="landscape-path-numbers" probe={probe} />
       {ball && ballShown && (
         <circle

@@ -10,16 +10,18 @@ import { useActiveTooltipCoordinate, useActiveTooltipLabel, usePlotArea } from '
 import { pyFloat, type RunState } from '../core';
 import { useDismissOnEscape } from '../hooks/keyboard';
 import type { Translate } from '../i18n';
-import type { Pin, RunId } from '../store/playground';
+import type { Pin, RunId, Runs } from '../store/playground';
 import { CHART_THEME, pointAt, RUN_COLOR_VARS, type LossChartModel } from './chartData';
-import { isSafePx, PlotClip, polylinePath, usePixelScales, type PixelScales } from './plotLayer';
+import { crossPath, isSafePx, pixelXY, polylinePath, type PixelScales } from './charts/toolkit';
+import { PlotClip, usePixelScales } from './plotLayer';
 
 /** What the drawn layer and the tooltip read each frame; the chart around them stays as it was. */
 export interface LossLayer {
   readonly model: LossChartModel;
   readonly pins: readonly Pin[];
   readonly shown: readonly RunId[];
-  readonly runs: Readonly<Record<RunId, RunState>>;
+  /** The runs by id; every id in `shown` is one of them. */
+  readonly runs: Runs;
   readonly lastEpoch: number;
   readonly t: Translate;
   /** Where the hover readout is put (an HTML box over the chart); null before it is mounted. */
@@ -52,7 +54,7 @@ const END_LABEL_ROOM = 15;
 
 /** Where run `id`'s cost after `epoch` epochs is drawn, in pixels; null where it is not drawn. */
 function runPoint(layer: LossLayer, scales: PixelScales, id: RunId, epoch: number): [number, number] | null {
-  const point = pointAt(layer.runs[id], epoch);
+  const point = pointAt(layer.runs[id]!, epoch);
   const value = point === null ? null : layer.model.toAxis(point.cost);
   if (value === null) return null;
   const cx = scales.x(epoch);
@@ -90,8 +92,8 @@ export function LossLines() {
   // End labels: beside the ×, toward the middle of the plot, kept apart and inside it.
   const ends: { id: RunId; x: number; y: number; labelX: number; labelY: number; left: boolean }[] = [];
   for (const id of shown) {
-    if (runs[id].status !== 'diverged') continue;
-    const end = runPoint(layer, scales, id, runs[id].epoch);
+    if (runs[id]!.status !== 'diverged') continue;
+    const end = runPoint(layer, scales, id, runs[id]!.epoch);
     if (end === null) continue;
     const left = end[0] > area.x + area.width / 2;
     ends.push({ id, x: end[0], y: end[1], labelX: end[0] + (left ? -9 : 9), labelY: end[1], left });
@@ -147,10 +149,10 @@ export function LossLines() {
         })}
       </PlotClip>
       {ends.map((end) => (
-        <g key={end.id} className={`loss-end chart-run-${end.id}`} data-epoch={runs[end.id].epoch}>
+        <g key={end.id} className={`loss-end chart-run-${end.id}`} data-epoch={runs[end.id]!.epoch}>
           <path
             className="loss-end-mark"
-            d={`M${end.x - END_MARK},${end.y - END_MARK}L${end.x + END_MARK},${end.y + END_MARK}M${end.x - END_MARK},${end.y + END_MARK}L${end.x + END_MARK},${end.y - END_MARK}`}
+            d={crossPath(pixelXY(end.x, end.y), END_MARK)}
             stroke={RUN_COLOR_VARS[end.id]}
             strokeWidth={2.5}
             strokeLinecap="round"
@@ -168,7 +170,7 @@ export function LossLines() {
             strokeLinejoin="round"
             paintOrder="stroke"
           >
-            {divergedText(t, runs[end.id])}
+            {divergedText(t, runs[end.id]!)}
           </text>
         </g>
       ))}
@@ -220,8 +222,8 @@ export function LossHover() {
         <p className="chart-tooltip-printed">{t('loss.tooltipPrinted', { printed: epoch - 1 })}</p>
       )}
       {shown.map((id) => {
-        const at = shownEpoch(runs[id], epoch);
-        const point = at === null ? null : pointAt(runs[id], at);
+        const at = shownEpoch(runs[id]!, epoch);
+        const point = at === null ? null : pointAt(runs[id]!, at);
         return (
           <div key={id} className={`chart-tooltip-run chart-run-${id}`}>
             <p className="chart-tooltip-name">
@@ -229,7 +231,7 @@ export function LossHover() {
               <strong>{t(`run.${id}.short`)}</strong>
             </p>
             {point === null ? (
-              <p>{divergedText(t, runs[id])}</p>
+              <p>{divergedText(t, runs[id]!)}</p>
             ) : (
               <>
                 <p className="chart-mono">{t('loss.tooltipW', { value: pyFloat(point.w) })}</p>
@@ -265,7 +267,7 @@ export function LossHover() {
         />
       )}
       {shown.map((id) => {
-        const at = shownEpoch(runs[id], epoch);
+        const at = shownEpoch(runs[id]!, epoch);
         const point = at === null ? null : runPoint(layer, scales, id, at);
         return (
           point && (

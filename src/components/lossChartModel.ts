@@ -5,6 +5,7 @@
  * its top, and only finite numbers reach the SVG.
  */
 import { scaleLinear } from 'd3-scale';
+import { decadeTicks } from './charts/toolkit';
 
 export type LossScale = 'linear' | 'log';
 
@@ -71,23 +72,6 @@ export function linearAxis(highest: number): { readonly top: number; readonly ti
   const step = inside.length > 1 ? inside[1]! - inside[0]! : wanted;
   while (inside.length > 1 && wanted - inside[inside.length - 1]! < step / 2) inside.pop();
   return { top: wanted, ticks: [...inside, wanted] };
-}
-
-/**
- * Ticks on whole decades inside [lo, hi] (integers, lo < hi): every 1, 2, 5, 10, 20, 25, 50, 100 or
- * 200 decades, the smallest step leaving at most `count` intervals (so at least 3 ticks once the
- * span exceeds `count` decades).
- */
-export function decadeTicks(lo: number, hi: number, count = 8): number[] {
-  const span = Math.max(1, hi - lo);
-  let step = 1;
-  for (const candidate of [1, 2, 5, 10, 20, 25, 50, 100, 200]) {
-    step = candidate;
-    if (span / candidate <= count) break;
-  }
-  const ticks: number[] = [];
-  for (let d = Math.ceil(lo / step) * step; d <= hi; d += step) ticks.push(d);
-  return ticks;
 }
 
 /**

@@ -4,6 +4,7 @@
  * run that settles into a cluster of dots is numbered only where the numbers can be told apart.
  */
 import { CHART_THEME } from './chartData';
+import type { PixelBox } from './charts/toolkit';
 import { TextProbe, useSvgTextPx } from './plotLayer';
 
 /** A dot of the path in pixels, with the epoch it marks (0: the start). */
@@ -23,21 +24,13 @@ export interface PathNumber {
   readonly text: string;
 }
 
-/** A rectangle in pixels. */
-export interface Box {
-  readonly left: number;
-  readonly top: number;
-  readonly right: number;
-  readonly bottom: number;
-}
-
 export interface PathNumberOptions {
   /** The numbers stay inside this box (the plot area). */
-  readonly bounds: Box;
+  readonly bounds: PixelBox;
   /** Radius of the path's dots. */
   readonly dotRadius: number;
   /** Other marks a number must not cover (the ball, say). */
-  readonly obstacles?: readonly Box[];
+  readonly obstacles?: readonly PixelBox[];
   /** Font size of the numbers in px. Default PATH_NUMBER_FONT_PX. */
   readonly fontPx?: number;
   /** At most this many numbers. Default MAX_PATH_NUMBERS. */
@@ -58,10 +51,10 @@ const textBox = (text: string, fontPx: number) => ({
   height: fontPx + 2,
 });
 
-const overlaps = (a: Box, b: Box): boolean =>
+const overlaps = (a: PixelBox, b: PixelBox): boolean =>
   a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
-const inside = (a: Box, bounds: Box): boolean =>
+const inside = (a: PixelBox, bounds: PixelBox): boolean =>
   a.left >= bounds.left && a.right <= bounds.right && a.top >= bounds.top && a.bottom <= bounds.bottom;
 
 /**
@@ -74,7 +67,7 @@ export function numberPath(dots: readonly PathDot[], options: PathNumberOptions)
   const { bounds, dotRadius: r } = options;
   const fontPx = options.fontPx ?? PATH_NUMBER_FONT_PX;
   const max = options.max ?? MAX_PATH_NUMBERS;
-  const taken: Box[] = [...(options.obstacles ?? [])];
+  const taken: PixelBox[] = [...(options.obstacles ?? [])];
   const dotBoxes = dots.map((d) => {
     const radius = d.radius ?? r;
     return { left: d.x - radius, top: d.y - radius, right: d.x + radius, bottom: d.y + radius };

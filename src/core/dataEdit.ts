@@ -1,12 +1,13 @@
 /**
  * Editing the data set by hand: moving, adding and removing points, reading a table of typed cells
- * (and keeping its unfinished cells when the data change elsewhere), and the view of the data plot.
- * Pasted blocks of numbers are read in paste.ts. Pure functions on plain arrays: nothing
- * here mutates its input, and nothing here knows about the DOM.
+ * (and keeping its unfinished cells when the data change elsewhere), and which preset the data are.
+ * Pasted blocks of numbers are read in paste.ts. Pure functions on plain arrays: nothing here
+ * mutates its input, and nothing here knows about the DOM (the data plot's view is in
+ * components/dataPlotGeometry.ts).
  */
 import type { Dataset } from './dataset';
 import { optimum } from './fit';
-import { predict, type ModelKind, type Params } from './model';
+import { predict, type ModelKind } from './model';
 import { parseNumber } from './parse';
 import { PRESET_IDS, presetData, type PresetId } from './presets';
 import { pyFloat } from './pyrepr';
@@ -270,117 +271,4 @@ export const NOISY_PRESETS: readonly PresetId[] = ['noisy', 'noisy50', 'offset']
 /** The seed after `seed`, wrapping within the 32-bit range the settings allow. */
 export function nextSeed(seed: number): number {
   return Number.isInteger(seed) && seed >= 0 && seed < 2 ** 32 - 1 ? seed + 1 : 0;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The view of the data plot.
-
-/** A rectangle in data units: x from x0 to x1, y from y0 to y1 (x0 < x1, y0 < y1). */
-export interface PlotBounds {
-  readonly x0: number;
-  readonly x1: number;
-  readonly y0: number;
-  readonly y1: number;
-}
-
-/**
- * The smallest rectangle holding every point, and the origin for the model y = w·x (whose line passes
- * through it). Null for no finite point.
- */
-export function contentBounds(data: Dataset, model: ModelKind): PlotBounds | null {
-  let x0 = model === 'w' ? 0 : Infinity;
-  let x1 = model === 'w' ? 0 : -Infinity;
-  let y0 = x0;
-  let y1 = x1;
-  let any = false;
-  const n = Math.min(data.xs.length, data.ys.length);
-  for (let i = 0; i < n; i++) {
-    const x = data.xs[i]!;
-    const y = data.ys[i]!;
-    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-    any = true;
-    x0 = Math.min(x0, x);
-    x1 = Math.max(x1, x);
-    y0 = Math.min(y0, y);
-    y1 = Math.max(y1, y);
-  }
-  return any ? { x0, x1, y0, y1 } : null;
-}
-
-/** Padding around the content, as a fraction of its span on each side. */
-export const VIEW_PADDING = 0.1;
-
-function padded(lo: number, hi: number, padding: number): [number, number] {
-  const span = hi - lo;
-  // A single value (one point, or all on a vertical or horizontal line): a unit around it, wider for
-  // large values, so there is always room to drag.
-  if (!(span > 0)) {
-    const half = Math.max(1, Math.abs(lo) * 0.25);
-    return [lo - half, hi + half];
-  }
-  return [lo - span * padding, hi + span * padding];
-}
-
-/**
- * The view of the data plot: the content bounds (points, and the origin for y = w·x) with
- * VIEW_PADDING on every side. The lecture's data give x ∈ [−0.3, 3.3], y ∈ [−0.6, 6.6].
- */
-export function dataView(data: Dataset, model: ModelKind, padding: number = VIEW_PADDING): PlotBounds {
-  const content = contentBounds(data, model) ?? { x0: 0, x1: 1, y0: 0, y1: 1 };
-  const [x0, x1] = padded(content.x0, content.x1, padding);
-  const [y0, y1] = padded(content.y0, content.y1, padding);
-  return { x0, x1, y0, y1 };
-}
-
-/**
- * Whether a view shown already can stay for new content, so the plot does not rescale under the
- * pointer at every small change: the content lies inside the view, `margin` of a span clear of each
- * edge, and the view is at most `zoomOut` times as wide and as tall as the one dataView would choose.
- */
-export function viewFits(view: PlotBounds, content: PlotBounds, margin = 0.02, zoomOut = 2): boolean {
-  const w = view.x1 - view.x0;
-  const h = view.y1 - view.y0;
-  const inside =
-    content.x0 >= view.x0 + margin * w &&
-    content.x1 <= view.x1 - margin * w &&
-    content.y0 >= view.y0 + margin * h &&
-    content.y1 <= view.y1 - margin * h;
-  if (!inside) return false;
-  const [fx0, fx1] = padded(content.x0, content.x1, VIEW_PADDING);
-  const [fy0, fy1] = padded(content.y0, content.y1, VIEW_PADDING);
-  return w <= zoomOut * (fx1 - fx0) && h <= zoomOut * (fy1 - fy0);
-}
-
-/**
- * The part of the line ŷ = w·x (+ b) inside `view`, from left to right; null when the line misses
- * the view or its parameters are not finite (a diverged run).
- */
-export function clipLine(
-  model: ModelKind,
-  params: Params,
-  view: PlotBounds,
-): readonly [DataPoint, DataPoint] | null {
-  if (!Number.isFinite(params.w) || (model === 'wb' && !Number.isFinite(params.b))) return null;
-  const ya = predict(model, params, view.x0);
-  const yb = predict(model, params, view.x1);
-  if (!Number.isFinite(ya) || !Number.isFinite(yb)) return null;
-  let t0 = 0;
-  let t1 = 1;
-  const dy = yb - ya;
-  if (!Number.isFinite(dy)) return null;
-  if (dy === 0) {
-    if (ya < view.y0 || ya > view.y1) return null;
-  } else {
-    const ta = (view.y0 - ya) / dy;
-    const tb = (view.y1 - ya) / dy;
-    t0 = Math.max(t0, Math.min(ta, tb));
-    t1 = Math.min(t1, Math.max(ta, tb));
-    if (!(t0 <= t1)) return null;
-  }
-  const span = view.x1 - view.x0;
-  const at = (t: number): DataPoint => {
-    const x = view.x0 + t * span;
-    return { x, y: predict(model, params, x) };
-  };
-  return [at(t0), at(t1)];
 }

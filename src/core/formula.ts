@@ -29,6 +29,8 @@ export interface FormulaUpdate {
   readonly indices: readonly number[];
   /** The sample of a per-sample update (SGD); absent for GD and multi-sample batches. */
   readonly sample?: FormulaSample;
+  /** With an update rule: the update's number t and the rule's state around it. */
+  readonly state?: SampleUpdate['state'];
 }
 
 function toFormulaUpdate(run: RunState, epoch: number, update: SampleUpdate): FormulaUpdate {
@@ -40,6 +42,7 @@ function toFormulaUpdate(run: RunState, epoch: number, update: SampleUpdate): Fo
     gradient: update.gradient,
     after: update.after,
     indices: update.indices,
+    ...(update.state ? { state: update.state } : {}),
   };
   const index = update.indices[0];
   if (optimizer.kind === 'gd' || update.indices.length !== 1 || index === undefined) return base;

@@ -17,12 +17,17 @@ export {
   epochBatches,
   epochOrder,
   epochUpdates,
+  namedOptimizerState,
+  optimizerStateOf,
   paramsBeforeEpoch,
   startRun,
+  stateBeforeEpoch,
   updatesAfter,
   updatesPerEpoch,
+  type NamedState,
   type OptimizerKind,
   type OptimizerSpec,
+  type OptimizerStateReadout,
   type RunState,
   type RunStatus,
   type SampleUpdate,
@@ -30,7 +35,7 @@ export {
 } from './optimizer';
 export { pyFloat, pyInt, pyLiteral, pyPrint, type PyPrintable } from './pyrepr';
 export { epochSeed, gaussian, mulberry32, permutation } from './random';
-export { emptyTrace, epochRecord, traceColumn, type EpochRecord, type Trace } from './trace';
+export { emptyTrace, epochRecord, stateAfterEpoch, traceColumn, type EpochRecord, type Trace } from './trace';
 export {
   epochLines,
   lectureConfig,
@@ -55,6 +60,7 @@ export {
 } from './overflow';
 export {
   errorsFor,
+  LECTURE_SETTINGS,
   LIMITS,
   validateSettings,
   type SettingField,
@@ -111,3 +117,12 @@ export * from './csv';
 export { PRESET_IDS, presetData, type PresetId } from './presets';
 export * from './contour';
 export * from './dataEdit';
+export * from './optimizers';
+// The update rules beyond θ ← θ − α·g, and the code that reproduces any run (issue #16).
+export * from './optimizers/momentum';
+export * from './optimizers/nesterov';
+export * from './optimizers/rmsprop';
+export * from './optimizers/adagrad';
+export * from './optimizers/adam';
+export * from './optimizers/output';
+export * from './optimizers/python';

@@ -1,22 +1,18 @@
 /**
- * The optimizer stepper. One loop serves every optimizer: an epoch visits the data set in batches of
- * B samples (in data-set order, or a seeded shuffle) and takes one step θ ← θ − α·∇ per batch.
- * B = n is the lecture's gradient descent, B = 1 its stochastic gradient descent, anything between
- * is mini-batch. The lecture's own two runs (y = w·x, data-set order) also have a loop each of their
- * own, written for speed, that computes the same floats.
+ * The optimizer stepper. One loop (optimizers/train.ts) serves every optimizer: an epoch visits the
+ * data set in batches of B samples (in data-set order, or a seeded shuffle) and takes one step per
+ * batch, θ ← θ − α·∇ or an update rule's (momentum, Adam, …). B = n is the lecture's gradient
+ * descent, B = 1 its stochastic gradient descent, anything between is mini-batch. The lecture's own
+ * two runs (y = w·x, data-set order, no rule) also have a loop each of their own, written for speed,
+ * that computes the same floats (optimizers/kernels.ts).
  */
 import type { Dataset } from './dataset';
 import { batchLoss, cost, type ModelKind, type Params } from './model';
 import { epochSeed, mulberry32, permutation } from './random';
-import {
-  type Buffers,
-  emptyTrace,
-  epochRecord,
-  markWritten,
-  type Trace,
-  writableBuffers,
-  writeEpoch,
-} from './trace';
+import { emptyTrace, epochRecord, markWritten, stateAfterEpoch, type Trace, writableBuffers } from './trace';
+import { gdEpochs, sgdEpochs } from './optimizers/kernels';
+import { type Samples, type Stretch, train } from './optimizers/train';
+import type { HyperValues, UpdateRule } from './optimizers/types';
 
 /** Which optimizer: the lecture's two, or mini-batch with a batch size between them. */
 export type OptimizerKind = 'gd' | 'sgd' | 'minibatch';
@@ -28,6 +24,10 @@ export interface OptimizerSpec {
   /** Visit the samples in a fresh seeded order each epoch instead of data-set order. */
   readonly shuffle?: boolean;
   readonly seed?: number;
+  /** The update each batch makes beyond θ ← θ − α·g (momentum, Adam, …); none: θ ← θ − α·g. */
+  readonly rule?: UpdateRule;
+  /** The rule's hyperparameters (those missing take the rule's defaults). */
+  readonly hyper?: HyperValues;
 }
 
 /** Everything that determines a run. */
@@ -56,6 +56,12 @@ export interface RunState {
   /** The epoch (0-based) in which a value first stopped being finite; null while all are finite. */
   readonly divergedAtEpoch: number | null;
   readonly trace: Trace;
+  /**
+   * The update rule's state after the completed epochs (before the diverging epoch of a halted run):
+   * `stateSize` floats for w, then as many for b under y = w·x + b. Absent or null without a rule.
+   * Never written once the run exists (advance works on a copy).
+   */
+  readonly optimizerState?: Float64Array | null;
 }
 
 /** One parameter update inside an epoch, for the step-by-sample view. */
@@ -70,6 +76,8 @@ export interface SampleUpdate {
   readonly after: Params;
   /** The batch's mean loss at `after` (for SGD the lecture's `l`). */
   readonly lossAfter: number;
+  /** With an update rule: the update's number t (from 1) and the rule's state around it (as optimizerState). */
+  readonly state?: { readonly t: number; readonly before: Float64Array; readonly after: Float64Array };
 }
 
 /** Samples per update: n for GD, 1 for SGD, the clamped batch size for mini-batch. */
@@ -120,12 +128,14 @@ export function startRun(setup: TrainingSetup): RunState {
   // The last batch of an unshuffled epoch is always the same samples.
   const lastBatch =
     optimizer.kind !== 'gd' && !optimizer.shuffle && n > 0 ? epochBatches(optimizer, n, 0).at(-1)! : null;
+  const optimizerState = initialOptimizerState(setup);
   return {
     setup,
     epoch: 0,
     params: setup.init,
     status: 'running',
     divergedAtEpoch: null,
+    ...(optimizerState ? { optimizerState } : {}),
     // b under y = w·x and the printed loss are derived, not stored, where they can be (a million
     // epochs, 8 MB less each): GD prints the previous epoch's cost, SGD and mini-batch in data-set
     // order the loss of their fixed last batch at θ after the epoch.
@@ -134,28 +144,27 @@ export function startRun(setup: TrainingSetup): RunState {
       fixedB: setup.init.b,
       printedLossFromCost: optimizer.kind === 'gd' ? cost(model, setup.init, data) : undefined,
       printedLossOfParams: lastBatch ? (w, b) => batchLoss(model, { w, b }, data, lastBatch) : undefined,
+      stateStride: optimizerState?.length ?? 0,
     }),
   };
+}
+
+/** Parameters an update rule keeps state for: w, and b under y = w·x + b. */
+const parameterCount = (model: ModelKind): number => (model === 'w' ? 1 : 2);
+
+/** A rule's state before the first update: its initialState (or zeros) for w, then for b. */
+function initialOptimizerState(setup: TrainingSetup): Float64Array | null {
+  const { rule, hyper } = setup.optimizer;
+  if (!rule) return null;
+  const share = rule.initialState?.(hyper ?? {}) ?? new Array<number>(rule.stateSize).fill(0);
+  const state = new Float64Array(rule.stateSize * parameterCount(setup.model));
+  for (let at = 0; at < state.length; at += rule.stateSize) state.set(share, at);
+  return state;
 }
 
 /** Total parameter updates after `epochs` epochs: epochs × ⌈n/B⌉. */
 export function updatesAfter(run: RunState, epochs: number = run.epoch): number {
   return epochs * updatesPerEpoch(run.setup.optimizer, run.setup.data.xs.length);
-}
-
-/** Where a stretch of epochs left the run. */
-interface Stretch {
-  readonly params: Params;
-  readonly epoch: number;
-  readonly status: RunStatus;
-  readonly divergedAtEpoch: number | null;
-}
-
-/** The data as the loops read it: one Float64Array per column, and the unshuffled order 0…n−1. */
-interface Samples {
-  readonly xs: Float64Array;
-  readonly ys: Float64Array;
-  readonly order: readonly number[];
 }
 
 /** The data set copied into Float64Arrays: (xᵢ, yᵢ) for i = 0…n−1. */
@@ -165,294 +174,6 @@ function samplesOf(data: Dataset): Samples {
     ys: Float64Array.from(data.ys),
     order: Array.from(data.xs, (_, i) => i),
   };
-}
-
-/** What `train` records: the trace's buffers (advance), or every update of one epoch (epochUpdates). */
-interface Sink {
-  readonly buffers: Buffers | null;
-  readonly onUpdate?: (update: SampleUpdate) => void;
-}
-
-/**
- * Epochs `from`…`from + epochs − 1` from θ: for each batch B, θ ← θ − α·(1/|B|)·Σ_{i∈B} ∇ℓᵢ(θ), with
- * ∇ℓᵢ = (2·xᵢ·rᵢ, 2·rᵢ), rᵢ = ŷᵢ − yᵢ. The printed loss follows the lecture: GD prints cost(θ) before
- * its update; SGD (and mini-batch) the last batch's loss after its update. Every epoch also records
- * cost(θ) after it. An epoch that produces a non-finite value marks the run diverged; a halting run
- * stops before recording it.
- *
- * Every optimizer and model, every float in the order model.ts computes it (its functions are the
- * specification; the tests hold this loop to them). θ lives in two number locals, so an epoch
- * allocates nothing but a shuffled order; GD takes cost(θ) after epoch k and the gradient of epoch
- * k + 1 (both at the same θ, each summed from 0 in data-set order) in one pass over the data.
- */
-function train(
-  setup: TrainingSetup,
-  samples: Samples,
-  start: Params,
-  from: number,
-  epochs: number,
-  running: { readonly status: RunStatus; readonly divergedAtEpoch: number | null },
-  sink: Sink,
-): Stretch {
-  const { model, lr, optimizer } = setup;
-  const { xs, ys, order: unshuffled } = samples;
-  const halts = setup.haltOnDivergence ?? true;
-  const n = xs.length;
-  const isW = model === 'w';
-  const isGd = optimizer.kind === 'gd';
-  const shuffled = !isGd && optimizer.shuffle === true;
-  const size = batchSizeOf(optimizer, n);
-  const seed = optimizer.seed ?? 0;
-  const { buffers, onUpdate } = sink;
-
-  let w = start.w;
-  let b = start.b;
-  let { status, divergedAtEpoch } = running;
-  // GD: the mean gradient at θ and cost(θ), the loss it prints, from one pass over the data.
-  let gdGw = 0;
-  let gdGb = 0;
-  let sc = 0;
-  if (isGd) {
-    let sw = 0;
-    let sb = 0;
-    for (let i = 0; i < n; i++) {
-      const x = xs[i]!;
-      const r = (isW ? x * w : x * w + b) - ys[i]!;
-      sw += 2 * x * r;
-      if (!isW) sb += 2 * r;
-      sc += r * r;
-    }
-    gdGw = sw / n;
-    gdGb = sb / n;
-  }
-  let costBefore = sc / n;
-
-  let epoch = from;
-  const target = from + epochs;
-  while (epoch < target) {
-    const order = shuffled ? permutation(n, mulberry32(epochSeed(seed, epoch))) : unshuffled;
-    let finite = true;
-    let printedLoss = isGd ? costBefore : NaN;
-    const wBefore = w;
-    const bBefore = b;
-    let before: Params | null = onUpdate ? { w, b } : null;
-    for (let first = 0, step = 0; first < n; first += size, step++) {
-      const end = Math.min(first + size, n);
-      const count = end - first;
-      let gw: number;
-      let gb: number;
-      if (isGd) {
-        gw = gdGw;
-        gb = gdGb;
-      } else if (count === 1) {
-        // One sample's gradient as is (the lecture's `grad = gradient(x, y)`), not summed from 0.
-        const i = order[first]!;
-        const x = xs[i]!;
-        const r = (isW ? x * w : x * w + b) - ys[i]!;
-        gw = 2 * x * r;
-        gb = isW ? 0 : 2 * r;
-      } else {
-        gw = 0;
-        gb = 0;
-        for (let k = first; k < end; k++) {
-          const i = order[k]!;
-          const x = xs[i]!;
-          const r = (isW ? x * w : x * w + b) - ys[i]!;
-          gw += 2 * x * r;
-          if (!isW) gb += 2 * r;
-        }
-        gw /= count;
-        gb /= count;
-      }
-      w = w - lr * gw;
-      if (!isW) b = b - lr * gb;
-      // The batch's mean loss after the step. GD's is the cost after the epoch (the same sum in the
-      // same order), taken below; it is only computed here for a replay.
-      let lossAfter = NaN;
-      if (!isGd || onUpdate) {
-        if (count === 1) {
-          const i = order[first]!;
-          const d = (isW ? xs[i]! * w : xs[i]! * w + b) - ys[i]!;
-          lossAfter = d * d;
-        } else {
-          let sum = 0;
-          for (let k = first; k < end; k++) {
-            const i = order[k]!;
-            const d = (isW ? xs[i]! * w : xs[i]! * w + b) - ys[i]!;
-            sum += d * d;
-          }
-          lossAfter = sum / count;
-        }
-        if (!isGd) printedLoss = lossAfter;
-        if (!Number.isFinite(lossAfter)) finite = false;
-      }
-      if (!(Number.isFinite(gw) && Number.isFinite(gb) && Number.isFinite(w) && Number.isFinite(b)))
-        finite = false;
-      if (onUpdate) {
-        const after = { w, b };
-        onUpdate({
-          step,
-          indices: order.slice(first, end),
-          gradient: { w: gw, b: gb },
-          before: before!,
-          after,
-          lossAfter,
-        });
-        before = after;
-      }
-    }
-    // cost(θ) after the epoch, summed from 0 in data-set order; GD's next gradient in the same pass.
-    sc = 0;
-    if (isGd) {
-      let sw = 0;
-      let sb = 0;
-      for (let i = 0; i < n; i++) {
-        const x = xs[i]!;
-        const r = (isW ? x * w : x * w + b) - ys[i]!;
-        sw += 2 * x * r;
-        if (!isW) sb += 2 * r;
-        sc += r * r;
-      }
-      gdGw = sw / n;
-      gdGb = sb / n;
-    } else {
-      for (let i = 0; i < n; i++) {
-        const d = (isW ? xs[i]! * w : xs[i]! * w + b) - ys[i]!;
-        sc += d * d;
-      }
-    }
-    const costAfter = sc / n;
-    if (!(Number.isFinite(printedLoss) && Number.isFinite(costAfter))) finite = false;
-    if (!finite && status === 'running') {
-      status = 'diverged';
-      divergedAtEpoch = epoch;
-      if (halts) {
-        w = wBefore;
-        b = bBefore;
-        break;
-      }
-    }
-    if (buffers) writeEpoch(buffers, epoch, w, b, printedLoss, costAfter);
-    costBefore = costAfter;
-    epoch++;
-  }
-  return { params: { w, b }, epoch, status, divergedAtEpoch };
-}
-
-/**
- * GD under y = w·x from w over epochs `from`…`to − 1`, recorded straight into the trace's columns:
- * per epoch w ← w − α·(1/n)·Σᵢ 2·xᵢ·(xᵢ·w − yᵢ), summed from 0 in data-set order; it prints cost(w)
- * before the step and records cost(w) after it. Returns the first epoch it did not record: `to`, or
- * the first epoch that produced a non-finite value.
- *
- * The floats of `train` in the same order, without its generality: w and the sums are number locals,
- * and cost(w) after epoch k shares its pass over the data with the gradient of epoch k + 1.
- */
-function gdEpochs(
-  xs: Float64Array,
-  ys: Float64Array,
-  lr: number,
-  w: number,
-  from: number,
-  to: number,
-  columns: Buffers,
-): number {
-  const n = xs.length;
-  const { w: wColumn, printedLoss: lossColumn, cost: costColumn } = columns;
-  let sw = 0;
-  let sc = 0;
-  for (let i = 0; i < n; i++) {
-    const x = xs[i]!;
-    const r = x * w - ys[i]!;
-    sw += 2 * x * r;
-    sc += r * r;
-  }
-  let gw = sw / n;
-  let printedLoss = sc / n;
-  for (let epoch = from; epoch < to; epoch++) {
-    w = w - lr * gw;
-    sw = 0;
-    sc = 0;
-    for (let i = 0; i < n; i++) {
-      const x = xs[i]!;
-      const r = x * w - ys[i]!;
-      sw += 2 * x * r;
-      sc += r * r;
-    }
-    const cost = sc / n;
-    // The gradient's b part is 0 and b never moves under y = w·x: nothing else can stop being finite.
-    if (!(Number.isFinite(gw) && Number.isFinite(w) && Number.isFinite(printedLoss) && Number.isFinite(cost)))
-      return epoch;
-    wColumn[epoch] = w;
-    if (lossColumn) lossColumn[epoch] = printedLoss;
-    costColumn[epoch] = cost;
-    gw = sw / n;
-    printedLoss = cost;
-  }
-  return to;
-}
-
-/**
- * SGD under y = w·x in data-set order (B = 1, no shuffle) from w over epochs `from`…`to − 1`,
- * recorded straight into the trace's columns: for each sample, w ← w − α·2·xᵢ·(xᵢ·w − yᵢ); it prints
- * the last sample's loss after its step and records cost(w) after the epoch. Returns the first epoch
- * it did not record: `to`, or the first epoch that produced a non-finite value.
- *
- * The floats of `train` in the same order. cost(w) after epoch k is summed in the pass that makes
- * epoch k + 1's steps (from the w they start at), so that its additions run beside the steps' chain
- * of dependent operations instead of after it.
- */
-function sgdEpochs(
-  xs: Float64Array,
-  ys: Float64Array,
-  lr: number,
-  w: number,
-  from: number,
-  to: number,
-  columns: Buffers,
-): number {
-  const n = xs.length;
-  const { w: wColumn, printedLoss: lossColumn, cost: costColumn } = columns;
-  // The epoch before, done but for its cost: its printed loss and whether its steps stayed finite.
-  let pendingLoss = NaN;
-  let pendingFinite = true;
-  for (let epoch = from; epoch <= to; epoch++) {
-    const start = w;
-    let sc = 0;
-    let loss = NaN;
-    let finite = true;
-    if (epoch < to) {
-      for (let i = 0; i < n; i++) {
-        const x = xs[i]!;
-        const y = ys[i]!;
-        const c = x * start - y;
-        sc += c * c;
-        const gw = 2 * x * (x * w - y);
-        w = w - lr * gw;
-        const d = x * w - y;
-        loss = d * d;
-        // A step or a w that is not finite makes this loss not finite (x·w − y is ±∞ or NaN, also for
-        // x = 0), and b never moves: the loss alone tells whether everything stayed finite.
-        if (!Number.isFinite(loss)) finite = false;
-      }
-    } else {
-      for (let i = 0; i < n; i++) {
-        const c = xs[i]! * start - ys[i]!;
-        sc += c * c;
-      }
-    }
-    if (epoch > from) {
-      // The epoch before is complete: it ended at `start`, and sc / n is cost(start).
-      const cost = sc / n;
-      if (!(pendingFinite && Number.isFinite(pendingLoss) && Number.isFinite(cost))) return epoch - 1;
-      wColumn[epoch - 1] = start;
-      if (lossColumn) lossColumn[epoch - 1] = pendingLoss;
-      costColumn[epoch - 1] = cost;
-    }
-    pendingLoss = loss;
-    pendingFinite = finite;
-  }
-  return to;
 }
 
 /**
@@ -475,17 +196,20 @@ export function advance(run: RunState, epochs: number): RunState {
   const samples = samplesOf(setup.data);
   const n = samples.xs.length;
   const { optimizer } = setup;
-  // The lecture's y = w·x with GD, or SGD in data-set order, while all is finite: the loops above.
-  // Everything else (y = w·x + b, shuffles, batches of several samples, a run past its divergence):
-  // the general loop.
+  // The lecture's y = w·x with GD, or SGD in data-set order, while all is finite: kernels.ts.
+  // Everything else (y = w·x + b, shuffles, batches of several samples, update rules, a run past its
+  // divergence): the general loop.
   const kernel =
-    setup.model !== 'w' || n === 0 || buffers.b !== null || !Number.isFinite(run.params.b)
+    setup.model !== 'w' || n === 0 || buffers.b !== null || !Number.isFinite(run.params.b) || optimizer.rule
       ? null
       : optimizer.kind === 'gd'
         ? gdEpochs
         : !optimizer.shuffle && batchSizeOf(optimizer, n) === 1
           ? sgdEpochs
           : null;
+  const batchSize = batchSizeOf(optimizer, n);
+  // The rule's state as train() updates it in place: a copy, so that `run` keeps its own.
+  const state = run.optimizerState ? run.optimizerState.slice() : null;
   const slice = Math.max(1, Math.floor(SLICE / Math.max(n, 1)));
   const target = run.epoch + epochs;
   let stretch: Stretch = run;
@@ -507,12 +231,23 @@ export function advance(run: RunState, epochs: number): RunState {
           ? { params, epoch: reached, status: 'running', divergedAtEpoch: null }
           : { params, epoch: reached, status: 'diverged', divergedAtEpoch: reached };
     } else {
-      stretch = train(setup, samples, stretch.params, from, to - from, stretch, { buffers });
+      stretch = train(setup, samples, batchSize, stretch.params, state, from, to - from, stretch, {
+        buffers,
+      });
     }
   }
   const { params, epoch, status, divergedAtEpoch } = stretch;
   if (epoch === run.epoch && status === run.status) return run;
-  return { ...run, epoch, params, status, divergedAtEpoch, trace: { length: epoch, buffers } };
+  const trace = { length: epoch, buffers };
+  return {
+    ...run,
+    epoch,
+    params,
+    status,
+    divergedAtEpoch,
+    trace,
+    ...(state ? { optimizerState: state } : {}),
+  };
 }
 
 /** θ at the start of epoch `epoch`: θ₀ for epoch 0, else the recorded θ after epoch − 1. */
@@ -523,18 +258,78 @@ export function paramsBeforeEpoch(run: RunState, epoch: number): Params {
 }
 
 /**
- * Every update of epoch `epoch`, replayed from the recorded θ at its start. The arithmetic is the
- * same code, so the replay is bit-identical to the run; recomputing keeps memory at one record per
- * epoch instead of one per sample. Valid for recorded epochs and for the next one (the step-by-sample
- * view walks through it before it is recorded).
+ * The update rule's state at the start of epoch `epoch` (after `epoch` epochs): the initial state for
+ * epoch 0, else the state recorded after epoch − 1; the run's current state past its history. A
+ * fresh copy; null without a rule.
+ */
+export function stateBeforeEpoch(run: RunState, epoch: number): Float64Array | null {
+  if (!run.optimizerState) return null;
+  if (epoch <= 0) return initialOptimizerState(run.setup);
+  return stateAfterEpoch(run.trace, epoch - 1)?.slice() ?? run.optimizerState.slice();
+}
+
+/** One parameter's share of a rule's state, by the rule's names for it (e.g. { velocity: 0.3 }). */
+export type NamedState = Readonly<Record<string, number>>;
+
+/** The state of a run's update rule for each parameter: w's, and b's under y = w·x + b. */
+export interface OptimizerStateReadout {
+  readonly w: NamedState;
+  readonly b: NamedState | null;
+}
+
+/**
+ * A rule's state (a run's optimizerState, or an update's state.before/after) named per parameter:
+ * `stateSize` floats for w, then for b under y = w·x + b.
+ */
+export function namedOptimizerState(
+  rule: UpdateRule,
+  model: ModelKind,
+  state: Float64Array,
+): OptimizerStateReadout {
+  const share = (at: number): NamedState =>
+    Object.fromEntries(rule.stateNames.map((name, i) => [name, state[at + i]!]));
+  return { w: share(0), b: model === 'w' ? null : share(rule.stateSize) };
+}
+
+/**
+ * The rule's state after `epoch` epochs (default: the run's current epoch), named per parameter:
+ * velocity v (momentum, Nesterov), squareAvg (RMSprop), sum (AdaGrad), expAvg m, expAvgSq v and the
+ * running powers β₁ᵗ, β₂ᵗ (Adam). null for a run without a rule.
+ */
+export function optimizerStateOf(run: RunState, epoch: number = run.epoch): OptimizerStateReadout | null {
+  const { rule } = run.setup.optimizer;
+  const state = stateBeforeEpoch(run, Math.min(Math.max(0, Math.floor(epoch)), run.epoch));
+  return rule && state ? namedOptimizerState(rule, run.setup.model, state) : null;
+}
+
+/**
+ * Every update of epoch `epoch`, replayed from the recorded θ (and the rule's recorded state) at its
+ * start. The arithmetic is the same code, so the replay is bit-identical to the run; recomputing
+ * keeps memory at one record per epoch instead of one per sample (a rule's state is recorded per
+ * epoch for this: a few floats an epoch, where replaying from epoch 0 would cost O(epoch) a call).
+ * Valid for recorded epochs and for the next one (the step-by-sample view walks through it before it
+ * is recorded).
  */
 export function epochUpdates(run: RunState, epoch: number): SampleUpdate[] {
   if (!Number.isInteger(epoch) || epoch < 0 || epoch > run.trace.length) return [];
   const updates: SampleUpdate[] = [];
   const running = { status: 'running' as const, divergedAtEpoch: null };
-  train(run.setup, samplesOf(run.setup.data), paramsBeforeEpoch(run, epoch), epoch, 1, running, {
-    buffers: null,
-    onUpdate: (update) => updates.push(update),
-  });
+  const { setup } = run;
+  const n = setup.data.xs.length;
+  const state = stateBeforeEpoch(run, epoch);
+  train(
+    setup,
+    samplesOf(setup.data),
+    batchSizeOf(setup.optimizer, n),
+    paramsBeforeEpoch(run, epoch),
+    state,
+    epoch,
+    1,
+    running,
+    {
+      buffers: null,
+      onUpdate: (update) => updates.push(update),
+    },
+  );
   return updates;
 }

@@ -27,7 +27,7 @@ export function pyFloatLiteral(x: number): string {
  * predict_x as the lecture writes it: a whole number as a Python int (`4`), anything else as a float
  * literal; `print` then shows it exactly as pyLiteral does.
  */
-function predictLiteral(x: number): string {
+export function predictLiteral(x: number): string {
   return Number.isFinite(x) ? pyLiteral(x) : pyFloatLiteral(x);
 }
 

@@ -23,9 +23,10 @@ import { eigenvalues, epochMap } from './stability';
 /**
  * 'smooth': 0 < f < 1, approaches the optimum from one side; 'oscillating': −1 < f < 0 or a complex
  * pair with ρ < 1, overshoots it and swings back, ever closer; 'one-step': f ≈ 0, lands on it in one
- * epoch (one step, for GD); 'diverges': |f| > 1; 'stalls': |f| = 1, neither converges nor diverges.
+ * epoch (one step, for GD); 'diverges': |f| > 1; 'stalls': |f| = 1, neither converges nor diverges;
+ * 'adaptive': the step size adapts as the run goes, so no factor is fixed in advance (factor ∞).
  */
-export type RegimeKind = 'smooth' | 'oscillating' | 'one-step' | 'diverges' | 'stalls';
+export type RegimeKind = 'smooth' | 'oscillating' | 'one-step' | 'diverges' | 'stalls' | 'adaptive';
 
 export interface LearningRateRegime {
   readonly kind: RegimeKind;

@@ -1,7 +1,8 @@
 /**
  * Per-epoch history in growable typed arrays: a million epochs cost 16–32 MB, not a million objects.
  * Only what cannot be derived exactly is stored: w and the cost always, b and the printed loss only
- * where they cannot be derived from those.
+ * where they cannot be derived from those, and an optimizer's state (velocity, moment estimates)
+ * only for optimizers that have one.
  *
  * A Trace is append-only and shares its buffers with the trace it grew from (structural sharing),
  * so advancing a run never copies its history. Appending to an older trace whose buffers a newer
@@ -41,6 +42,13 @@ export interface Buffers {
   printedLossOf: ((w: number, b: number) => number) | null;
   /** How many entries some trace has written; a trace shorter than this must copy before appending. */
   used: number;
+  /**
+   * The optimizer's state after each epoch, `stateStride` floats per epoch (epoch k at k·stride);
+   * absent or null for plain gradient descent, which has none. Kept so that any epoch can be
+   * replayed from its start without replaying the epochs before it.
+   */
+  state?: Float64Array | null;
+  stateStride?: number;
 }
 
 export interface Trace {
@@ -62,6 +70,8 @@ export interface TraceShape {
    * after epoch k, which this computes (with the run's own arithmetic, so exactly).
    */
   readonly printedLossOfParams?: (w: number, b: number) => number;
+  /** Floats of optimizer state recorded per epoch (0 or absent: none). */
+  readonly stateStride?: number;
 }
 
 const INITIAL_CAPACITY = 128;
@@ -74,9 +84,10 @@ function allocate(
     first: number;
     of: ((w: number, b: number) => number) | null;
     fixedB: number;
+    stateStride: number;
   },
 ): Buffers {
-  return {
+  const buffers: Buffers = {
     w: new Float64Array(capacity),
     b: shape.bias ? new Float64Array(capacity) : null,
     printedLoss: shape.printed ? new Float64Array(capacity) : null,
@@ -86,6 +97,12 @@ function allocate(
     fixedB: shape.fixedB,
     used: 0,
   };
+  // Only runs with optimizer state get the two keys, so plain GD's buffers keep their old shape.
+  if (shape.stateStride > 0) {
+    buffers.state = new Float64Array(capacity * shape.stateStride);
+    buffers.stateStride = shape.stateStride;
+  }
+  return buffers;
 }
 
 function copyInto(source: Buffers, length: number, capacity: number): Buffers {
@@ -95,8 +112,10 @@ function copyInto(source: Buffers, length: number, capacity: number): Buffers {
     first: source.firstPrintedLoss,
     of: source.printedLossOf,
     fixedB: source.fixedB,
+    stateStride: source.state ? (source.stateStride ?? 0) : 0,
   });
   target.w.set(source.w.subarray(0, length));
+  if (target.state) target.state.set(source.state!.subarray(0, length * target.stateStride!));
   target.b?.set(source.b!.subarray(0, length));
   target.printedLoss?.set(source.printedLoss!.subarray(0, length));
   target.cost.set(source.cost.subarray(0, length));
@@ -116,6 +135,7 @@ export function emptyTrace(shape: TraceShape = { bias: true }): Trace {
       first: shape.printedLossFromCost ?? NaN,
       of,
       fixedB: shape.fixedB ?? 0,
+      stateStride: shape.stateStride ?? 0,
     }),
   };
 }
@@ -147,6 +167,23 @@ export function writeEpoch(
   if (buffers.printedLoss) buffers.printedLoss[at] = printedLoss;
   buffers.cost[at] = cost;
   buffers.used = at + 1;
+}
+
+/** Writes the optimizer state after epoch `at` (before writeEpoch of the same epoch marks it written). */
+export function writeState(buffers: Buffers, at: number, state: Float64Array): void {
+  buffers.state!.set(state, at * buffers.stateStride!);
+}
+
+/**
+ * The optimizer state recorded after epoch `epoch` (0-based), as a view of the trace's storage (read,
+ * never write: epochs already recorded are shared by every trace grown from this one); undefined
+ * outside the trace or when the trace records no state.
+ */
+export function stateAfterEpoch(trace: Trace, epoch: number): Float64Array | undefined {
+  const { buffers } = trace;
+  if (!buffers.state || !Number.isInteger(epoch) || epoch < 0 || epoch >= trace.length) return undefined;
+  const stride = buffers.stateStride!;
+  return buffers.state.subarray(epoch * stride, (epoch + 1) * stride);
 }
 
 /** Notes that epochs up to `length` of writable buffers were written straight into their columns. */

@@ -4,10 +4,19 @@
  * the query and the fragment. Reading never throws: every value is checked, and a parameter that
  * fails is reported in `rejected` while the rest of the link still applies.
  */
-import { LECTURE } from './dataset';
+import { LESSON_SCENE_COUNT } from './lesson/scenes';
 import { parseNumber, parseNumberList } from './parse';
 import { pyFloat } from './pyrepr';
-import { LIMITS, validateSettings, type SettingField, type Settings, type ValidationCode } from './validate';
+import {
+  LECTURE_SETTINGS,
+  LIMITS,
+  validateSettings,
+  type SettingField,
+  type Settings,
+  type ValidationCode,
+} from './validate';
+import type { HyperSettings, OptimizerId } from './optimizers';
+import { hyperOf, thirdRunOf, thirdRunPairs } from './urlOptimizer';
 
 /** The settings a link can carry. */
 export interface UrlSettings {
@@ -22,7 +31,10 @@ export interface UrlSettings {
   readonly batchSize: number;
   readonly shuffle: boolean;
   readonly seed: number;
-  readonly showMinibatch: boolean;
+  /** The third run's optimizer (`opt=adam`, or `minibatch=1`), null for none (`minibatch=0`). */
+  readonly third: OptimizerId | null;
+  /** Hyperparameters a link sets (`beta1=0.8`), per optimizer. */
+  readonly hyper: HyperSettings;
 }
 
 export type UrlLang = 'en' | 'zh-CN';
@@ -40,7 +52,9 @@ export type UrlRejectReason =
   /** Not one of the words the key accepts (lang, theme, present). */
   | 'unknown-value'
   /** A batch size larger than the data the link opens with. */
-  | 'more-than-points';
+  | 'more-than-points'
+  /** A hyperparameter the link's optimizer does not take (`opt=momentum&beta1=0.8`). */
+  | 'not-used';
 
 export interface RejectedParam {
   /** The parameter's name as the link spells it: `lr`, `x`, `lang` … */
@@ -55,6 +69,8 @@ export interface UrlState {
   readonly lang?: UrlLang;
   readonly theme?: UrlTheme;
   readonly present?: boolean;
+  /** The lesson's scene, 1-based (1…LESSON_SCENE_COUNT). */
+  readonly lesson?: number;
   readonly rejected: readonly RejectedParam[];
 }
 
@@ -78,15 +94,42 @@ export const URL_STATE_KEYS = [
   'b0',
   'batch',
   'minibatch',
+  'opt',
+  'momentum',
+  'beta1',
+  'beta2',
+  'eps',
+  'alpha',
   'shuffle',
   'seed',
   'lang',
   'theme',
   'present',
+  'lesson',
 ] as const;
 export type UrlStateKey = (typeof URL_STATE_KEYS)[number];
 
-/** The keys of the page rather than of the setup: a link of only these opens the remembered setup. */
+/** The link's key of each setting it can carry (hyperparameters go with the optimizer they tune). */
+export const URL_KEY_OF_SETTING: Readonly<Record<keyof UrlSettings, UrlStateKey>> = {
+  lr: 'lr',
+  w0: 'w0',
+  epochs: 'epochs',
+  xs: 'x',
+  ys: 'y',
+  speed: 'speed',
+  model: 'model',
+  b0: 'b0',
+  batchSize: 'batch',
+  third: 'opt',
+  hyper: 'opt',
+  shuffle: 'shuffle',
+  seed: 'seed',
+};
+
+/**
+ * The keys of the page rather than of the setup: a link of only these opens the remembered setup.
+ * `lesson` is not one of them: a lesson's scene is a setup, so `#lesson=5` opens scene 5's.
+ */
 const PAGE_KEYS: readonly UrlStateKey[] = ['lang', 'theme', 'present'];
 export const isSettingKey = (key: UrlStateKey): boolean => !PAGE_KEYS.includes(key);
 
@@ -150,16 +193,8 @@ export function urlStateKeysIn(query: string, fragment: string): UrlStateKey[] {
   return URL_STATE_KEYS.filter((key) => carried.has(key));
 }
 
-/** A complete, valid set of settings that each value is checked inside. */
-const BASELINE: Settings = {
-  xs: LECTURE.data.xs,
-  ys: LECTURE.data.ys,
-  model: 'w',
-  w0: LECTURE.w0,
-  b0: LECTURE.b0,
-  lr: LECTURE.lr,
-  epochs: LECTURE.epochs,
-};
+/** A complete, valid set of settings that each value is checked inside: the lecture's. */
+const BASELINE: Settings = LECTURE_SETTINGS;
 
 /** The first problem validateSettings finds with `patch` in place of the lecture's values. */
 function validationProblem(
@@ -257,7 +292,7 @@ export function parseUrlState(query: string, fragment: string, bounds: UrlStateB
     else reject('model', 'unknown-value');
   }
   // Whole numbers: the batch size (1…n, checked against the data when applied) and the seed.
-  const wholeNumber = (key: 'batch' | 'seed', min: number, max: number): number | undefined => {
+  const wholeNumber = (key: 'batch' | 'seed' | 'lesson', min: number, max: number): number | undefined => {
     const text = decoded.get(key);
     if (text === undefined) return undefined;
     const number = checkNumber(text);
@@ -271,17 +306,21 @@ export function parseUrlState(query: string, fragment: string, bounds: UrlStateB
   if (batch !== undefined) settings.batchSize = batch;
   const seed = wholeNumber('seed', 0, 2 ** 32 - 1);
   if (seed !== undefined) settings.seed = seed;
-  for (const [key, field] of [
-    ['shuffle', 'shuffle'],
-    ['minibatch', 'showMinibatch'],
-  ] as const) {
-    const flag = decoded.get(key)?.trim().toLowerCase();
-    if (flag === undefined) continue;
-    if (Object.hasOwn(PRESENT, flag)) settings[field] = PRESENT[flag]!;
-    else reject(key, 'unknown-value');
-  }
-  // A hand-written link that names a batch size wants to see the mini-batch run.
-  if (batch !== undefined && settings.showMinibatch === undefined) settings.showMinibatch = true;
+  const flag = (key: 'shuffle' | 'minibatch'): boolean | undefined => {
+    const text = decoded.get(key)?.trim().toLowerCase();
+    if (text === undefined) return undefined;
+    if (Object.hasOwn(PRESENT, text)) return PRESENT[text]!;
+    reject(key, 'unknown-value');
+    return undefined;
+  };
+  const shuffle = flag('shuffle');
+  if (shuffle !== undefined) settings.shuffle = shuffle;
+  const third = thirdRunOf(decoded.get('opt'), flag('minibatch'), batch !== undefined, () =>
+    reject('opt', 'unknown-value'),
+  );
+  if (third !== undefined) settings.third = third;
+  const hyper = hyperOf(decoded, third ?? null, reject);
+  if (hyper) settings.hyper = hyper;
 
   const speedText = decoded.get('speed');
   if (speedText !== undefined) {
@@ -337,6 +376,8 @@ export function parseUrlState(query: string, fragment: string, bounds: UrlStateB
     if (Object.hasOwn(PRESENT, present)) state.present = PRESENT[present];
     else reject('present', 'unknown-value');
   }
+  const scene = wholeNumber('lesson', 1, LESSON_SCENE_COUNT);
+  if (scene !== undefined) state.lesson = scene;
   // Report in the order of URL_STATE_KEYS, whatever order the checks ran in.
   rejected.sort(
     (a, b) => URL_STATE_KEYS.indexOf(a.key as UrlStateKey) - URL_STATE_KEYS.indexOf(b.key as UrlStateKey),
@@ -353,13 +394,15 @@ const shortest = (n: number): string => (Object.is(n, -0) ? '-0' : String(n));
 /**
  * The fragment (without '#') that parseUrlState reads back to exactly these values: lr and w0 as
  * Python prints floats (`1.0`, `1e-05`), the rest in JavaScript's shortest round-trip digits, x and
- * y comma-separated (`x=1,2,3`). `theme=system` and `present=0` are the defaults and left out.
+ * y comma-separated (`x=1,2,3`). `theme=system` and `present=0` are the defaults and left out, and
+ * `lesson` (the scene, 1-based) is written only in a lesson.
  */
 export function serializeUrlState(
   settings: UrlSettings,
   lang: UrlLang,
   theme: UrlTheme = 'system',
   present: boolean = false,
+  lesson?: number,
 ): string {
   const pairs: [string, string][] = [
     ['lr', pyFloat(settings.lr)],
@@ -371,13 +414,14 @@ export function serializeUrlState(
     ['model', settings.model],
     ['b0', pyFloat(settings.b0)],
     ['batch', String(settings.batchSize)],
-    ['minibatch', settings.showMinibatch ? '1' : '0'],
+    ...thirdRunPairs(settings.third ?? null, settings.hyper),
     ['shuffle', settings.shuffle ? '1' : '0'],
     ['seed', String(settings.seed)],
     ['lang', lang],
   ];
   if (theme !== 'system') pairs.push(['theme', theme]);
   if (present) pairs.push(['present', '1']);
+  if (lesson !== undefined) pairs.push(['lesson', String(lesson)]);
   return pairs.map(([key, value]) => `${key}=${encodeValue(value)}`).join('&');
 }
 

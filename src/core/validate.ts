@@ -2,8 +2,10 @@
  * Settings validation: every problem, typed and worded for people, so bad settings never reach the
  * stepper. The UI translates by `code` and shows `message` as the English text.
  */
+import { LECTURE } from './dataset';
 import type { ModelKind } from './model';
 import type { OptimizerKind } from './optimizer';
+import type { HyperKey } from './optimizers/types';
 
 export const LIMITS = {
   maxPoints: 10_000,
@@ -26,7 +28,19 @@ export interface Settings {
   readonly seed?: number;
 }
 
-export type SettingField = 'xs' | 'ys' | 'model' | 'w0' | 'b0' | 'lr' | 'epochs' | 'batchSize' | 'seed';
+/** The lecture's own settings: its data, y = w·x, w₀ = 1.0, b₀ = 0, α = 0.01, 100 epochs. */
+export const LECTURE_SETTINGS: Settings = {
+  xs: LECTURE.data.xs,
+  ys: LECTURE.data.ys,
+  model: 'w',
+  w0: LECTURE.w0,
+  b0: LECTURE.b0,
+  lr: LECTURE.lr,
+  epochs: LECTURE.epochs,
+};
+
+export type SettingField =
+  'xs' | 'ys' | 'model' | 'w0' | 'b0' | 'lr' | 'epochs' | 'batchSize' | 'seed' | HyperKey;
 
 export type ValidationCode =
   | 'empty'
@@ -38,6 +52,8 @@ export type ValidationCode =
   | 'not-positive'
   | 'not-integer'
   | 'out-of-range'
+  /** A hyperparameter outside its interval, e.g. momentum in [0, 1). */
+  | 'out-of-interval'
   | 'unknown-model';
 
 export interface ValidationError {
@@ -49,6 +65,8 @@ export interface ValidationError {
   readonly limit?: number;
   /** The allowed range, for 'out-of-range'. */
   readonly range?: { readonly min: number; readonly max: number };
+  /** The allowed interval as written in mathematics, for 'out-of-interval': `[0, 1)`. */
+  readonly interval?: string;
   readonly message: string;
 }
 
@@ -62,6 +80,11 @@ const LABEL: Record<SettingField, string> = {
   epochs: 'Epochs',
   batchSize: 'Batch size',
   seed: 'Seed',
+  momentum: 'Momentum',
+  beta1: 'β1',
+  beta2: 'β2',
+  eps: 'ε',
+  alpha: 'α (RMSprop)',
 };
 
 function numberProblem(field: SettingField, value: unknown, index?: number): ValidationError | null {

@@ -1,9 +1,11 @@
 import { useEffect } from 'react';
 import type { MessageKey } from '../i18n';
 import { useClassroomStore } from '../store/classroom';
+import { useLessonStore } from '../store/lesson';
 import type { PlaygroundStore } from '../store/playground';
 import { LEARNING_RATE_LADDER, nearestIndex } from '../store/ladders';
 import { focusModality, trackFocusModality } from './focusModality';
+import { nextScene, previousScene } from './lesson';
 import { setPresentation } from './useClassroom';
 
 /**
@@ -24,7 +26,11 @@ export interface Shortcut {
   readonly help?: MessageKey;
   /** Does it; returns false when it had nothing to do, leaving the key to the browser. */
   readonly run: (store: PlaygroundStore, key: string) => void | false;
+  /** Whether it takes the key whatever has focus, even from a text field (a clicker in a lesson). */
+  readonly overridesFocus?: () => boolean;
 }
+
+const inLesson = () => useLessonStore.getState().active;
 
 /** One notch up or down the learning-rate ladder (the slider's own steps). */
 function nudgeLearningRate(store: PlaygroundStore, direction: 1 | -1): void {
@@ -34,8 +40,6 @@ function nudgeLearningRate(store: PlaygroundStore, direction: 1 | -1): void {
     LEARNING_RATE_LADDER[Math.min(LEARNING_RATE_LADDER.length - 1, Math.max(0, index + direction))];
   if (next !== undefined) actions.updateSettings({ lr: next });
 }
-
-const doNothing = () => {};
 
 /** What Escape dismisses first, most recent last: a hover readout, before presentation mode. */
 const dismissers: (() => void)[] = [];
@@ -76,14 +80,27 @@ export const SHORTCUTS: readonly Shortcut[] = [
     help: 'classroom.shortcut.stepSample',
     run: (store) => store.getState().actions.stepSample(),
   },
+  // A presenter's clicker: in a lesson the next and previous scene (past either end, nothing, and
+  // the page does not scroll); otherwise PageDown steps and PageUp only keeps the page still.
   {
     keys: ['PageDown'],
     label: ['classroom.key.pageDown'],
     help: 'classroom.shortcut.clicker',
-    run: (store) => store.getState().actions.step(),
+    overridesFocus: inLesson,
+    run: (store) => {
+      if (inLesson()) nextScene(store);
+      else store.getState().actions.step();
+    },
   },
-  // A clicker's "back": nothing to go back to outside a lesson, but the page must not scroll away.
-  { keys: ['PageUp'], label: ['classroom.key.pageUp'], run: doNothing },
+  {
+    keys: ['PageUp'],
+    label: ['classroom.key.pageUp'],
+    help: 'classroom.shortcut.clickerBack',
+    overridesFocus: inLesson,
+    run: (store) => {
+      if (inLesson()) previousScene(store);
+    },
+  },
   {
     keys: ['e', 'E'],
     label: ['E'],
@@ -181,7 +198,8 @@ export function useKeyboard(store: PlaygroundStore): void {
         return;
       if (useClassroomStore.getState().shortcutsOpen) return;
       const shortcut = shortcutFor(event.key, event.shiftKey);
-      if (!shortcut || keptByControl(event.target, event.key)) return;
+      if (!shortcut) return;
+      if (!shortcut.overridesFocus?.() && keptByControl(event.target, event.key)) return;
       if (shortcut.run(store, event.key) === false) return;
       event.preventDefault();
     };

@@ -5,6 +5,7 @@ import {
   serializeUrlState,
   stripUrlStateKeys,
   truncateValue,
+  URL_KEY_OF_SETTING,
   URL_STATE_KEYS,
   urlStateKeysIn,
   type UrlSettings,
@@ -13,6 +14,7 @@ import {
 } from '../core';
 import { translator, useLocaleStore } from '../i18n';
 import { useClassroomStore, type ThemeChoice, type UrlNoticeItem } from '../store/classroom';
+import { selectLessonLinkScene, useLessonStore } from '../store/lesson';
 import { sameValue } from '../store/persist';
 import {
   DEFAULT_SETTINGS,
@@ -92,7 +94,8 @@ export function setPresentation(on?: boolean): void {
 export function shareUrl(store: PlaygroundStore): string {
   const { settings } = store.getState();
   const { theme, presenting } = useClassroomStore.getState();
-  const fragment = serializeUrlState(settings, useLocaleStore.getState().locale, theme, presenting);
+  const lesson = selectLessonLinkScene(useLessonStore.getState());
+  const fragment = serializeUrlState(settings, useLocaleStore.getState().locale, theme, presenting, lesson);
   return `${window.location.pathname}${stripUrlStateKeys(window.location.search)}#${fragment}`;
 }
 
@@ -113,21 +116,7 @@ export function writeShareUrl(store: PlaygroundStore): string {
 /** A notice about one parameter of a link, with what the playground used instead. */
 export type LinkNotice = UrlNoticeItem;
 
-/** The link's key of each setting it can carry. */
-const URL_KEY_OF: Readonly<Record<keyof UrlSettings, UrlStateKey>> = {
-  lr: 'lr',
-  w0: 'w0',
-  epochs: 'epochs',
-  xs: 'x',
-  ys: 'y',
-  speed: 'speed',
-  model: 'model',
-  b0: 'b0',
-  batchSize: 'batch',
-  showMinibatch: 'minibatch',
-  shuffle: 'shuffle',
-  seed: 'seed',
-};
+const URL_KEY_OF = URL_KEY_OF_SETTING;
 const LINK_FIELDS = Object.keys(URL_KEY_OF) as (keyof UrlSettings)[];
 
 /** Settings applied one group at a time when the store refuses a link's setup: x and y go together. */
@@ -139,13 +128,20 @@ const SETTING_GROUPS: readonly (readonly (keyof UrlSettings)[])[] = [
   ['speed'],
   ['model'],
   ['b0'],
-  ['batchSize', 'showMinibatch'],
+  ['batchSize', 'third'],
+  ['hyper'],
   ['shuffle'],
   ['seed'],
 ];
 
 const shownValue = (value: UrlSettings[keyof UrlSettings]): string =>
-  truncateValue(Array.isArray(value) ? value.join(',') : String(value));
+  truncateValue(
+    Array.isArray(value)
+      ? value.join(',')
+      : typeof value === 'object' && value !== null
+        ? JSON.stringify(value)
+        : String(value),
+  );
 
 /** The fields of `target` that differ from `current` (equal data is not a change: no recompute). */
 function differences(target: PlaygroundSettings, current: PlaygroundSettings): Partial<PlaygroundSettings> {
@@ -196,11 +192,26 @@ function openLinkSetup(
   }
 }
 
+/**
+ * Opens a setup written as a link's fragment (`lr=0.1&epochs=20`) exactly as a link opens it (see
+ * openLinkSetup), leaving the page's language, theme and presentation mode alone: how the lesson
+ * applies a scene. Returns what was not used as given (a scene's setup should yield nothing).
+ */
+export function applyLinkFragment(store: PlaygroundStore, fragment: string): LinkNotice[] {
+  const state = parseUrlState('', fragment, URL_BOUNDS);
+  const notices: LinkNotice[] = [...state.rejected];
+  openLinkSetup(store, state.settings, urlStateKeysIn('', fragment), notices);
+  return notices;
+}
+
 /** What the page uses now for each link key, written as a link would write it. */
 function usedValues(store: PlaygroundStore): URLSearchParams {
   const { theme, presenting } = useClassroomStore.getState();
   const { locale } = useLocaleStore.getState();
-  const used = new URLSearchParams(serializeUrlState(store.getState().settings, locale, theme, presenting));
+  const lesson = selectLessonLinkScene(useLessonStore.getState());
+  const used = new URLSearchParams(
+    serializeUrlState(store.getState().settings, locale, theme, presenting, lesson),
+  );
   // serializeUrlState leaves the defaults of these two out.
   used.set('theme', theme);
   used.set('present', presenting ? '1' : '0');
@@ -234,6 +245,14 @@ export function applyUrlState(
   const classroom = useClassroomStore.getState().actions;
   if (state.theme) classroom.setTheme(state.theme);
   if (state.present !== undefined) classroom.setPresenting(state.present);
+  const lesson = useLessonStore.getState().actions;
+  if (state.lesson !== undefined) {
+    // `lesson=k` opens scene k's setup, unless the link carries a setup of its own (made after
+    // changing the scene's) or this is a reload, which comes back to the tab's own setup.
+    const ownSetup = carried.some((key) => key !== 'lesson' && isSettingKey(key));
+    if (settings && !ownSetup) lesson.request(state.lesson - 1);
+    else lesson.show(state.lesson - 1);
+  } else if (settings && carriedSettings) lesson.leave();
   const used = usedValues(store);
   const order = (notice: LinkNotice) => URL_STATE_KEYS.indexOf(notice.key as UrlStateKey);
   return {
@@ -345,6 +364,9 @@ export function useClassroom(store: PlaygroundStore): void {
       }),
       useClassroomStore.subscribe((state, previous) => {
         if (state.theme !== previous.theme || state.presenting !== previous.presenting) schedule();
+      }),
+      useLessonStore.subscribe((state, previous) => {
+        if (selectLessonLinkScene(state) !== selectLessonLinkScene(previous)) schedule();
       }),
     ];
     return () => {

@@ -3,6 +3,7 @@ import type { dataMessages } from './fragments/data';
 import type { exportMessages } from './fragments/export';
 import type { formulaMessages } from './fragments/formula';
 import type { landscape2dMessages } from './fragments/landscape2d';
+import type { lessonMessages } from './fragments/lesson';
 import { pythonMessages } from './fragments/python';
 import { regimeMessages } from './fragments/regime';
 
@@ -38,9 +39,7 @@ const base = {
   'settings.label': 'Settings',
   'settings.lr': 'Learning rate',
   'settings.lrTyped': 'Learning rate, typed',
-  'settings.lrLimitGd': 'GD stable below ≈ {value}',
-  'settings.lrLimitMinibatch': 'Mini-batch stable below ≈ {value}',
-  'settings.lrLimitSgd': 'SGD stable below ≈ {value}',
+  'settings.lrLimit': '{run} stable below ≈ {value}',
   'settings.lrOneStep': 'GD lands on w* in one step at ≈ {value}',
   'settings.lrPanel': 'Learning rate',
   'settings.lrMarkShort': '{run} < {value}',
@@ -63,6 +62,33 @@ const base = {
   'run.gd.rule':
     'one update per epoch, gradient of the mean cost over {n, plural, one {its # sample} other {all # samples}}',
   'run.sgd.rule': 'one update per sample, {n} per epoch, in data-set order',
+  'run.momentum': 'Momentum',
+  'run.momentum.short': 'Momentum',
+  'run.momentum.rule':
+    'one update per epoch on all {n} samples; the step is a velocity that keeps μ of the last one and adds the gradient',
+  'run.nesterov': 'Nesterov',
+  'run.nesterov.short': 'Nesterov',
+  'run.nesterov.rule':
+    'one update per epoch on all {n} samples; like momentum, but the step also looks ahead along the velocity',
+  'run.rmsprop': 'RMSprop',
+  'run.rmsprop.short': 'RMSprop',
+  'run.rmsprop.rule':
+    'one update per epoch on all {n} samples; the gradient is divided by the root of a running mean of its squares',
+  'run.adagrad': 'AdaGrad',
+  'run.adagrad.short': 'AdaGrad',
+  'run.adagrad.rule':
+    'one update per epoch on all {n} samples; the gradient is divided by the root of the sum of all its squares so far',
+  'run.adam': 'Adam',
+  'run.adam.short': 'Adam',
+  'run.adam.rule':
+    'one update per epoch on all {n} samples; a running mean of the gradient divided by the root of a running mean of its square, both bias-corrected',
+  'state.label': 'Optimizer state',
+  'state.velocity': 'velocity of {param}',
+  'state.squareAvg': 'running mean of the squared gradient of {param}',
+  'state.sum': 'sum of the squared gradients of {param}',
+  'state.expAvg': 'first moment (mean gradient) of {param}',
+  'state.expAvgSq': 'second moment (mean squared gradient) of {param}',
+  'landscape.nextStep': 'next step Δw = {value}',
   'run.views': '{run} views',
   'run.view.landscape': 'Landscape',
   'run.view.formula': 'Formula',
@@ -136,6 +162,7 @@ const base = {
   'validation.not-positive': '{field} must be greater than 0.',
   'validation.not-integer': '{field} must be a whole number.',
   'validation.out-of-range': '{field} must be between {min} and {max}.',
+  'validation.out-of-interval': '{field} must lie in {interval}.',
   'validation.unknown-model': 'Model must be y = w·x or y = w·x + b.',
   'field.xs': 'x values',
   'field.ys': 'y values',
@@ -146,6 +173,11 @@ const base = {
   'field.epochs': 'Epochs',
   'field.batchSize': 'Batch size',
   'field.seed': 'Seed',
+  'field.momentum': 'Momentum μ',
+  'field.beta1': 'β₁',
+  'field.beta2': 'β₂',
+  'field.eps': 'ε',
+  'field.alpha': 'α (smoothing)',
   'boundary.message': 'The {panel} panel ran into a problem and stopped. The rest of Downhill keeps working.',
   'boundary.reset': 'Reset this panel',
   'notice.storageUnreadable':
@@ -166,11 +198,17 @@ const base = {
   'model.batch': 'Batch size',
   'model.batchValue': 'B = {b} of {n}',
   'model.batchHint': 'B = {n} is GD, B = 1 is SGD; anything between is mini-batch.',
-  'model.showMinibatch': 'Show the mini-batch run',
+  'model.third': 'Third run',
+  'model.thirdNone': 'None',
+  'model.hyper': '{run} hyperparameters',
+  'model.hyperRange': 'in {interval}; default {value}',
+  'model.thirdHint': 'A third optimizer beside GD and SGD, on the same clock and the same learning rate.',
   'model.shuffle': 'Shuffle the samples each epoch',
   'model.shuffleHint': 'Off: the lecture’s order, x = 1, 2, 3 every epoch.',
   'model.seed': 'Seed',
-  'model.limits': 'Stable below: GD ≈ {gd} · SGD ≈ {sgd} · mini-batch ≈ {minibatch}',
+  'model.limits': 'Stable below: {limits}',
+  'model.limit': '{run} ≈ {value}',
+  'model.noFixedLimit': '{run}: no fixed limit',
   'model.limitsHint':
     'The limit is where one epoch stops shrinking the distance to the optimum: α < 2/λ_max for GD (λ_max: the cost’s largest curvature); for SGD and mini-batch the product of the per-batch steps, in the chosen order.',
   'error.notANumber': 'Enter a number, like 0.01.',
@@ -187,12 +225,14 @@ export const en = {
 
 /**
  * The English of the parts loaded after the first paint (the formula view, the export menu, the data
- * panel, the 2-D landscape): each part's messages load with it (see `loadMessages` in index.ts).
+ * panel, the 2-D landscape, the lesson): each part's messages load with it (see `loadMessages` in
+ * index.ts).
  */
 export type LaterMessages = typeof formulaMessages &
   typeof exportMessages &
   typeof dataMessages &
-  typeof landscape2dMessages;
+  typeof landscape2dMessages &
+  typeof lessonMessages;
 
 export type MessageKey = keyof typeof en | keyof LaterMessages;
 export type Catalog = Record<MessageKey, string>;

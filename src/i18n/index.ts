@@ -34,6 +34,7 @@ const LATER_MESSAGES = {
   export: () => import('./fragments/export').then((module) => module.exportMessages),
   data: () => import('./fragments/data').then((module) => module.dataMessages),
   landscape2d: () => import('./fragments/landscape2d').then((module) => module.landscape2dMessages),
+  lesson: () => import('./fragments/lesson').then((module) => module.lessonMessages),
 } satisfies Record<string, () => Promise<Partial<Catalog>>>;
 
 export type MessagePart = keyof typeof LATER_MESSAGES;

@@ -10,5 +10,6 @@ export function validationMessage(t: Translate, error: ValidationError): string 
     limit: error.limit ?? '',
     min: error.range?.min ?? '',
     max: error.range?.max ?? '',
+    interval: error.interval ?? '',
   });
 }

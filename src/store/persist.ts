@@ -7,7 +7,7 @@
  * Whatever comes back is untrusted (another version of the app, a hand edit, a full disk): it is
  * validated like anything typed, and anything unreadable is reported, never a crash.
  */
-import { LIMITS, validateSettings } from '../core';
+import { isOptimizerId, isValidHyper, LIMITS, validateSettings } from '../core';
 import { clampSpeed, DEFAULT_SETTINGS, EPOCHS_RANGE, type PlaygroundSettings } from './playground';
 
 export const STORAGE_KEY = 'downhill.settings.v1';
@@ -30,7 +30,8 @@ export const STORED_FIELDS = [
   'batchSize',
   'shuffle',
   'seed',
-  'showMinibatch',
+  'third',
+  'hyper',
 ] as const;
 export type StoredField = (typeof STORED_FIELDS)[number];
 
@@ -88,11 +89,15 @@ function readRecord(storage: Pick<Storage, 'getItem'> | undefined, key: string):
 function settingsFrom(record: Record<string, unknown>): PlaygroundSettings | null {
   const fields: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   for (const field of STORED_FIELDS) if (Object.hasOwn(record, field)) fields[field] = record[field];
-  const { xs, ys, speed, predictX, shuffle, showMinibatch } = fields;
+  // Records from before the third run could be any optimizer: a shown mini-batch is the third run.
+  if (!Object.hasOwn(record, 'third') && record.showMinibatch === true) fields.third = 'minibatch';
+  const { xs, ys, speed, predictX, shuffle, third, hyper } = fields;
   const finite = (value: unknown) =>
     typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= LIMITS.maxMagnitude;
   if (!finite(speed) || !finite(predictX)) return null;
-  if (typeof shuffle !== 'boolean' || typeof showMinibatch !== 'boolean') return null;
+  if (typeof shuffle !== 'boolean') return null;
+  if (third !== null && !(typeof third === 'string' && isOptimizerId(third))) return null;
+  if (!isValidHyper(hyper)) return null;
   if (Array.isArray(xs) && typeof fields.batchSize === 'number' && fields.batchSize > xs.length)
     fields.batchSize = Math.max(1, xs.length);
   const candidate = fields as unknown as PlaygroundSettings;
@@ -168,11 +173,14 @@ export function forget(storage: Pick<Storage, 'removeItem'> | undefined, key: st
   }
 }
 
-/** Whether two values of a setting are the same (data by its values, −0 apart from 0). */
-export const sameValue = (a: unknown, b: unknown): boolean =>
-  Array.isArray(a) && Array.isArray(b)
-    ? a.length === b.length && a.every((item, index) => Object.is(item, b[index]))
-    : Object.is(a, b);
+/** Whether two values of a setting are the same (data by its values, −0 apart from 0, hyperparameters by content). */
+export const sameValue = (a: unknown, b: unknown): boolean => {
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((item, index) => Object.is(item, b[index]));
+  if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null)
+    return toJson(a) === toJson(b);
+  return Object.is(a, b);
+};
 
 /** The fields whose values differ between two setups; x and y count as one (both or neither). */
 export function changedFields(before: PlaygroundSettings, after: PlaygroundSettings): StoredField[] {

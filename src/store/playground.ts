@@ -4,64 +4,38 @@
  */
 import { create } from 'zustand';
 import {
-  advance,
   cost,
-  traceColumn,
   epochUpdates,
-  LECTURE,
-  stabilityLimit,
-  startRun,
+  traceColumn,
+  hyperErrors,
+  isOptimizerId,
   validateSettings,
-  type OptimizerSpec,
+  type HyperKey,
+  type OptimizerId,
   type Params,
-  type RunState,
   type SampleUpdate,
   type SettingField,
-  type Settings,
-  type TrainingSetup,
   type ValidationError,
 } from '../core';
+import { advanceRuns, limitsFor, runList, runsAt, sampleSteppedId, type Limits, type Runs } from './runs';
+import {
+  clampSpeed,
+  DEFAULT_SETTINGS,
+  EPOCHS_RANGE,
+  FIELD_KEYS,
+  LIMIT_KEYS,
+  TRAINING_KEYS,
+  type PlaygroundSettings,
+} from './settings';
 
-/** The three runs on the shared clock: the lecture's two, and mini-batch between them. */
-export type RunId = 'gd' | 'sgd' | 'minibatch';
-export const RUN_IDS: readonly RunId[] = ['gd', 'sgd', 'minibatch'];
+export * from './settings';
+export { optimizerFor, shownRunIds, type Limits, type Runs } from './runs';
+/** A run's id: its optimizer's registry id. */
+export type RunId = OptimizerId;
 /** The runs the lecture has a script for. */
 export type LectureRunId = 'gd' | 'sgd';
 
 export type Playback = 'idle' | 'playing' | 'paused' | 'finished';
-
-/** Everything the person can set. `epochs` is how long the runs go; `speed` is epochs per second. */
-export interface PlaygroundSettings extends Settings {
-  readonly speed: number;
-  readonly predictX: number;
-  /** Samples per update of the mini-batch run (1…n). */
-  readonly batchSize: number;
-  /** Visit the samples in a fresh seeded order each epoch (SGD and mini-batch); off is the lecture's order. */
-  readonly shuffle: boolean;
-  /** Seeds the shuffles and the noise of generated data sets. */
-  readonly seed: number;
-  /** Whether the mini-batch run is shown (it is always computed, on the same clock). */
-  readonly showMinibatch: boolean;
-}
-
-export const SPEED_RANGE = { min: 1, max: 1000 } as const;
-export const EPOCHS_RANGE = { min: 1, max: 100_000 } as const;
-
-export const DEFAULT_SETTINGS: PlaygroundSettings = {
-  xs: LECTURE.data.xs,
-  ys: LECTURE.data.ys,
-  model: 'w',
-  w0: LECTURE.w0,
-  b0: LECTURE.b0,
-  lr: LECTURE.lr,
-  epochs: LECTURE.epochs,
-  speed: 10,
-  predictX: LECTURE.predictX,
-  batchSize: 2,
-  shuffle: false,
-  seed: 1,
-  showMinibatch: false,
-};
 
 export interface PlaygroundState {
   readonly settings: PlaygroundSettings;
@@ -70,7 +44,7 @@ export interface PlaygroundState {
    * meanwhile, and a valid change to a field clears its problems.
    */
   readonly fieldErrors: Readonly<Partial<Record<SettingField, readonly ValidationError[]>>>;
-  readonly runs: Readonly<Record<RunId, RunState>>;
+  readonly runs: Runs;
   /** The shared clock: epochs completed by both runs (a halted run stops short of it). */
   readonly epoch: number;
   /**
@@ -80,7 +54,7 @@ export interface PlaygroundState {
   readonly reached: number;
   /** A settings change ended a playing run (typing 5 on the way to 500): lengthening it plays on. */
   readonly interruptedPlay: boolean;
-  /** SGD updates already taken inside the epoch in progress (0 between epochs). */
+  /** Updates the per-sample run (SGD) already took inside the epoch in progress (0 between epochs). */
   readonly sampleCursor: number;
   /** The updates of the epoch in progress, replayed once when the cursor enters it. */
   readonly pendingUpdates: readonly SampleUpdate[];
@@ -89,8 +63,8 @@ export interface PlaygroundState {
   readonly clockDebt: number;
   /** Loss curves kept on the chart as faded ghosts, to compare learning rates. */
   readonly pins: readonly Pin[];
-  /** Stability limits of the current data and model, per run. */
-  readonly limits: Readonly<Record<RunId, number>>;
+  /** Stability limits of the current data and model, per shown run (null: no fixed limit). */
+  readonly limits: Limits;
 
   readonly actions: PlaygroundActions;
 }
@@ -131,87 +105,19 @@ export interface PlaygroundActions {
 
 let pinCounter = 0;
 
-const FIELD_KEYS: Record<SettingField, true> = {
-  xs: true,
-  ys: true,
-  model: true,
-  w0: true,
-  b0: true,
-  lr: true,
-  epochs: true,
-  batchSize: true,
-  seed: true,
-};
-
-/** Speed is a slider position: out-of-range or non-numeric values land on the nearest end. */
-export function clampSpeed(speed: number): number {
-  if (!Number.isFinite(speed)) return SPEED_RANGE.min;
-  return Math.min(SPEED_RANGE.max, Math.max(SPEED_RANGE.min, speed));
-}
-
-/** Settings that change what the runs compute (the rest only change how they are shown). */
-const TRAINING_KEYS = ['xs', 'ys', 'model', 'w0', 'b0', 'lr', 'batchSize', 'shuffle', 'seed'] as const;
-/** Settings the stability limits depend on. */
-const LIMIT_KEYS = ['xs', 'ys', 'model', 'batchSize', 'shuffle', 'seed'] as const;
-
 /** A frame never owes more than this much time: a stalled tab resumes without a jump. */
 export const MAX_FRAME_MS = 100;
-
-/** The optimizer of each run: GD always full-batch in order; SGD and mini-batch may shuffle. */
-export function optimizerFor(id: RunId, settings: PlaygroundSettings): OptimizerSpec {
-  if (id === 'gd') return { kind: 'gd' };
-  const order = { shuffle: settings.shuffle, seed: settings.seed };
-  return id === 'sgd'
-    ? { kind: 'sgd', ...order }
-    : { kind: 'minibatch', batchSize: settings.batchSize, ...order };
-}
-
-function setupFor(id: RunId, settings: PlaygroundSettings): TrainingSetup {
-  return {
-    data: { xs: settings.xs, ys: settings.ys },
-    model: settings.model,
-    init: { w: settings.w0, b: settings.model === 'w' ? 0 : settings.b0 },
-    lr: settings.lr,
-    optimizer: optimizerFor(id, settings),
-  };
-}
-
-function runsAt(settings: PlaygroundSettings, epoch: number): Record<RunId, RunState> {
-  return {
-    gd: advance(startRun(setupFor('gd', settings)), epoch),
-    sgd: advance(startRun(setupFor('sgd', settings)), epoch),
-    minibatch: advance(startRun(setupFor('minibatch', settings)), epoch),
-  };
-}
-
-/** Each run's stability limit for the current data, model and (epoch 0) order. */
-function limitsFor(settings: PlaygroundSettings): Record<RunId, number> {
-  const data = { xs: settings.xs, ys: settings.ys };
-  const limit = (id: RunId) => stabilityLimit(settings.model, data, optimizerFor(id, settings));
-  return { gd: limit('gd'), sgd: limit('sgd'), minibatch: limit('minibatch') };
-}
-
-/** The runs on screen: GD and SGD always, mini-batch when it is switched on. */
-export function shownRunIds(showMinibatch: boolean): readonly RunId[] {
-  return showMinibatch ? RUN_IDS : LECTURE_RUN_IDS;
-}
-
-const LECTURE_RUN_IDS: readonly RunId[] = ['gd', 'sgd'];
 
 /** The state after moving every run `count` whole epochs on (never past the end). */
 function advanceClock(state: PlaygroundState, count: number): Partial<PlaygroundState> {
   const target = Math.min(state.settings.epochs, state.epoch + count);
   const step = target - state.epoch;
-  const runs = {
-    gd: advance(state.runs.gd, step),
-    sgd: advance(state.runs.sgd, step),
-    minibatch: advance(state.runs.minibatch, step),
-  };
-  const shown = shownRunIds(state.settings.showMinibatch);
-  const halted = shown.every((id) => runs[id].status === 'diverged');
+  const runs = advanceRuns(state.runs, step);
+  const shown = runList(runs);
+  const halted = shown.every((run) => run.status === 'diverged');
   const done = target >= state.settings.epochs || halted;
   // Once every run on screen has stopped, the clock stops with the one that went furthest.
-  const epoch = halted ? Math.max(...shown.map((id) => runs[id].epoch)) : target;
+  const epoch = halted ? Math.max(...shown.map((run) => run.epoch)) : target;
   return {
     runs,
     epoch,
@@ -266,9 +172,9 @@ export const createPlaygroundStore = (initial: PlaygroundSettings = DEFAULT_SETT
       },
       stepSample: () => {
         const state = get();
-        if (state.playback === 'finished' || state.runs.sgd.status === 'diverged') return;
-        const updates =
-          state.sampleCursor === 0 ? epochUpdates(state.runs.sgd, state.epoch) : state.pendingUpdates;
+        const stepped = sampleSteppedRun(state.runs);
+        if (state.playback === 'finished' || !stepped || stepped.status === 'diverged') return;
+        const updates = state.sampleCursor === 0 ? epochUpdates(stepped, state.epoch) : state.pendingUpdates;
         const cursor = state.sampleCursor + 1;
         if (cursor >= updates.length) {
           const next = advanceClock(state, 1);
@@ -310,6 +216,7 @@ export const createPlaygroundStore = (initial: PlaygroundSettings = DEFAULT_SETT
       pinRun: (id) => {
         const state = get();
         const run = state.runs[id];
+        if (!run) return;
         const { model, init, data } = run.setup;
         const recorded = traceColumn(run.trace, 'cost');
         const costs = new Float64Array(recorded.length + 1);
@@ -328,57 +235,17 @@ export const createPlaygroundStore = (initial: PlaygroundSettings = DEFAULT_SETT
       clearPins: () => set({ pins: [] }),
       updateSettings: (patch) => {
         const state = get();
-        const merged: PlaygroundSettings = { ...state.settings, ...patch };
-        const proposed: PlaygroundSettings = {
-          ...merged,
-          speed: clampSpeed(merged.speed),
-          // New data with fewer points than the batch size: the batch shrinks with it (B = n is GD).
-          batchSize:
-            patch.batchSize === undefined && Array.isArray(merged.xs) && merged.xs.length > 0
-              ? Math.min(merged.batchSize, merged.xs.length)
-              : merged.batchSize,
-        };
-        const touched = Object.keys(patch).filter((key): key is SettingField => key in FIELD_KEYS);
-        const errors = validateSettings(proposed, {
-          minEpochs: EPOCHS_RANGE.min,
-          maxEpochs: EPOCHS_RANGE.max,
-        });
-        const fieldErrors = { ...state.fieldErrors };
-        for (const field of touched) delete fieldErrors[field];
+        const proposed = proposedSettings(state.settings, patch);
+        const errors = [
+          ...validateSettings(proposed, { minEpochs: EPOCHS_RANGE.min, maxEpochs: EPOCHS_RANGE.max }),
+          ...hyperProblems(patch),
+        ];
+        const fieldErrors = fieldErrorsAfter(state.fieldErrors, patch, errors);
         if (errors.length > 0) {
-          for (const field of touched) {
-            const own = errors.filter((error) => error.field === field);
-            // A problem between fields (x and y of different lengths) belongs to whichever was edited.
-            fieldErrors[field] = own.length > 0 ? own : errors;
-          }
           set({ fieldErrors });
           return false;
         }
-        const trainingChanged = TRAINING_KEYS.some((key) => proposed[key] !== state.settings[key]);
-        const epoch = Math.min(Math.max(state.epoch, state.reached), proposed.epochs);
-        const recompute = trainingChanged || epoch !== state.epoch;
-        const runs = recompute ? runsAt(proposed, epoch) : state.runs;
-        const limitsChanged = LIMIT_KEYS.some((key) => proposed[key] !== state.settings[key]);
-        const finished = epoch >= proposed.epochs;
-        const interruptedPlay = finished && (state.playback === 'playing' || state.interruptedPlay);
-        const resume = !finished && state.playback === 'finished' && state.interruptedPlay;
-        set({
-          settings: proposed,
-          fieldErrors,
-          runs,
-          epoch,
-          sampleCursor: recompute || finished ? 0 : state.sampleCursor,
-          pendingUpdates: recompute || finished ? [] : state.pendingUpdates,
-          limits: limitsChanged ? limitsFor(proposed) : state.limits,
-          playback: finished
-            ? 'finished'
-            : resume
-              ? 'playing'
-              : state.playback === 'finished'
-                ? 'paused'
-                : state.playback,
-          interruptedPlay,
-        });
+        set({ settings: proposed, fieldErrors, ...clockAfter(state, proposed) });
         return true;
       },
       restoreClock: (epoch, sampleCursor) => {
@@ -390,12 +257,14 @@ export const createPlaygroundStore = (initial: PlaygroundSettings = DEFAULT_SETT
         const next = advanceClock({ ...start, playback: 'idle', clockDebt: 0 }, target);
         const runs = next.runs ?? start.runs;
         const at = next.epoch ?? 0;
+        const stepped = sampleSteppedRun(runs);
         const midEpoch =
           Number.isInteger(sampleCursor) &&
           sampleCursor > 0 &&
           next.playback !== 'finished' &&
-          runs.sgd.status !== 'diverged';
-        const updates = midEpoch ? epochUpdates(runs.sgd, at) : [];
+          stepped !== null &&
+          stepped.status !== 'diverged';
+        const updates = midEpoch && stepped ? epochUpdates(stepped, at) : [];
         const cursor = midEpoch && sampleCursor < updates.length ? sampleCursor : 0;
         set({
           ...next,
@@ -412,11 +281,102 @@ export type PlaygroundStore = ReturnType<typeof createPlaygroundStore>;
 /** The app's store. Tests make their own with createPlaygroundStore. */
 export const usePlayground = createPlaygroundStore();
 
-/** The parameters SGD shows mid-epoch: after the cursor's last update, else the run's own. */
+/** The per-sample run (SGD), whose updates the sample cursor walks through; null when none is shown. */
+export function sampleSteppedRun(runs: Runs) {
+  const id = sampleSteppedId(runs);
+  return id === null ? null : (runs[id] ?? null);
+}
+
+/** Whether run `id` is the one the sample cursor moves. */
+export const isSampleStepped = (state: PlaygroundState, id: RunId): boolean =>
+  sampleSteppedId(state.runs) === id;
+
+/** The parameters a run shows: mid-epoch, the per-sample run's after the cursor's last update. */
 export function displayedParams(state: PlaygroundState, id: RunId): Params {
-  if (id === 'sgd' && state.sampleCursor > 0) {
+  if (state.sampleCursor > 0 && isSampleStepped(state, id)) {
     const update = state.pendingUpdates[state.sampleCursor - 1];
     if (update) return update.after;
   }
-  return state.runs[id].params;
+  return (state.runs[id] ?? state.runs.gd).params;
+}
+
+// ---------------------------------------------------------------------------------------------
+// updateSettings, step by step.
+
+/** The change merged into the settings, speed clamped, and the batch no larger than new data. */
+function proposedSettings(
+  current: PlaygroundSettings,
+  patch: Partial<PlaygroundSettings>,
+): PlaygroundSettings {
+  const merged: PlaygroundSettings = { ...current, ...patch };
+  const shrinkBatch = patch.batchSize === undefined && Array.isArray(merged.xs) && merged.xs.length > 0;
+  return {
+    ...merged,
+    speed: clampSpeed(merged.speed),
+    // New data with fewer points than the batch size: the batch shrinks with it (B = n is GD).
+    batchSize: shrinkBatch ? Math.min(merged.batchSize, merged.xs.length) : merged.batchSize,
+  };
+}
+
+type FieldErrors = PlaygroundState['fieldErrors'];
+
+/** The problems with the hyperparameters a change sets (each optimizer's against its own intervals). */
+function hyperProblems(patch: Partial<PlaygroundSettings>): ValidationError[] {
+  return Object.entries(patch.hyper ?? {}).flatMap(([id, values]) =>
+    isOptimizerId(id) && values ? hyperErrors(id, values) : [],
+  );
+}
+
+/**
+ * The problems per field after a change: the fields it touched lose their old ones and, when the
+ * change is refused, get the new ones (a problem between fields, x and y of different lengths,
+ * belongs to whichever was edited).
+ */
+function fieldErrorsAfter(
+  before: FieldErrors,
+  patch: Partial<PlaygroundSettings>,
+  errors: readonly ValidationError[],
+): FieldErrors {
+  const touched: SettingField[] = [
+    ...Object.keys(patch).filter((key): key is Exclude<SettingField, HyperKey> => key in FIELD_KEYS),
+    ...Object.values(patch.hyper ?? {}).flatMap((values) => Object.keys(values ?? {}) as HyperKey[]),
+  ];
+  const fieldErrors: Partial<Record<SettingField, readonly ValidationError[]>> = { ...before };
+  for (const field of touched) delete fieldErrors[field];
+  if (errors.length === 0) return fieldErrors;
+  for (const field of touched) {
+    const own = errors.filter((error) => error.field === field);
+    fieldErrors[field] = own.length > 0 ? own : errors;
+  }
+  return fieldErrors;
+}
+
+/**
+ * Where the clock and the runs stand under accepted new settings: at the furthest epoch reached that
+ * the new length allows, recomputed when what they compute changed; a play that a shortened run
+ * ended resumes once it is long enough again.
+ */
+function clockAfter(state: PlaygroundState, proposed: PlaygroundSettings): Partial<PlaygroundState> {
+  const changed = (key: keyof PlaygroundSettings) => proposed[key] !== state.settings[key];
+  const epoch = Math.min(Math.max(state.epoch, state.reached), proposed.epochs);
+  const recompute = TRAINING_KEYS.some(changed) || epoch !== state.epoch;
+  const finished = epoch >= proposed.epochs;
+  const interruptedPlay = finished && (state.playback === 'playing' || state.interruptedPlay);
+  const resume = !finished && state.playback === 'finished' && state.interruptedPlay;
+  const keepCursor = !(recompute || finished);
+  return {
+    runs: recompute ? runsAt(proposed, epoch) : state.runs,
+    epoch,
+    sampleCursor: keepCursor ? state.sampleCursor : 0,
+    pendingUpdates: keepCursor ? state.pendingUpdates : [],
+    limits: LIMIT_KEYS.some(changed) ? limitsFor(proposed) : state.limits,
+    playback: finished
+      ? 'finished'
+      : resume
+        ? 'playing'
+        : state.playback === 'finished'
+          ? 'paused'
+          : state.playback,
+    interruptedPlay,
+  };
 }

@@ -4,18 +4,27 @@
  */
 import {
   cost,
+  epochOrder,
+  epochUpdates,
+  optimizerStateOf,
+  type OptimizerStateReadout,
   epochRecord,
   learningRateRegime,
+  optimizerEntry,
   predict,
   traceColumn,
   updatesPerEpoch,
   type LearningRateRegime,
   type Params,
   type RunState,
+  type SampleUpdate,
 } from '../core';
 import {
   displayedParams,
+  isSampleStepped,
   optimizerFor,
+  sampleSteppedRun,
+  shownRunIds,
   type PlaygroundSettings,
   type PlaygroundState,
   type RunId,
@@ -35,15 +44,40 @@ export const selectModel = (s: PlaygroundState) => s.settings.model;
 export const selectPredictX = (s: PlaygroundState) => s.settings.predictX;
 export const selectLimits = (s: PlaygroundState) => s.limits;
 export const selectPins = (s: PlaygroundState) => s.pins;
-export const selectShowMinibatch = (s: PlaygroundState) => s.settings.showMinibatch;
+export const selectThird = (s: PlaygroundState) => s.settings.third;
+export const selectHyper = (s: PlaygroundState) => s.settings.hyper;
 export const selectBatchSize = (s: PlaygroundState) => s.settings.batchSize;
 export const selectShuffle = (s: PlaygroundState) => s.settings.shuffle;
 export const selectSeed = (s: PlaygroundState) => s.settings.seed;
 export const selectInitialB = (s: PlaygroundState) => s.settings.b0;
 export const selectFieldErrors = (s: PlaygroundState) => s.fieldErrors;
-export const selectRun = (id: RunId) => (s: PlaygroundState) => s.runs[id];
-export const selectSgdCanStepSample = (s: PlaygroundState) =>
-  s.playback !== 'finished' && s.runs.sgd.status !== 'diverged';
+/**
+ * Run `id`. Only shown runs have panels, and a panel renders from the same snapshot as the list that
+ * made it, so the run is there; GD stands in for a run that is not (never drawn) to keep types simple.
+ */
+export const runOf = (s: PlaygroundState, id: RunId): RunState => s.runs[id] ?? s.runs.gd;
+const RUN_SELECTORS = new Map<RunId, (s: PlaygroundState) => RunState>();
+/** The selector of run `id`, one per id so components can pass it straight to the store hook. */
+export function selectRun(id: RunId): (s: PlaygroundState) => RunState {
+  let selector = RUN_SELECTORS.get(id);
+  if (!selector) RUN_SELECTORS.set(id, (selector = (s) => runOf(s, id)));
+  return selector;
+}
+/** The runs on screen, in display order (the same array while the third run stays). */
+export const selectShownRunIds = (s: PlaygroundState) => shownRunIds(s.settings.third);
+export const selectSgdCanStepSample = (s: PlaygroundState) => {
+  const stepped = sampleSteppedRun(s.runs);
+  return s.playback !== 'finished' && stepped !== null && stepped.status !== 'diverged';
+};
+/** Whether run `id` takes one update per sample, so the sample cursor walks through its epoch. */
+export const selectIsSampleStepped = (id: RunId) => (s: PlaygroundState) => isSampleStepped(s, id);
+/** The per-sample cursor as run `id` sees it: 0 for runs it does not move. */
+export const selectCursorOf = (id: RunId) => (s: PlaygroundState) =>
+  isSampleStepped(s, id) ? s.sampleCursor : 0;
+/** The replayed updates of the epoch in progress as run `id` sees them: none for runs the cursor does not move. */
+export const selectPendingOf = (id: RunId) => (s: PlaygroundState) =>
+  isSampleStepped(s, id) ? s.pendingUpdates : NO_UPDATES;
+const NO_UPDATES: readonly SampleUpdate[] = [];
 
 /** The actions, which never change: selecting them never re-renders. */
 export const selectActions = (s: PlaygroundState) => s.actions;
@@ -54,10 +88,11 @@ export type RunHealth = 'converging' | 'diverging' | 'diverged';
  * A run's health: 'diverged' once a value overflowed; 'diverging' while the learning rate is past
  * the stability limit and the cost has started to grow; 'converging' otherwise.
  */
-export function runHealth(run: RunState, limit: number): RunHealth {
+export function runHealth(run: RunState, limit: number | null): RunHealth {
   if (run.status === 'diverged') return 'diverged';
-  // At the limit itself GD oscillates forever; rounding there must not read as divergence.
-  if (run.setup.lr <= limit * (1 + 1e-9) || run.trace.length === 0) return 'converging';
+  // At the limit itself GD oscillates forever; rounding there must not read as divergence. Without a
+  // fixed limit (adaptive methods) only an overflow counts.
+  if (limit === null || run.setup.lr <= limit * (1 + 1e-9) || run.trace.length === 0) return 'converging';
   const costs = traceColumn(run.trace, 'cost');
   const last = costs[costs.length - 1]!;
   const previous =
@@ -84,14 +119,15 @@ export interface RunReadout {
    * the k − 1 the run completed (divergedAtEpoch + 1). Prose uses this one.
    */
   readonly divergedInEpoch: number | null;
-  readonly limit: number;
+  /** The run's stability limit; null when it has no fixed one. */
+  readonly limit: number | null;
 }
 
 export function runReadout(s: PlaygroundState, id: RunId): RunReadout {
-  const run = s.runs[id];
+  const run = runOf(s, id);
   const { data, model, init, optimizer } = run.setup;
   const params = displayedParams(s, id);
-  const inEpoch = id === 'sgd' ? s.sampleCursor : 0;
+  const inEpoch = isSampleStepped(s, id) ? s.sampleCursor : 0;
   const last = run.trace.length - 1;
   return {
     epoch: run.epoch,
@@ -101,20 +137,28 @@ export function runReadout(s: PlaygroundState, id: RunId): RunReadout {
     cost: cost(model, params, data),
     predictBefore: predict(model, init, s.settings.predictX),
     predictNow: predict(model, params, s.settings.predictX),
-    health: runHealth(run, s.limits[id]),
+    health: runHealth(run, s.limits[id] ?? null),
     divergedAtEpoch: run.divergedAtEpoch,
     divergedInEpoch: run.divergedAtEpoch === null ? null : run.divergedAtEpoch + 1,
-    limit: s.limits[id],
+    limit: s.limits[id] ?? null,
   };
 }
 
 /** The settings a run's regime depends on (the data's y values do not change the curvature). */
 function regimeInputs(id: RunId, settings: PlaygroundSettings): readonly unknown[] {
-  const { xs, model, lr, shuffle, seed, batchSize } = settings;
-  if (id === 'gd') return [xs, model, lr];
+  const { xs, model, lr } = settings;
+  const { kind, shuffle, seed, batchSize, hyper } = optimizerFor(id, settings);
   // The seed only matters when the order is shuffled.
-  const order = shuffle ? [true, seed] : [false];
-  return id === 'sgd' ? [xs, model, lr, ...order] : [xs, model, lr, batchSize, ...order];
+  return [
+    xs,
+    model,
+    lr,
+    kind,
+    batchSize,
+    shuffle === true,
+    shuffle ? seed : 0,
+    ...Object.values(hyper ?? {}),
+  ];
 }
 
 /**
@@ -133,7 +177,8 @@ function regimeSelector(id: RunId): (s: PlaygroundState) => LearningRateRegime {
     if (lastRegime && inputs.length === lastInputs.length && inputs.every((v, i) => v === lastInputs[i]))
       return lastRegime;
     const { xs, ys, model, lr } = s.settings;
-    const regime = learningRateRegime(model, { xs, ys }, optimizerFor(id, s.settings), lr);
+    const entryRegime = optimizerEntry(id).regime ?? learningRateRegime;
+    const regime = entryRegime(model, { xs, ys }, optimizerFor(id, s.settings), lr);
     lastInputs = inputs;
     // Other inputs, same regime (another seed that happens to agree): keep the object React has.
     if (lastRegime?.kind !== regime.kind || !Object.is(lastRegime.factor, regime.factor)) lastRegime = regime;
@@ -141,14 +186,85 @@ function regimeSelector(id: RunId): (s: PlaygroundState) => LearningRateRegime {
   };
 }
 
-const REGIME_SELECTORS: Readonly<Record<RunId, (s: PlaygroundState) => LearningRateRegime>> = {
-  gd: regimeSelector('gd'),
-  sgd: regimeSelector('sgd'),
-  minibatch: regimeSelector('minibatch'),
-};
+const REGIME_SELECTORS = new Map<RunId, (s: PlaygroundState) => LearningRateRegime>();
 
 /**
  * What the current learning rate will do to run `id` (learningRateRegime of its data, model, order
  * and batch size), memoised: the same selector and the same result object until one of those changes.
  */
-export const selectRegime = (id: RunId): ((s: PlaygroundState) => LearningRateRegime) => REGIME_SELECTORS[id];
+export function selectRegime(id: RunId): (s: PlaygroundState) => LearningRateRegime {
+  let selector = REGIME_SELECTORS.get(id);
+  if (!selector) REGIME_SELECTORS.set(id, (selector = regimeSelector(id)));
+  return selector;
+}
+
+/** The w run `id` shows now (mid-epoch, the per-sample run's after the cursor). */
+export const selectShownW = (id: RunId) => (s: PlaygroundState) => displayedParams(s, id).w;
+/** The b run `id` shows now. */
+export const selectShownB = (id: RunId) => (s: PlaygroundState) => displayedParams(s, id).b;
+/** Whether run `id` has overflowed. */
+export const selectDiverged = (id: RunId) => (s: PlaygroundState) => runOf(s, id).status === 'diverged';
+/** Every run by id (a new object whenever one of them moves). */
+export const selectRuns = (s: PlaygroundState) => s.runs;
+
+/**
+ * The sample the per-sample run's latest update used (a number, so it never re-renders for
+ * nothing): mid-epoch the cursor's last update, pendingUpdates[sampleCursor − 1].indices[0]; between
+ * epochs the last sample of the last completed epoch (data-set order: n − 1); null before the first
+ * update and for runs that do not step by sample.
+ */
+export function latestSample(s: PlaygroundState, id: RunId): number | null {
+  if (!isSampleStepped(s, id)) return null;
+  if (s.sampleCursor > 0) return s.pendingUpdates[s.sampleCursor - 1]?.indices[0] ?? null;
+  const run = runOf(s, id);
+  if (run.epoch === 0) return null;
+  const n = run.setup.data.xs.length;
+  // Without shuffling the order is 0…n−1; skip building it on every store update.
+  if (!run.setup.optimizer.shuffle) return n - 1;
+  return epochOrder(run.setup.optimizer, n, run.epoch - 1)[n - 1] ?? null;
+}
+
+/**
+ * The update the per-sample run's latest "Step one sample" made (the store's own object, so it
+ * never re-renders for nothing); null between epochs and for the other runs.
+ */
+export function latestUpdate(s: PlaygroundState, id: RunId): SampleUpdate | null {
+  if (!isSampleStepped(s, id) || s.sampleCursor === 0) return null;
+  return s.pendingUpdates[s.sampleCursor - 1] ?? null;
+}
+
+/** The parameters run `id` shows now. */
+export const selectShownParams = (id: RunId) => (s: PlaygroundState) => displayedParams(s, id);
+export const selectLatestSample = (id: RunId) => (s: PlaygroundState) => latestSample(s, id);
+export const selectLatestUpdate = (id: RunId) => (s: PlaygroundState) => latestUpdate(s, id);
+
+const NEXT_UPDATES = new WeakMap<RunState, SampleUpdate | null>();
+/**
+ * The update a run with an update rule takes next, from where it stands (its next epoch's first
+ * update, replayed with the run's own arithmetic); null for plain gradient descent, whose next step
+ * the tangent already shows, and once it diverged. One object per run state.
+ */
+export function nextRuleUpdate(run: RunState): SampleUpdate | null {
+  if (!run.setup.optimizer.rule || run.status === 'diverged') return null;
+  let update = NEXT_UPDATES.get(run);
+  if (update === undefined) {
+    update = epochUpdates(run, run.epoch)[0] ?? null;
+    NEXT_UPDATES.set(run, update);
+  }
+  return update;
+}
+export const selectNextRuleUpdate = (id: RunId) => (s: PlaygroundState) => nextRuleUpdate(runOf(s, id));
+
+const STATE_READOUTS = new WeakMap<RunState, OptimizerStateReadout | null>();
+/** The state of run `id`'s update rule where it stands (velocity, moment estimates), one object per run state. */
+export const selectOptimizerState = (id: RunId) => (s: PlaygroundState) => {
+  const run = runOf(s, id);
+  let readout = STATE_READOUTS.get(run);
+  if (readout === undefined) {
+    readout = optimizerStateOf(run);
+    STATE_READOUTS.set(run, readout);
+  }
+  return readout;
+};
+/** Run `id`'s update rule (momentum's, Adam's…), undefined for plain gradient descent. */
+export const selectRule = (id: RunId) => (s: PlaygroundState) => runOf(s, id).setup.optimizer.rule;

@@ -1,12 +1,13 @@
-import { act, render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { act, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setFocusModality } from '../../src/hooks/focusModality';
 import { App } from '../../src/components/App';
-import { translator, useLocaleStore, type MessageKey } from '../../src/i18n';
-import { PlaygroundProvider } from '../../src/store/context';
+import { useLocaleStore } from '../../src/i18n';
 import { createPlaygroundStore, type PlaygroundStore } from '../../src/store/playground';
+import { allText, button, clock, GD, readout, region, SGD, type User } from './helpers/dom';
 import { emulateRangeKeyboard } from './helpers/range';
+import { renderWithStore } from './helpers/render';
+import { WHOLE_APP } from './helpers/timeouts';
 
 // ---------------------------------------------------------------------------------------------
 // A manual requestAnimationFrame: the app's animation loop (and Recharts) queue their frames here
@@ -57,41 +58,12 @@ afterEach(() => {
 });
 
 function renderApp(store: PlaygroundStore = createPlaygroundStore()) {
-  const user = userEvent.setup();
-  const view = render(
-    <PlaygroundProvider store={store}>
-      <App />
-    </PlaygroundProvider>,
-  );
+  const view = renderWithStore(<App />, store);
   // A browser's default action comes after every listener, the app's keyboard shortcuts on window
   // included: register the range emulation again, after them.
   stopEmulating();
   stopEmulating = emulateRangeKeyboard();
-  return { store, user, ...view };
-}
-
-type User = ReturnType<typeof userEvent.setup>;
-
-const GD = 'Gradient descent (GD)';
-const SGD = 'Stochastic gradient descent (SGD)';
-const region = (name: string) => screen.getByRole('region', { name });
-const button = (name: string) => screen.getByRole('button', { name });
-const clock = () => screen.getByText(/^Epoch \d+ of \d+$/);
-
-const t = translator('en');
-
-/** The value of one row of a run's readout, found by its label (ŷ at the lecture's x = 4). */
-function readout(name: string, label: MessageKey): string {
-  const term = within(region(name)).getByText(t(label, { x: '4' }), { selector: 'dt' });
-  return term.nextElementSibling?.textContent ?? '';
-}
-
-/** Everything a person or a screen reader could meet: text and attribute values. */
-function allText(container: HTMLElement): string {
-  const attributes = [...container.querySelectorAll('*')].flatMap((el) =>
-    [...el.attributes].map((attribute) => attribute.value),
-  );
-  return `${container.textContent ?? ''} ${attributes.join(' ')}`;
+  return view;
 }
 
 async function pressOn(user: User, element: HTMLElement, key: string) {
@@ -101,7 +73,7 @@ async function pressOn(user: User, element: HTMLElement, key: string) {
   await user.keyboard(key);
 }
 
-describe('App', () => {
+describe('App', WHOLE_APP, () => {
   it('renders every named control, both runs and the loss chart, with no NaN', () => {
     const { container } = renderApp();
     expect(screen.getByRole('heading', { level: 1, name: 'Downhill' })).toBeInTheDocument();

@@ -1,20 +1,17 @@
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/components/App';
 import { applyStartupState } from '../../src/hooks/usePersistence';
 import { useLocaleStore } from '../../src/i18n';
 import { useClassroomStore } from '../../src/store/classroom';
-import { PlaygroundProvider } from '../../src/store/context';
 import { useNotices } from '../../src/store/notices';
 import { saveTab, STORAGE_KEY } from '../../src/store/persist';
 import { createPlaygroundStore, DEFAULT_SETTINGS, type PlaygroundStore } from '../../src/store/playground';
+import { renderWithStore } from './helpers/render';
+import { WHOLE_APP } from './helpers/timeouts';
 
 function renderApp(store: PlaygroundStore) {
-  return render(
-    <PlaygroundProvider store={store}>
-      <App />
-    </PlaygroundProvider>,
-  );
+  return renderWithStore(<App />, store);
 }
 
 function startAt(url: string) {
@@ -34,7 +31,7 @@ beforeEach(() => {
 });
 afterEach(() => window.history.replaceState(null, '', '/'));
 
-describe('startup: what this browser remembers, and what a link says', () => {
+describe('startup: what this browser remembers, and what a link says', WHOLE_APP, () => {
   it('restores the last setup when the link carries none', () => {
     window.localStorage.setItem(STORAGE_KEY, JSON.stringify(STORED));
     const store = startAt('/');
@@ -60,7 +57,7 @@ describe('startup: what this browser remembers, and what a link says', () => {
     const store = createPlaygroundStore();
     applyStartupState(store);
     const opened = store.getState();
-    expect(opened.settings).toMatchObject({ lr: 0.05, batchSize: 2, showMinibatch: true });
+    expect(opened.settings).toMatchObject({ lr: 0.05, batchSize: 2, third: 'minibatch' });
     renderApp(store);
     expect(store.getState().settings).toBe(opened.settings);
     expect(store.getState().runs).toBe(opened.runs);

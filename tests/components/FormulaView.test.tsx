@@ -171,7 +171,7 @@ describe('FormulaView', () => {
   });
 
   it('counts mini-batch epochs from 1, with no lecture line: it has no lecture script', async () => {
-    const { user, figure } = renderFormula('minibatch', { ...DEFAULT_SETTINGS, showMinibatch: true });
+    const { user, figure } = renderFormula('minibatch', { ...DEFAULT_SETTINGS, third: 'minibatch' });
     await step(user);
     // B = 2 on 3 points: the epoch's second update uses the last sample alone.
     expect(figure()).toHaveTextContent('Epoch 1, update 2: one step with the gradient of a single sample.');
@@ -182,7 +182,7 @@ describe('FormulaView', () => {
     const { store, figure } = renderFormula('minibatch', {
       ...DEFAULT_SETTINGS,
       batchSize: 3,
-      showMinibatch: true,
+      third: 'minibatch',
     });
     act(() => store.getState().actions.step());
     act(() => store.getState().actions.step());

@@ -60,7 +60,7 @@ describe('HeaderTools', () => {
     await user.selectOptions(theme, 'light');
     expect(html.dataset.theme).toBe('light');
     // The address bar follows, throttled.
-    await waitFor(() => expect(window.location.hash).toContain('theme=light'), { timeout: 2000 });
+    await waitFor(() => expect(window.location.hash).toContain('theme=light'));
   });
 
   it('follows the system’s colour scheme when set to System', async () => {
@@ -173,7 +173,8 @@ describe('HeaderTools', () => {
       'SpacePlay / pause',
       '→Step one epoch',
       'Shift + →Step one sample (SGD)',
-      'PageDownStep one epoch (a presenter’s clicker)',
+      'PageDownStep one epoch; in a lesson, the next scene (a presenter’s clicker)',
+      'PageUpIn a lesson, the previous scene',
       'ERun to end',
       'RReset',
       '↑ / ↓Learning rate up / down one notch',

@@ -14,6 +14,7 @@ import {
   type PlaygroundStore,
   type RunId,
 } from '../../src/store/playground';
+import { allText } from './helpers/dom';
 
 const LECTURE_DATA = { xs: [1, 2, 3], ys: [2, 4, 6] };
 
@@ -61,13 +62,6 @@ function pathLine(container: HTMLElement): { x: number; y: number }[] {
 function tangentEnds(container: HTMLElement): number[] {
   const d = container.querySelector('.landscape-tangent path')!.getAttribute('d')!;
   return [...d.matchAll(/-?[\d.]+(?:e[+-]?\d+)?/g)].map((m) => Number(m[0]));
-}
-
-function allText(container: HTMLElement): string {
-  const attributes = [...container.querySelectorAll('*')].flatMap((el) =>
-    [...el.attributes].map((attribute) => attribute.value),
-  );
-  return `${container.textContent ?? ''} ${attributes.join(' ')}`;
 }
 
 beforeEach(() => {

@@ -14,6 +14,7 @@ import {
   type PlaygroundStore,
   type RunId,
 } from '../../src/store/playground';
+import { allText } from './helpers/dom';
 
 const OFFSET = presetData('offset', 1);
 
@@ -65,13 +66,6 @@ function tortuosity(points: readonly [number, number][]): number {
   }
   const [first, last] = [points[0]!, points[points.length - 1]!];
   return length / Math.hypot(last[0] - first[0], last[1] - first[1]);
-}
-
-function allText(container: HTMLElement): string {
-  const attributes = [...container.querySelectorAll('*')].flatMap((el) =>
-    [...el.attributes].map((attribute) => attribute.value),
-  );
-  return `${container.textContent ?? ''} ${attributes.join(' ')}`;
 }
 
 const step = (store: PlaygroundStore, times: number) =>
@@ -325,7 +319,7 @@ describe('Landscape2D', () => {
   });
 
   it('names the mini-batch updates in its legend', () => {
-    const store = offsetStore({ lr: 0.004, batchSize: 2, showMinibatch: true });
+    const store = offsetStore({ lr: 0.004, batchSize: 2, third: 'minibatch' });
     const { container } = renderMap('minibatch', store);
     step(store, 2);
     expect(screen.getByText('each mini-batch update (latest epochs)')).toBeInTheDocument();

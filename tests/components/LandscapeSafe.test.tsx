@@ -4,10 +4,11 @@ import { Landscape } from '../../src/components/Landscape';
 import {
   clipToSafe,
   dotsPath,
+  pixelXY,
   polylinePath,
   SAFE_PX,
   type PixelScales,
-} from '../../src/components/plotLayer';
+} from '../../src/components/charts/toolkit';
 import { useLocaleStore } from '../../src/i18n';
 import { PlaygroundProvider } from '../../src/store/context';
 import { createPlaygroundStore, type PlaygroundStore, type RunId } from '../../src/store/playground';
@@ -82,16 +83,8 @@ describe('plot layer paths beyond the safe range', () => {
   });
 
   it('draws no dot whose centre is beyond the range', () => {
-    expect(
-      dotsPath(
-        [
-          [1e300, 0],
-          [NaN, 0],
-        ],
-        4,
-      ),
-    ).toBe('');
-    expect(dotsPath([[10, 20]], 4)).toBe('M6,20a4,4 0 1,0 8,0a4,4 0 1,0 -8,0');
+    expect(dotsPath([pixelXY(1e300, 0), pixelXY(NaN, 0)], 4)).toBe('');
+    expect(dotsPath([pixelXY(10, 20)], 4)).toBe('M6,20a4,4 0 1,0 8,0a4,4 0 1,0 -8,0');
   });
 });
 

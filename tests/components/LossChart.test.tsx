@@ -9,7 +9,8 @@ import { cost, pyFloat, traceColumn } from '../../src/core';
 import { useLocaleStore } from '../../src/i18n';
 import { PlaygroundProvider } from '../../src/store/context';
 import { createPlaygroundStore } from '../../src/store/playground';
-import { allText, hoverEpoch, linePath, pathPoints, renderChart, ticks, xOf } from './helpers/lossChart';
+import { allText } from './helpers/dom';
+import { hoverEpoch, linePath, pathPoints, renderChart, ticks, xOf } from './helpers/lossChart';
 
 beforeEach(() => {
   useLocaleStore.setState({ locale: 'en' });
@@ -232,7 +233,7 @@ describe('LossChart: pins and the mini-batch run', () => {
     const { store, container } = renderChart();
     act(() => store.getState().actions.step());
     expect(container.querySelector('.loss-line.chart-run-minibatch')).toBeNull();
-    act(() => void store.getState().actions.updateSettings({ showMinibatch: true }));
+    act(() => void store.getState().actions.updateSettings({ third: 'minibatch' }));
     expect(container.querySelector('.loss-line.chart-run-minibatch')).not.toBeNull();
     expect(screen.getByRole('button', { name: 'Pin Mini-batch' })).toBeInTheDocument();
   });

@@ -1,12 +1,13 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AUTO_LOG_FACTOR, powerOfTen } from '../../src/components/chartData';
+import { AUTO_LOG_FACTOR } from '../../src/components/chartData';
+import { powerOfTen } from '../../src/components/charts/toolkit';
 import { pyFloat, traceColumn } from '../../src/core';
 import { useLocaleStore } from '../../src/i18n';
 import { createPlaygroundStore } from '../../src/store/playground';
+import { allText } from './helpers/dom';
 import {
-  allText,
   hoverEpoch,
   largestCost,
   linePath,

@@ -1,12 +1,15 @@
-import { render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/components/App';
 import { ModelPanel } from '../../src/components/ModelPanel';
-import { useLocaleStore } from '../../src/i18n';
-import { PlaygroundProvider } from '../../src/store/context';
+import { THIRD_OPTIMIZERS } from '../../src/core';
+import { translator, useLocaleStore } from '../../src/i18n';
 import { createPlaygroundStore, type PlaygroundStore } from '../../src/store/playground';
 import { emulateRangeKeyboard } from './helpers/range';
+import { renderWithStore } from './helpers/render';
+import { WHOLE_APP } from './helpers/timeouts';
+
+const t = translator('en');
 
 beforeEach(() => {
   useLocaleStore.setState({ locale: 'en' });
@@ -14,13 +17,7 @@ beforeEach(() => {
 });
 
 function renderPanel(store: PlaygroundStore = createPlaygroundStore()) {
-  const user = userEvent.setup();
-  render(
-    <PlaygroundProvider store={store}>
-      <ModelPanel />
-    </PlaygroundProvider>,
-  );
-  return { store, user };
+  return renderWithStore(<ModelPanel />, store);
 }
 
 describe('ModelPanel', () => {
@@ -56,9 +53,11 @@ describe('ModelPanel', () => {
     const slider = screen.getByRole('slider', { name: 'Batch size' });
     expect(slider).toHaveAttribute('aria-valuetext', 'B = 2 of 3');
     slider.focus();
+    expect(store.getState().settings.third).toBeNull();
     await user.keyboard('{End}');
     expect(store.getState().settings.batchSize).toBe(3);
-    expect(store.getState().settings.showMinibatch).toBe(true);
+    expect(store.getState().settings.third).toBe('minibatch');
+    expect(screen.getByRole('combobox', { name: 'Third run' })).toHaveValue('minibatch');
     await user.keyboard('{Home}');
     expect(store.getState().settings.batchSize).toBe(1);
     expect(
@@ -66,12 +65,26 @@ describe('ModelPanel', () => {
     ).toBeInTheDocument();
   });
 
-  it('toggles shuffling and the mini-batch run, and takes a seed', async () => {
+  it('toggles shuffling, chooses the mini-batch run as the third, and takes a seed', async () => {
     const { store, user } = renderPanel();
     await user.click(screen.getByRole('checkbox', { name: 'Shuffle the samples each epoch' }));
     expect(store.getState().settings.shuffle).toBe(true);
-    await user.click(screen.getByRole('checkbox', { name: 'Show the mini-batch run' }));
-    expect(store.getState().settings.showMinibatch).toBe(true);
+    const third = screen.getByRole('combobox', { name: 'Third run' });
+    expect(third).toHaveValue('');
+    // None, then every optimizer but the lecture's two by name: mini-batch among them.
+    const options = within(third)
+      .getAllByRole('option')
+      .map((option) => option.textContent);
+    expect(options).toEqual(['None', ...THIRD_OPTIMIZERS.map((id) => t(`run.${id}`))]);
+    expect(options).toContain('Mini-batch');
+    expect(options).not.toContain('GD');
+    expect(options).not.toContain('SGD');
+    await user.selectOptions(third, 'Mini-batch');
+    expect(store.getState().settings.third).toBe('minibatch');
+    await user.selectOptions(third, 'None');
+    expect(store.getState().settings.third).toBeNull();
+    await user.selectOptions(third, 'Mini-batch');
+    expect(store.getState().settings.third).toBe('minibatch');
     const seed = screen.getByRole('textbox', { name: 'Seed' });
     await user.clear(seed);
     await user.type(seed, '42');
@@ -85,25 +98,23 @@ describe('ModelPanel', () => {
   it('states every run’s stability limit for the data in use', () => {
     renderPanel();
     expect(
-      screen.getByText('Stable below: GD ≈ 0.214 · SGD ≈ 0.204 · mini-batch ≈ 0.256'),
+      screen.getByText('Stable below: GD ≈ 0.214 · SGD ≈ 0.204 · Mini-batch ≈ 0.256'),
     ).toBeInTheDocument();
   });
 
-  it('puts a "Mini-batch" region with its parameters beside GD and SGD in the app', async () => {
-    const store = createPlaygroundStore();
-    const user = userEvent.setup();
-    render(
-      <PlaygroundProvider store={store}>
-        <App />
-      </PlaygroundProvider>,
-    );
+  it('puts a "Mini-batch" region with its parameters beside GD and SGD in the app', WHOLE_APP, async () => {
+    const { user } = renderWithStore(<App />);
     expect(screen.queryByRole('region', { name: 'Mini-batch' })).not.toBeInTheDocument();
-    await user.click(screen.getByRole('checkbox', { name: 'Show the mini-batch run' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Third run' }), 'Mini-batch');
     await user.click(screen.getByRole('radio', { name: 'y = w·x + b' }));
     const region = screen.getByRole('region', { name: 'Mini-batch' });
     expect(region).toHaveTextContent('w = 1.0');
     expect(region).toHaveTextContent('b = 0.0');
     await user.click(screen.getByRole('button', { name: 'Step' }));
     expect(within(region).getByText(/^Updates$/).nextElementSibling).toHaveTextContent('2');
+    // Back to no third run: its panel goes, GD's and SGD's stay.
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Third run' }), 'None');
+    expect(screen.queryByRole('region', { name: 'Mini-batch' })).not.toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Stochastic gradient descent (SGD)' })).toBeInTheDocument();
   });
 });

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { NumberField } from '../../src/components/NumberField';
 import type { ValidationError } from '../../src/core';
 import { useLocaleStore } from '../../src/i18n';
+import { retype } from './helpers/dom';
 
 beforeEach(() => {
   useLocaleStore.setState({ locale: 'en' });
@@ -55,11 +56,6 @@ function renderField(options: { initial?: number; format?: (value: number) => st
   const input = screen.getByRole('textbox', { name: 'Learning rate, typed' });
   const setFromOutside = (value: number) => act(() => outside.set(value));
   return { user, input, commits, setFromOutside, ...view };
-}
-
-async function retype(user: ReturnType<typeof userEvent.setup>, input: HTMLElement, text: string) {
-  await user.clear(input);
-  await user.type(input, text);
 }
 
 describe('NumberField', () => {

@@ -5,13 +5,25 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { highlightPython, PythonCode } from '../../src/components/PythonCode';
 import { PythonDownloads } from '../../src/components/PythonDownloads';
-import { lectureConfig, OVERFLOW_ERROR_LINE, pythonScript, scriptTranscript } from '../../src/core';
+import {
+  lectureConfig,
+  optimizerScript,
+  optimizerTorchScript,
+  OVERFLOW_ERROR_LINE,
+  pythonScript,
+  scriptTranscript,
+} from '../../src/core';
 import { useLocaleStore } from '../../src/i18n';
 import { PlaygroundProvider } from '../../src/store/context';
-import { createPlaygroundStore, type PlaygroundStore, type LectureRunId } from '../../src/store/playground';
-
-const fixture = (name: string): string =>
-  readFileSync(path.resolve(process.cwd(), `tests/fixtures/${name}.out.txt`), 'utf8');
+import {
+  createPlaygroundStore,
+  type LectureRunId,
+  type PlaygroundSettings,
+  type PlaygroundStore,
+  type RunId,
+} from '../../src/store/playground';
+import { scriptConfigOf } from '../../src/store/scripts';
+import { lectureOutput } from '../core/helpers/fixtures';
 
 beforeEach(() => {
   useLocaleStore.setState({ locale: 'en' });
@@ -257,7 +269,7 @@ describe('PythonDownloads: the printout and the script as files', () => {
     await waitFor(() => expect(saved).toHaveLength(1));
     expect(saved[0]!.name).toBe('downhill-gd-output.txt');
     expect(saved[0]!.blob.type).toBe('text/plain;charset=utf-8');
-    expect(await saved[0]!.blob.text()).toBe(fixture('gradient_descent'));
+    expect(await saved[0]!.blob.text()).toBe(lectureOutput('gradient_descent'));
     expect(within(group).getByRole('status')).toHaveTextContent('Saved downhill-gd-output.txt.');
   });
 
@@ -271,7 +283,7 @@ describe('PythonDownloads: the printout and the script as files', () => {
     await waitFor(() => expect(saved).toHaveLength(1));
     expect(saved[0]!.name).toBe('downhill-sgd-output.txt');
     expect(await saved[0]!.blob.text()).toBe(
-      fixture('stochastic_gradient_descent').split('\n').slice(0, 6).join('\n') + '\n',
+      lectureOutput('stochastic_gradient_descent').split('\n').slice(0, 6).join('\n') + '\n',
     );
   });
 
@@ -340,5 +352,64 @@ describe('PythonDownloads: the printout and the script as files', () => {
     } finally {
       vi.doUnmock('../../src/components/PythonCode');
     }
+  });
+});
+
+describe('PythonCode: every run’s script, in plain Python or PyTorch', () => {
+  function renderRun(id: RunId, patch: Partial<PlaygroundSettings> = {}) {
+    const store = createPlaygroundStore();
+    expect(store.getState().actions.updateSettings({ third: id === 'gd' ? null : id, ...patch })).toBe(true);
+    render(
+      <PlaygroundProvider store={store}>
+        <PythonCode id={id} />
+      </PlaygroundProvider>,
+    );
+    return { store, config: () => scriptConfigOf(store.getState().settings, id) };
+  }
+
+  it('shows momentum.py with its hyperparameter, and momentum_torch.py one switch away', async () => {
+    const user = userEvent.setup();
+    const writeText = vi.fn<(text: string) => Promise<void>>().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const { config } = renderRun('momentum', { hyper: { momentum: { momentum: 0.5 } } });
+    const plain = screen.getByRole('region', { name: 'momentum.py with the current settings' });
+    expect(plain.textContent).toBe(optimizerScript(config()).text);
+    expect(plain.textContent).toContain('\nmomentum = 0.5\n');
+    expect(plain.textContent).toContain('def momentum_step(');
+    const flavour = screen.getByRole('radiogroup', { name: 'Script' });
+    expect(within(flavour).getByRole('radio', { name: 'Python' })).toBeChecked();
+
+    await user.click(within(flavour).getByRole('radio', { name: 'PyTorch' }));
+    const torch = screen.getByRole('region', { name: 'momentum_torch.py with the current settings' });
+    expect(torch.textContent).toBe(optimizerTorchScript(config()).text);
+    expect(torch.textContent).toContain('torch.optim.SGD([w], lr=0.01, momentum=0.5)');
+    expect(screen.getByText(/^The same run in PyTorch: autograd computes the gradient/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Copy code' }));
+    expect(writeText).toHaveBeenCalledExactlyOnceWith(optimizerTorchScript(config()).text);
+    expect(screen.getByRole('status')).toHaveTextContent('Copied momentum_torch.py.');
+  });
+
+  it('GD keeps the lecture’s script, its PyTorch code being gradient_descent_torch.py', async () => {
+    const user = userEvent.setup();
+    renderRun('gd');
+    expect(
+      screen.getByRole('region', { name: 'gradient_descent.py with the current settings' }).textContent,
+    ).toBe(pythonScript(lectureConfig('gd')));
+    await user.click(screen.getByRole('radio', { name: 'PyTorch' }));
+    const torch = screen.getByRole('region', { name: 'gradient_descent_torch.py with the current settings' });
+    expect(torch.textContent).toContain('optimizer = torch.optim.SGD([w], lr=0.01)');
+    // The highlighter knows the PyTorch script's words too.
+    const keywords = [...torch.querySelectorAll('.py-tok-keyword')].map((el) => el.textContent);
+    expect(keywords).toEqual(expect.arrayContaining(['True', 'import', 'else']));
+  });
+
+  it('under y = w·x + b, the script trains b (the lecture’s, which does not, is not shown)', () => {
+    const { config } = renderRun('sgd', { model: 'wb', b0: 0.25 });
+    const code = screen.getByRole('region', {
+      name: 'stochastic_gradient_descent.py with the current settings',
+    });
+    expect(code.textContent).toBe(optimizerScript(config()).text);
+    expect(code.textContent).toContain('\nb = 0.25\n');
+    expect(code.textContent).toContain('    return x*w + b\n');
   });
 });

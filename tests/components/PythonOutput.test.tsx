@@ -1,16 +1,25 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LINE_HEIGHT, OVERSCAN, PythonOutput, VISIBLE_LINES } from '../../src/components/PythonOutput';
-import { lectureConfig, OVERFLOW_ERROR_LINE, pythonTranscript, scriptTranscript } from '../../src/core';
+import {
+  DIVERGED_LINE,
+  lectureConfig,
+  optimizerOutputText,
+  OVERFLOW_ERROR_LINE,
+  pythonTranscript,
+  scriptTranscript,
+} from '../../src/core';
 import { useLocaleStore } from '../../src/i18n';
 import { PlaygroundProvider } from '../../src/store/context';
-import { createPlaygroundStore, type PlaygroundStore, type LectureRunId } from '../../src/store/playground';
-
-const fixture = (name: string): string =>
-  readFileSync(path.resolve(process.cwd(), `tests/fixtures/${name}.out.txt`), 'utf8');
+import {
+  createPlaygroundStore,
+  type LectureRunId,
+  type PlaygroundSettings,
+  type PlaygroundStore,
+} from '../../src/store/playground';
+import { scriptConfigOf } from '../../src/store/scripts';
+import { lectureOutput } from '../core/helpers/fixtures';
 
 beforeEach(() => {
   useLocaleStore.setState({ locale: 'en' });
@@ -111,7 +120,7 @@ describe('PythonOutput: the printout grows with the clock', () => {
     expect(hasCursor(log)).toBe(false);
     expect(screen.getByText('Lines printed: 102')).toBeInTheDocument();
     // Every line on screen is the reference transcript's line at that index.
-    const reference = fixture('gradient_descent').split('\n');
+    const reference = lectureOutput('gradient_descent').split('\n');
     shownIndices(log).forEach((index, i) => expect(shown(log)[i]).toBe(reference[index]));
   });
 
@@ -318,7 +327,7 @@ describe('PythonOutput: Copy output', () => {
     const { store } = renderOutput('gd');
     act(() => store.getState().actions.runToEnd());
     await user.click(screen.getByRole('button', { name: 'Copy output' }));
-    expect(writeText).toHaveBeenCalledExactlyOnceWith(fixture('gradient_descent'));
+    expect(writeText).toHaveBeenCalledExactlyOnceWith(lectureOutput('gradient_descent'));
     expect(screen.getByRole('status')).toHaveTextContent('Copied 102 lines.');
   });
 
@@ -345,7 +354,7 @@ describe('PythonOutput: Copy output', () => {
     expect(screen.getByRole('button', { name: 'Copy output' })).toHaveFocus();
     await user.keyboard('{Enter}');
     expect(writeText).toHaveBeenCalledExactlyOnceWith(
-      fixture('stochastic_gradient_descent').split('\n').slice(0, 5).join('\n') + '\n',
+      lectureOutput('stochastic_gradient_descent').split('\n').slice(0, 5).join('\n') + '\n',
     );
   });
 
@@ -386,5 +395,61 @@ describe('PythonOutput: Copy output', () => {
     expect(screen.getByRole('button', { name: '复制输出' })).toBeInTheDocument();
     expect(screen.getByRole('log', { name: 'gradient_descent.py 的输出' })).toBeInTheDocument();
     expect(screen.getByText('已输出行数:1')).toBeInTheDocument();
+  });
+});
+
+describe('PythonOutput: every optimizer prints one line per epoch', () => {
+  const adamStore = (patch: Partial<PlaygroundSettings> = {}) => {
+    const store = createPlaygroundStore();
+    expect(store.getState().actions.updateSettings({ third: 'adam', ...patch })).toBe(true);
+    return store;
+  };
+  const renderAdam = (store: PlaygroundStore) => {
+    render(
+      <PlaygroundProvider store={store}>
+        <PythonOutput id="adam" />
+      </PlaygroundProvider>,
+    );
+    return screen.getByRole('log', { name: 'What adam.py prints' });
+  };
+
+  it('Adam’s printout grows with the clock and ends as adam.py’s does', () => {
+    const store = adamStore({ epochs: 20 });
+    const log = renderAdam(store);
+    expect(shown(log)).toEqual(['predict (before training) 4 4.0']);
+    expect(hasCursor(log)).toBe(true);
+    step(store, 2);
+    const full = optimizerOutputText(scriptConfigOf(store.getState().settings, 'adam')).split('\n');
+    expect(shown(log)).toEqual(full.slice(0, 3));
+    expect(shown(log)[1]).toMatch(/^epoch: 0 w= \S+ loss= 4\.666666666666667$/);
+    expect(screen.getByText('Lines printed: 3')).toBeInTheDocument();
+    act(() => store.getState().actions.runToEnd());
+    expect(shown(log)).toEqual(full.slice(0, 22));
+    expect(shown(log).at(-1)).toMatch(/^predict \(after training\) 4 /);
+    expect(hasCursor(log)).toBe(false);
+  });
+
+  it('a run that diverges prints on through inf and nan as its script does, and says where it stops', () => {
+    const store = createPlaygroundStore();
+    expect(
+      store.getState().actions.updateSettings({ third: 'momentum', model: 'wb', lr: 1, epochs: 2000 }),
+    ).toBe(true);
+    render(
+      <PlaygroundProvider store={store}>
+        <PythonOutput id="momentum" />
+      </PlaygroundProvider>,
+    );
+    const log = screen.getByRole('log', { name: 'What momentum.py prints' });
+    act(() => store.getState().actions.runToEnd());
+    expect(store.getState().runs.momentum!.status).toBe('diverged');
+    const full = optimizerOutputText(scriptConfigOf(store.getState().settings, 'momentum')).split('\n');
+    expect(full.at(-2)).toBe(DIVERGED_LINE);
+    expect(shown(log)).toEqual(full.slice(-1 - shown(log).length, -1));
+    expect(shown(log).at(-2)).toMatch(/^epoch: \d+ w= .*\b(inf|nan)\b/);
+    expect(hasCursor(log)).toBe(false);
+    expect(screen.getByText(/^Downhill stopped this run in epoch \d+/)).toHaveTextContent(
+      'Its script squares with d*d, which gives inf instead of raising OverflowError: it prints on through ' +
+        'inf and nan and stops after the first line that shows one.',
+    );
   });
 });

@@ -48,7 +48,7 @@ describe('RegimeNote, short', () => {
   it('says "neither converges nor diverges" at GD’s stability limit', () => {
     const { store, note } = renderNote('gd', 'short');
     act(() => {
-      store.getState().actions.updateSettings({ lr: store.getState().limits.gd });
+      store.getState().actions.updateSettings({ lr: store.getState().limits.gd! });
     });
     expect(note()).toHaveTextContent('GD: neither converges nor diverges · ×−1 per epoch');
     expect(note()).toHaveClass('regime-stalls');

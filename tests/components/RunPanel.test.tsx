@@ -1,13 +1,13 @@
-import { act, render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { act, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { RunPanel } from '../../src/components/RunPanel';
 import { LearningRatePanel } from '../../src/components/LearningRatePanel';
 import { SettingsPanel } from '../../src/components/SettingsPanel';
 import { TransportControls } from '../../src/components/TransportControls';
-import { translator, useLocaleStore, type MessageKey } from '../../src/i18n';
-import { PlaygroundProvider } from '../../src/store/context';
+import { useLocaleStore } from '../../src/i18n';
 import { createPlaygroundStore, type PlaygroundStore } from '../../src/store/playground';
+import { allText, button, GD, readout, region, retype, SGD } from './helpers/dom';
+import { renderWithStore } from './helpers/render';
 
 // The run panels hold Landscape charts sized by their container; in jsdom (no layout) they draw no
 // plot, which is all these tests need: the readouts, statuses and announcements are plain HTML.
@@ -16,34 +16,18 @@ beforeEach(() => {
   useLocaleStore.setState({ locale: 'en' });
 });
 
-type User = ReturnType<typeof userEvent.setup>;
-
 /** The two runs with the controls that drive them, as the app lays them out (minus the loss chart). */
 function renderRuns(store: PlaygroundStore = createPlaygroundStore()) {
-  const user = userEvent.setup();
-  const view = render(
-    <PlaygroundProvider store={store}>
+  return renderWithStore(
+    <>
       <TransportControls />
       <LearningRatePanel />
       <SettingsPanel />
       <RunPanel id="gd" />
       <RunPanel id="sgd" />
-    </PlaygroundProvider>,
+    </>,
+    store,
   );
-  return { store, user, ...view };
-}
-
-const GD = 'Gradient descent (GD)';
-const SGD = 'Stochastic gradient descent (SGD)';
-const region = (name: string) => screen.getByRole('region', { name });
-const button = (name: string) => screen.getByRole('button', { name });
-
-const t = translator('en');
-
-/** The value of one row of a run's readout, found by its label (ŷ at the lecture's x = 4). */
-function readout(name: string, label: MessageKey): string {
-  const term = within(region(name)).getByText(t(label, { x: '4' }), { selector: 'dt' });
-  return term.nextElementSibling?.textContent ?? '';
 }
 
 /** What a run announces to screen readers (its polite live region). */
@@ -51,19 +35,6 @@ function announcement(name: string): string {
   const live = region(name).querySelector('[aria-live="polite"]');
   expect(live).not.toBeNull();
   return live!.textContent ?? '';
-}
-
-/** Everything a person or a screen reader could meet: text and attribute values. */
-function allText(container: HTMLElement): string {
-  const attributes = [...container.querySelectorAll('*')].flatMap((el) =>
-    [...el.attributes].map((attribute) => attribute.value),
-  );
-  return `${container.textContent ?? ''} ${attributes.join(' ')}`;
-}
-
-async function retype(user: User, input: HTMLElement, text: string) {
-  await user.clear(input);
-  await user.type(input, text);
 }
 
 describe('RunPanel: the readout', () => {

@@ -1,6 +1,5 @@
 import { Profiler, type ProfilerOnRenderCallback } from 'react';
 import { act, render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LEARNING_RATE_LADDER } from '../../src/store/ladders';
 import { LearningRatePanel } from '../../src/components/LearningRatePanel';
@@ -8,7 +7,9 @@ import { SettingsPanel } from '../../src/components/SettingsPanel';
 import { translator, useLocaleStore } from '../../src/i18n';
 import { PlaygroundProvider } from '../../src/store/context';
 import { createPlaygroundStore, type PlaygroundStore } from '../../src/store/playground';
+import { retype, type User } from './helpers/dom';
 import { emulateRangeKeyboard } from './helpers/range';
+import { renderWithStore } from './helpers/render';
 
 // ---------------------------------------------------------------------------------------------
 
@@ -20,14 +21,13 @@ beforeEach(() => {
 afterEach(() => stopEmulating());
 
 function renderPanel(store: PlaygroundStore = createPlaygroundStore()) {
-  const user = userEvent.setup();
-  const view = render(
-    <PlaygroundProvider store={store}>
+  return renderWithStore(
+    <>
       <LearningRatePanel />
       <SettingsPanel />
-    </PlaygroundProvider>,
+    </>,
+    store,
   );
-  return { store, user, ...view };
 }
 
 const t = translator('en');
@@ -36,15 +36,9 @@ const slider = (name: string) => screen.getByRole('slider', { name });
 const field = (name: string) => screen.getByRole('textbox', { name });
 
 /** Focuses a control and presses keys, as a keyboard user would. */
-async function press(user: ReturnType<typeof userEvent.setup>, element: HTMLElement, keys: string) {
+async function press(user: User, element: HTMLElement, keys: string) {
   act(() => element.focus());
   await user.keyboard(keys);
-}
-
-/** Replaces a typed field's text, one keystroke at a time. */
-async function retype(user: ReturnType<typeof userEvent.setup>, input: HTMLElement, text: string) {
-  await user.clear(input);
-  await user.type(input, text);
 }
 
 describe('LearningRatePanel and SettingsPanel: sliders', () => {
@@ -62,8 +56,8 @@ describe('LearningRatePanel and SettingsPanel: sliders', () => {
     expect(field('Epochs, typed')).toHaveValue('100');
     // The learning rate comes with the stability limits: GD's is 3/14 (2 / (2·mean x²)); SGD's, in
     // the lecture's order, solves |(1 − 2α)(1 − 8α)(1 − 18α)| = 1; GD's one-step rate is half its limit.
-    expect(screen.getByText(t('settings.lrLimitGd', { value: '0.214' }))).toBeInTheDocument();
-    expect(screen.getByText(t('settings.lrLimitSgd', { value: '0.204' }))).toBeInTheDocument();
+    expect(screen.getByText(t('settings.lrLimit', { run: 'GD', value: '0.214' }))).toBeInTheDocument();
+    expect(screen.getByText(t('settings.lrLimit', { run: 'SGD', value: '0.204' }))).toBeInTheDocument();
     expect(screen.getByText(t('settings.lrOneStep', { value: '0.107' }))).toBeInTheDocument();
     // Each mark is labelled under the slider, in short.
     expect(screen.getByText('GD < 0.214')).toBeInTheDocument();
@@ -341,6 +335,8 @@ describe('SettingsPanel: rendering', () => {
     await press(user, slider('Learning rate'), '{End}');
     const text = container.textContent ?? '';
     expect(text).not.toMatch(/NaN|Infinity|\bnan\b|\binf\b/);
-    expect(within(container).getByText(t('settings.lrLimitGd', { value: '0.214' }))).toBeInTheDocument();
+    expect(
+      within(container).getByText(t('settings.lrLimit', { run: 'GD', value: '0.214' })),
+    ).toBeInTheDocument();
   });
 });

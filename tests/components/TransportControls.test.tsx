@@ -1,12 +1,13 @@
 import { Profiler, type ProfilerOnRenderCallback } from 'react';
 import { act, render, screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TransportControls } from '../../src/components/TransportControls';
 import { useLocaleStore } from '../../src/i18n';
 import { PlaygroundProvider } from '../../src/store/context';
 import { createPlaygroundStore, type PlaygroundStore } from '../../src/store/playground';
+import { button, clock, type User } from './helpers/dom';
 import { emulateRangeKeyboard } from './helpers/range';
+import { renderWithStore } from './helpers/render';
 
 // ---------------------------------------------------------------------------------------------
 // A render counter for TransportControls itself. React's Profiler cannot tell which component of
@@ -39,21 +40,10 @@ beforeEach(() => {
 afterEach(() => stopEmulating());
 
 function renderControls(store: PlaygroundStore = createPlaygroundStore()) {
-  const user = userEvent.setup();
-  const view = render(
-    <PlaygroundProvider store={store}>
-      <TransportControls />
-    </PlaygroundProvider>,
-  );
-  return { store, user, ...view };
+  return renderWithStore(<TransportControls />, store);
 }
 
-type User = ReturnType<typeof userEvent.setup>;
-
-const button = (name: string) => screen.getByRole('button', { name });
 const playback = (store: PlaygroundStore) => store.getState().playback;
-/** The clock's text, "Epoch k of n" (its own text node, without the SGD sample part). */
-const clock = () => screen.getByText(/^Epoch \d+ of \d+$/);
 
 /** Keyboard activation of a button: focus it, then press a key. */
 async function pressOn(user: User, element: HTMLElement, key: '{Enter}' | '[Space]') {
@@ -302,13 +292,7 @@ describe('TransportControls: rendering', () => {
 
 describe('TransportControls: focus', () => {
   it('hands focus to Play when Run to end disables the button that was pressed', async () => {
-    const store = createPlaygroundStore();
-    const user = userEvent.setup();
-    render(
-      <PlaygroundProvider store={store}>
-        <TransportControls />
-      </PlaygroundProvider>,
-    );
+    const { user } = renderControls();
     screen.getByRole('button', { name: 'Run to end' }).focus();
     await user.keyboard('{Enter}');
     expect(screen.getByRole('button', { name: 'Run to end' })).toBeDisabled();
@@ -316,13 +300,7 @@ describe('TransportControls: focus', () => {
   });
 
   it('keeps focus on Step while stepping does not finish the run', async () => {
-    const store = createPlaygroundStore();
-    const user = userEvent.setup();
-    render(
-      <PlaygroundProvider store={store}>
-        <TransportControls />
-      </PlaygroundProvider>,
-    );
+    const { user } = renderControls();
     screen.getByRole('button', { name: 'Step' }).focus();
     await user.keyboard('{Enter}');
     expect(screen.getByRole('button', { name: 'Step' })).toHaveFocus();

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  axisWidth,
   FIRST_PATH_EPOCHS,
   formatCompact,
   lossSeries,
@@ -9,6 +8,7 @@ import {
   pathReach,
   weightPath,
 } from '../../src/components/chartData';
+import { axisWidth } from '../../src/components/charts/toolkit';
 import { advance, cost, startRun, traceColumn, type RunState, type TrainingSetup } from '../../src/core';
 
 const noisy: TrainingSetup = {

@@ -1,5 +1,6 @@
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { WHOLE_APP } from './helpers/timeouts';
 
 // tests/setup.ts loads the Chinese catalog and every later part's English into the modules the other
 // tests share. These tests need the i18n module as a page gets it, so each imports a fresh copy.
@@ -76,10 +77,10 @@ describe('the English of the parts shown after the first paint comes with them',
     expect(error).toHaveBeenCalledWith(expect.stringContaining('formula.title'));
     await i18n.loadMessages('formula');
     expect(t('formula.title')).not.toBe('formula.title');
-    expect(i18n.MESSAGE_PARTS).toEqual(['formula', 'export', 'data', 'landscape2d']);
+    expect(i18n.MESSAGE_PARTS).toEqual(['formula', 'export', 'data', 'landscape2d', 'lesson']);
   });
 
-  it('the first page uses none of them: the app renders with only its own English', async () => {
+  it('the first page uses none of them: the app renders with only its own English', WHOLE_APP, async () => {
     browserLanguages(['en-US']);
     vi.resetModules();
     const { App } = await import('../../src/components/App');

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  formatTick,
   lossChartModel,
   MAX_LOSS_POINTS,
-  powerOfTen,
   tooltipRows,
   type LossSeries,
 } from '../../src/components/chartData';
+import { formatTick, powerOfTen } from '../../src/components/charts/toolkit';
 import { linearAxis, logAxis } from '../../src/components/lossChartModel';
 
 describe('tooltipRows', () => {

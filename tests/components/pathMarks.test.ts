@@ -3,10 +3,10 @@ import {
   MAX_PATH_NUMBERS,
   numberPath,
   PATH_NUMBER_FONT_PX,
-  type Box,
   type PathDot,
   type PathNumber,
 } from '../../src/components/pathMarks';
+import type { PixelBox as Box } from '../../src/components/charts/toolkit';
 
 const BOUNDS: Box = { left: 0, top: 0, right: 400, bottom: 200 };
 const R = 4;

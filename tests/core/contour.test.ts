@@ -1,190 +1,146 @@
 import { describe, expect, it } from 'vitest';
 import {
   advance,
-  clipPolyline,
   contourLevels,
-  contourWindow,
   cost,
-  costGrid,
+  costBowl,
   downsampleTrack,
   ellipseExtent,
   epochTrack,
   epochUpdates,
-  growWindow,
-  inWindow,
   LECTURE,
-  marchingSquares,
+  levelSet,
   optimum,
   presetData,
-  sampleGrid,
   startRun,
-  sublevelRegions,
   updateTrack,
-  windowContains,
+  windowContours,
   type Dataset,
+  type LevelSet,
   type OptimizerSpec,
   type Point2,
-  type Polyline,
-  type Window2,
 } from '../../src/core';
 
 /** cost(w, b) = ((w + b)² + (−w + b)²)/2 = w² + b²: a round bowl centred on (0, 0). */
 const ROUND: Dataset = { xs: [1, -1], ys: [0, 0] };
-const SQUARE = { min: -2, max: 2 };
+/** Every x the same: cost = (2w + b − 3)² + 8/3, a flat valley along 2w + b = 3. */
+const VALLEY: Dataset = { xs: [2, 2, 2], ys: [1, 3, 5] };
 
-const radius = (p: Point2) => Math.hypot(p.w, p.b);
-
-/** The shoelace area of a closed polygon. */
-function area(points: readonly Point2[]): number {
-  let twice = 0;
-  for (let k = 0; k < points.length; k++) {
-    const p = points[k]!;
-    const q = points[(k + 1) % points.length]!;
-    twice += p.w * q.b - q.w * p.b;
+/** The point of a level set at parameter t (an ellipse) or at s along the first of its lines. */
+function pointOf(curve: LevelSet, t: number): Point2 {
+  if (curve.kind === 'ellipse') {
+    const [u, v] = curve.semiAxes;
+    return {
+      w: curve.centre.w + Math.cos(t) * u.w + Math.sin(t) * v.w,
+      b: curve.centre.b + Math.cos(t) * u.b + Math.sin(t) * v.b,
+    };
   }
-  return Math.abs(twice) / 2;
+  return {
+    w: curve.centre.w + curve.across.w + t * curve.along.w,
+    b: curve.centre.b + curve.across.b + t * curve.along.b,
+  };
 }
 
-const onBorder = (p: Point2, tolerance = 1e-12) =>
-  Math.abs(Math.abs(p.w) - 2) < tolerance || Math.abs(Math.abs(p.b) - 2) < tolerance;
+const length = (v: Point2) => Math.hypot(v.w, v.b);
 
 function runOf(data: Dataset, optimizer: OptimizerSpec, lr: number, epochs: number, init = { w: 1, b: 0 }) {
   return advance(startRun({ data, model: 'wb', init, lr, optimizer }), epochs);
 }
 
-describe('costGrid', () => {
-  it('holds exactly cost(w, b) at every node, ends included', () => {
-    const data = presetData('noisy', 3);
-    const grid = costGrid(data, { min: -1, max: 3 }, { min: -2, max: 0.5 }, 9, 7);
-    expect(grid.cols).toBe(9);
-    expect(grid.rows).toBe(7);
-    expect(grid.ws[0]).toBe(-1);
-    expect(grid.ws[8]).toBe(3);
-    expect(grid.bs[0]).toBe(-2);
-    expect(grid.bs[6]).toBe(0.5);
-    let min = Infinity;
-    let max = -Infinity;
-    for (let j = 0; j < 7; j++) {
-      for (let i = 0; i < 9; i++) {
-        const expected = cost('wb', { w: grid.ws[i]!, b: grid.bs[j]! }, data);
-        expect(grid.values[j * 9 + i]).toBe(expected);
-        min = Math.min(min, expected);
-        max = Math.max(max, expected);
+describe('costBowl', () => {
+  it('is θ*, cost(θ*) and the eigen-decomposition of H = 2·[[mean x², mean x], [mean x, 1]]', () => {
+    const round = costBowl(ROUND);
+    expect(round.centre).toEqual({ w: 0, b: 0 });
+    expect(round.floor).toBe(0);
+    expect(round.curvatures).toEqual([2, 2]);
+
+    // The lecture's data: H = [[28/3, 4], [4, 2]], λ = (17 ± √265)/3.
+    const bowl = costBowl(LECTURE.data);
+    expect(bowl.centre).toEqual(optimum('wb', LECTURE.data));
+    expect(bowl.floor).toBe(cost('wb', bowl.centre, LECTURE.data));
+    const [steep, shallow] = bowl.curvatures;
+    expect(steep).toBeCloseTo((17 + Math.sqrt(265)) / 3, 12);
+    expect(shallow).toBeCloseTo((17 - Math.sqrt(265)) / 3, 12);
+    const h = { a: 28 / 3, c: 4, d: 2 };
+    bowl.axes.forEach((u, i) => {
+      const lambda = bowl.curvatures[i]!;
+      expect(length(u)).toBeCloseTo(1, 14);
+      expect(h.a * u.w + h.c * u.b).toBeCloseTo(lambda * u.w, 12);
+      expect(h.c * u.w + h.d * u.b).toBeCloseTo(lambda * u.b, 12);
+    });
+    expect(bowl.axes[0].w * bowl.axes[1].w + bowl.axes[0].b * bowl.axes[1].b).toBeCloseTo(0, 14);
+  });
+
+  it('is flat along the valley when every x is the same (H singular)', () => {
+    const bowl = costBowl(VALLEY);
+    expect(bowl.curvatures[1]).toBe(0);
+    // H = 2·[[4, 2], [2, 1]]: λ₁ = 10 across the valley, along (2, 1)/√5.
+    expect(bowl.curvatures[0]).toBeCloseTo(10, 12);
+    expect(Math.abs(bowl.axes[0].w)).toBeCloseTo(2 / Math.sqrt(5), 12);
+    expect(Math.abs(bowl.axes[0].b)).toBeCloseTo(1 / Math.sqrt(5), 12);
+    // Nearly equal x (10⁻⁹ apart) are a valley too: its ellipses would be 10¹² times longer than wide.
+    expect(costBowl({ xs: [1000, 1000 + 1e-9, 1000 + 2e-9], ys: [1, 3, 5] }).curvatures[1]).toBe(0);
+  });
+
+  it('stays finite for x up to 10¹⁵⁰', () => {
+    const bowl = costBowl({ xs: [1e150, 2e150], ys: [1, 2] });
+    for (const value of [
+      ...bowl.curvatures,
+      bowl.axes[0].w,
+      bowl.axes[0].b,
+      bowl.axes[1].w,
+      bowl.axes[1].b,
+    ]) {
+      expect(Number.isFinite(value)).toBe(true);
+    }
+    expect(bowl.curvatures[0]).toBeCloseTo(5e300, -290);
+  });
+});
+
+describe('levelSet', () => {
+  it('is the circle of radius √level on the round bowl', () => {
+    const curve = levelSet(costBowl(ROUND), 2.25)!;
+    expect(curve.kind).toBe('ellipse');
+    for (let k = 0; k < 12; k++) {
+      const p = pointOf(curve, (k * Math.PI) / 6);
+      expect(Math.hypot(p.w, p.b)).toBeCloseTo(1.5, 12);
+    }
+  });
+
+  it('runs through points of exactly that cost, on the lecture’s bowl and in a valley', () => {
+    const bowl = costBowl(LECTURE.data);
+    for (const level of [0.01, 1, 14 / 3, 1e6]) {
+      const curve = levelSet(bowl, level)!;
+      expect(curve.kind).toBe('ellipse');
+      for (let k = 0; k < 16; k++) {
+        expect(cost('wb', pointOf(curve, (k * Math.PI) / 8), LECTURE.data) / level).toBeCloseTo(1, 10);
       }
     }
-    expect(grid.min).toBe(min);
-    expect(grid.max).toBe(max);
-    // Even spacing.
-    for (let i = 1; i < 9; i++) expect(grid.ws[i]! - grid.ws[i - 1]!).toBeCloseTo(0.5, 12);
-  });
+    // The ellipse through θ₀ = (1, 0) is the contour of cost(θ₀).
+    const start = levelSet(bowl, cost('wb', { w: 1, b: 0 }, LECTURE.data))!;
+    const [u, v] = start.kind === 'ellipse' ? start.semiAxes : [];
+    expect(length(u!) * length(v!)).toBeGreaterThan(0);
 
-  it('keeps at least 2 nodes per axis and ignores non-finite values in min and max', () => {
-    const grid = sampleGrid((w) => (w > 0 ? Infinity : w), { min: -1, max: 1 }, { min: 0, max: 1 }, 1, 0);
-    expect(grid.cols).toBe(2);
-    expect(grid.rows).toBe(2);
-    expect(grid.min).toBe(-1);
-    expect(grid.max).toBe(-1);
-  });
-});
-
-describe('marchingSquares', () => {
-  const grid = costGrid(ROUND, SQUARE, SQUARE, 81, 81);
-
-  it('traces the round bowl as one closed loop at the right radius', () => {
-    for (const r of [0.5, 1, 1.5]) {
-      const lines = marchingSquares(grid, r * r);
-      expect(lines).toHaveLength(1);
-      const loop = lines[0]!;
-      expect(loop.closed).toBe(true);
-      expect(loop.points.length).toBeGreaterThan(20);
-      for (const p of loop.points) expect(Math.abs(radius(p) - r)).toBeLessThan(0.01);
-      // The loop goes all the way round: its area is πr².
-      expect(area(loop.points)).toBeCloseTo(Math.PI * r * r, 1);
+    const valley = costBowl(VALLEY);
+    const lines = levelSet(valley, valley.floor + 4)!;
+    expect(lines.kind).toBe('lines');
+    for (const s of [-1e3, 0, 2.5]) {
+      expect(cost('wb', pointOf(lines, s), VALLEY)).toBeCloseTo(valley.floor + 4, 9);
     }
   });
 
-  it('traces an ellipse of a sampled function', () => {
-    const ellipse = sampleGrid(
-      (w, b) => (w * w) / 4 + b * b,
-      { min: -3, max: 3 },
-      { min: -1.5, max: 1.5 },
-      121,
-      61,
-    );
-    const [loop, ...rest] = marchingSquares(ellipse, 1);
-    expect(rest).toHaveLength(0);
-    expect(loop!.closed).toBe(true);
-    for (const p of loop!.points) expect(Math.abs((p.w * p.w) / 4 + p.b * p.b - 1)).toBeLessThan(0.01);
+  it('is null at or below the floor and for a level that is not finite', () => {
+    const bowl = costBowl(LECTURE.data);
+    expect(levelSet(bowl, bowl.floor)).toBeNull();
+    expect(levelSet(bowl, bowl.floor - 1)).toBeNull();
+    expect(levelSet(bowl, NaN)).toBeNull();
+    expect(levelSet(bowl, Infinity)).toBeNull();
   });
 
-  it('leaves lines that cross the border open, ending on it', () => {
-    // r = √5 > 2: the circle cuts the square's four corners.
-    const lines = marchingSquares(grid, 5);
-    expect(lines).toHaveLength(4);
-    for (const line of lines) {
-      expect(line.closed).toBe(false);
-      expect(onBorder(line.points[0]!)).toBe(true);
-      expect(onBorder(line.points[line.points.length - 1]!)).toBe(true);
-      for (const p of line.points) expect(Math.abs(radius(p) - Math.sqrt(5))).toBeLessThan(0.01);
-    }
-  });
-
-  it('draws nothing for a level outside the values, or not finite', () => {
-    expect(marchingSquares(grid, -1)).toEqual([]);
-    expect(marchingSquares(grid, 100)).toEqual([]);
-    expect(marchingSquares(grid, NaN)).toEqual([]);
-  });
-
-  it('resolves a saddle cell by its centre', () => {
-    // Corners: below at (0,0) and (1,1), above at (1,0) and (0,1).
-    const saddle = (centre: number) =>
-      marchingSquares(
-        {
-          cols: 2,
-          rows: 2,
-          ws: Float64Array.of(0, 1),
-          bs: Float64Array.of(0, 1),
-          values: Float64Array.of(0, 2, 2, 0),
-          min: 0,
-          max: 2,
-        },
-        centre,
-      );
-    // Mean of the corners is 1: at level 1.5 the centre is below, so the two below corners join and
-    // the lines cut off the corners above, (1, 0) and (0, 1).
-    const joined = saddle(1.5);
-    expect(joined).toHaveLength(2);
-    const cut = joined.map((line) => line.points.map((p) => p.w + p.b));
-    for (const sums of cut) for (const sum of sums) expect(sum).toBeGreaterThan(0.5);
-    // At 0.5 the centre is above: the lines cut off the below corners (0, 0) and (1, 1).
-    const apart = saddle(0.5);
-    expect(apart).toHaveLength(2);
-    const nearCorner = apart.map((line) => line.points.every((p) => p.w + p.b < 0.6 || p.w + p.b > 1.4));
-    expect(nearCorner).toEqual([true, true]);
-  });
-});
-
-describe('sublevelRegions', () => {
-  const grid = costGrid(ROUND, SQUARE, SQUARE, 81, 81);
-
-  it('closes the region below a level along the border', () => {
-    const inside = sublevelRegions(grid, 1);
-    expect(inside).toHaveLength(1);
-    expect(inside[0]!.closed).toBe(true);
-    expect(area(inside[0]!.points)).toBeCloseTo(Math.PI, 1);
-    const cut = sublevelRegions(grid, 5);
-    expect(cut).toHaveLength(1);
-    expect(cut[0]!.closed).toBe(true);
-    // The square without its four corners beyond the circle of radius √5, which meets the border at
-    // (±2, ±1) and (±1, ±2): each corner is 2 − ∫₁² √(5 − x²) dx = 2 − (5/2)·(asin(2/√5) − asin(1/√5)).
-    const corner = 2 - 2.5 * (Math.asin(2 / Math.sqrt(5)) - Math.asin(1 / Math.sqrt(5)));
-    expect(area(cut[0]!.points)).toBeCloseTo(16 - 4 * corner, 2);
-    for (const p of cut[0]!.points)
-      expect(onBorder(p) || Math.abs(radius(p) - Math.sqrt(5)) < 0.01).toBe(true);
-    // Above every value the region is the whole window.
-    const all = sublevelRegions(grid, 100);
-    expect(all).toHaveLength(1);
-    expect(area(all[0]!.points)).toBeCloseTo(16, 9);
+  it('reaches a level near the largest double without overflowing', () => {
+    const curve = levelSet(costBowl(LECTURE.data), 1e308)!;
+    const [u, v] = curve.kind === 'ellipse' ? curve.semiAxes : [];
+    for (const value of [u!.w, u!.b, v!.w, v!.b]) expect(Number.isFinite(value)).toBe(true);
   });
 });
 
@@ -212,13 +168,50 @@ describe('contourLevels', () => {
   });
 
   it('on a quadratic bowl gives ellipses √2 apart in size', () => {
-    const grid = costGrid(ROUND, SQUARE, SQUARE, 121, 121);
-    const levels = contourLevels(0, 4, 6);
-    const radii = levels.map((level) => {
-      const [loop] = marchingSquares(grid, level) as [Polyline];
-      return loop.points.reduce((sum, p) => sum + radius(p), 0) / loop.points.length;
+    const bowl = costBowl(LECTURE.data);
+    const sizes = contourLevels(bowl.floor, bowl.floor + 4, 6).map((level) => {
+      const curve = levelSet(bowl, level)!;
+      return curve.kind === 'ellipse' ? length(curve.semiAxes[0]) : NaN;
     });
-    for (let k = 1; k < radii.length; k++) expect(radii[k]! / radii[k - 1]!).toBeCloseTo(Math.SQRT2, 2);
+    for (let k = 1; k < sizes.length; k++) expect(sizes[k]! / sizes[k - 1]!).toBeCloseTo(Math.SQRT2, 12);
+  });
+});
+
+describe('windowContours', () => {
+  const window = { w: { min: 0.5, max: 2.5 }, b: { min: -1, max: 1 } };
+
+  it('draws the levels from cost(θ*) to the highest corner of the window, each on its curve', () => {
+    const contours = windowContours(LECTURE.data, window, 12);
+    const corners = [
+      [0.5, -1],
+      [0.5, 1],
+      [2.5, -1],
+      [2.5, 1],
+    ].map(([w, b]) => cost('wb', { w: w!, b: b! }, LECTURE.data));
+    const floor = cost('wb', optimum('wb', LECTURE.data), LECTURE.data);
+    expect(contours.map((c) => c.level)).toEqual(contourLevels(floor, Math.max(...corners), 12));
+    for (const { level, curve } of contours) {
+      expect(cost('wb', pointOf(curve, 1), LECTURE.data) / level).toBeCloseTo(1, 9);
+    }
+  });
+
+  it('draws parallel lines for a valley, and nothing where every corner overflows', () => {
+    const lines = windowContours(VALLEY, { w: { min: 0, max: 2 }, b: { min: 0, max: 3 } }, 12);
+    expect(lines).toHaveLength(12);
+    for (const { curve } of lines) expect(curve.kind).toBe('lines');
+    const huge = { w: { min: 1e155, max: 2e155 }, b: { min: 0, max: 1 } };
+    expect(windowContours(LECTURE.data, huge, 12)).toEqual([]);
+  });
+
+  it('keeps finite, distinct levels for a window 10¹⁵⁰ wide', () => {
+    const far = { w: { min: -2e149, max: 1.2e150 }, b: { min: -6e149, max: 6e149 } };
+    const contours = windowContours(LECTURE.data, far, 12);
+    expect(contours).toHaveLength(12);
+    for (const { level, curve } of contours) {
+      expect(Number.isFinite(level)).toBe(true);
+      const p = pointOf(curve, 2);
+      expect(Number.isFinite(p.w) && Number.isFinite(p.b)).toBe(true);
+    }
   });
 });
 
@@ -228,151 +221,13 @@ describe('ellipseExtent', () => {
     const round = ellipseExtent(ROUND, { w: 1, b: 0 });
     expect(round.w).toBeCloseTo(1, 12);
     expect(round.b).toBeCloseTo(1, 12);
-    // The lecture's bowl, checked against the contour traced on a fine grid.
+    // The lecture's bowl: θ(t) = θ* + cos t·u + sin t·v reaches hypot(u_w, v_w) along w.
     const extent = ellipseExtent(LECTURE.data, { w: 1, b: 0 });
-    const level = cost('wb', { w: 1, b: 0 }, LECTURE.data);
-    const grid = costGrid(LECTURE.data, { min: -2, max: 6 }, { min: -8, max: 8 }, 201, 201);
-    const [loop] = marchingSquares(grid, level) as [Polyline];
-    const ws = loop.points.map((p) => p.w - 2);
-    const bs = loop.points.map((p) => p.b);
-    expect(Math.max(...ws)).toBeCloseTo(extent.w, 1);
-    expect(Math.max(...bs)).toBeCloseTo(extent.b, 1);
+    const curve = levelSet(costBowl(LECTURE.data), cost('wb', { w: 1, b: 0 }, LECTURE.data))!;
+    const [u, v] = curve.kind === 'ellipse' ? curve.semiAxes : [];
+    expect(Math.hypot(u!.w, v!.w)).toBeCloseTo(extent.w, 12);
+    expect(Math.hypot(u!.b, v!.b)).toBeCloseTo(extent.b, 12);
     expect(ellipseExtent({ xs: [2, 2], ys: [1, 3] }, { w: 0, b: 0 }).w).toBe(Infinity);
-  });
-});
-
-describe('contourWindow', () => {
-  const data = presetData('offset', 1);
-
-  it('holds θ₀, θ* and a converging run, with room around them', () => {
-    const run = runOf(data, { kind: 'sgd' }, 0.004, 60);
-    const track = epochTrack(run);
-    const steps = updateTrack(run);
-    const { window, clipped } = contourWindow(data, run.setup.init, [track, steps]);
-    expect(clipped).toBe(false);
-    const star = optimum('wb', data);
-    for (const p of [run.setup.init, star]) {
-      expect(inWindow(window, p)).toBe(true);
-      // Not on the edge.
-      expect(p.w - window.w.min).toBeGreaterThan(0);
-      expect(window.b.max - p.b).toBeGreaterThan(0);
-    }
-    for (const t of [track, steps]) {
-      for (let k = 0; k < t.ws.length; k++) expect(inWindow(window, { w: t.ws[k]!, b: t.bs[k]! })).toBe(true);
-    }
-  });
-
-  it('still shows the bowl when θ₀ and θ* share a b', () => {
-    const { window } = contourWindow(LECTURE.data, { w: 1, b: 0 }, []);
-    const extent = ellipseExtent(LECTURE.data, { w: 1, b: 0 });
-    // w from 1 to 2; b spread in proportion, never a sliver.
-    expect(window.w.min).toBeLessThan(1);
-    expect(window.w.max).toBeGreaterThan(2);
-    const hw = (window.w.max - window.w.min) / 2;
-    const hb = (window.b.max - window.b.min) / 2;
-    expect(hb / extent.b).toBeCloseTo((0.6 * hw) / extent.w, 9);
-  });
-
-  it('never has an empty span, even with θ₀ = θ*', () => {
-    const { window } = contourWindow(LECTURE.data, { w: 2, b: 0 }, []);
-    expect(window.w.max - window.w.min).toBeGreaterThan(1);
-    expect(window.b.max - window.b.min).toBeGreaterThan(1);
-  });
-
-  it('stops at the cap for a diverging run and says so', () => {
-    const run = runOf(data, { kind: 'gd' }, 0.05, 20);
-    const track = epochTrack(run);
-    const capped = contourWindow(data, run.setup.init, [track]);
-    expect(capped.clipped).toBe(true);
-    const calm = contourWindow(data, run.setup.init, []);
-    const span = (w: Window2) => w.w.max - w.w.min;
-    // 4× the base box, padded alike.
-    expect(span(capped.window) / span(calm.window)).toBeCloseTo(4, 9);
-    for (const value of [
-      capped.window.w.min,
-      capped.window.w.max,
-      capped.window.b.min,
-      capped.window.b.max,
-    ]) {
-      expect(Number.isFinite(value)).toBe(true);
-    }
-    // A point that is not finite is off the chart too.
-    expect(contourWindow(data, run.setup.init, [{ ws: [NaN], bs: [0] }]).clipped).toBe(true);
-  });
-});
-
-describe('growWindow', () => {
-  const current: Window2 = { w: { min: 0, max: 1 }, b: { min: 0, max: 2 } };
-
-  it('keeps the same window while the needed one fits', () => {
-    expect(growWindow(current, { w: { min: 0.2, max: 1 }, b: { min: 0, max: 1 } })).toBe(current);
-  });
-
-  it('grows to hold the needed window, with slack on the sides that moved', () => {
-    const grown = growWindow(current, { w: { min: 0.5, max: 1.5 }, b: { min: -1, max: 1 } }, 0.25);
-    expect(windowContains(grown, current)).toBe(true);
-    expect(grown.w).toEqual({ min: 0, max: 1.5 + 0.25 * 1.5 });
-    expect(grown.b).toEqual({ min: -1 - 0.25 * 3, max: 2 });
-  });
-});
-
-describe('clipPolyline', () => {
-  const box: Window2 = { w: { min: 0, max: 10 }, b: { min: 0, max: 10 } };
-
-  it('keeps a polyline inside the box as it is', () => {
-    const points = [
-      { w: 1, b: 1 },
-      { w: 5, b: 2 },
-      { w: 9, b: 9 },
-    ];
-    expect(clipPolyline(points, box)).toEqual([points]);
-  });
-
-  it('cuts segments at the edges and keeps their direction', () => {
-    const pieces = clipPolyline(
-      [
-        { w: 5, b: 5 },
-        { w: 15, b: 10 },
-        { w: 15, b: 0 },
-        { w: 5, b: 5 },
-      ],
-      box,
-    );
-    expect(pieces).toEqual([
-      [
-        { w: 5, b: 5 },
-        { w: 10, b: 7.5 },
-      ],
-      [
-        { w: 10, b: 2.5 },
-        { w: 5, b: 5 },
-      ],
-    ]);
-  });
-
-  it('handles a point far away and breaks at a point that is not finite', () => {
-    const pieces = clipPolyline(
-      [
-        { w: 5, b: 5 },
-        { w: 5 + 1e300, b: 5 },
-        { w: NaN, b: 0 },
-        { w: 2, b: 2 },
-        { w: 3, b: 3 },
-      ],
-      box,
-    );
-    expect(pieces).toEqual([
-      [
-        { w: 5, b: 5 },
-        { w: 10, b: 5 },
-      ],
-      [
-        { w: 2, b: 2 },
-        { w: 3, b: 3 },
-      ],
-    ]);
-    expect(clipPolyline([{ w: 20, b: 20 }], box)).toEqual([]);
-    expect(clipPolyline([{ w: 2, b: 2 }], box)).toEqual([[{ w: 2, b: 2 }]]);
   });
 });
 

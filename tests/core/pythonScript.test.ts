@@ -5,7 +5,7 @@
  * ULPs, and with its square written as d*d, where every line must be identical.
  * Also the transcript-so-far helpers the "Python output" view draws from.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -31,7 +31,8 @@ import {
   type TranscriptConfig,
   type TranscriptProgress,
 } from '../../src/core';
-import { memo, pythonExecutable, runPythonJson } from './helpers/python';
+import { lectureOutput } from './helpers/fixtures';
+import { memo, pythonExecutable, readReference, runPythonJson } from './helpers/python';
 import { ulpsApart } from './helpers/reference';
 
 const SEED = 20_260_303;
@@ -239,16 +240,13 @@ describe('the lecture-default scripts as files', () => {
     return run;
   }
 
-  const reference = (name: string) =>
-    readFileSync(path.resolve(process.cwd(), '../shared/reference', name), 'utf8');
-
   it.each([
     ['gradient_descent', LECTURE_GD],
     ['stochastic_gradient_descent', LECTURE_SGD],
   ] as const)('python3 %s.py prints the reference transcript byte for byte', (name, config) => {
     const run = runFile(config);
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe(reference(`${name}.out.txt`));
+    expect(run.stdout).toBe(readReference(`${name}.out.txt`));
     expect(run.stderr).toBe(`${MATPLOTLIB_HINT}\n`);
   });
 
@@ -259,7 +257,7 @@ describe('the lecture-default scripts as files', () => {
     expect(pythonScriptName(config.optimizer)).toBe(name);
     const generated = pythonScript(config).split('\n');
     let at = 0;
-    for (const line of reference(name)
+    for (const line of readReference(name)
       .split('\n')
       .filter((l) => l.trim() !== '')) {
       while (at < generated.length && !generated[at]!.startsWith(line)) at++;
@@ -338,7 +336,7 @@ describe('the transcript so far, line by line', () => {
       [LECTURE_SGD, 'stochastic_gradient_descent'],
     ] as const) {
       const done = progress(config, 100, true);
-      const fixture = readFileSync(new URL(`../fixtures/${name}.out.txt`, import.meta.url), 'utf8');
+      const fixture = lectureOutput(name);
       expect(transcriptText(done)).toBe(fixture);
       expect(transcriptLength(done)).toBe(config.optimizer === 'gd' ? 102 : 402);
     }

@@ -1,20 +1,17 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lectureConfig, OVERFLOW_ERROR_LINE, pythonTranscript, scriptTranscript } from '../../src/core';
-
-const fixture = (name: string): string =>
-  readFileSync(new URL(`../fixtures/${name}.out.txt`, import.meta.url), 'utf8').replace(/\n$/, '');
+import { lectureTranscript } from './helpers/fixtures';
 
 describe('pythonTranscript reproduces the lecture', () => {
   it('prints gradient_descent.py line for line', () => {
-    const expected = fixture('gradient_descent').split('\n');
+    const expected = lectureTranscript('gradient_descent').split('\n');
     const actual = pythonTranscript(lectureConfig('gd')).split('\n');
     expect(actual).toHaveLength(102);
     actual.forEach((line, i) => expect(line, `line ${i + 1}`).toBe(expected[i]));
   });
 
   it('prints stochastic_gradient_descent.py line for line', () => {
-    const expected = fixture('stochastic_gradient_descent').split('\n');
+    const expected = lectureTranscript('stochastic_gradient_descent').split('\n');
     const actual = pythonTranscript(lectureConfig('sgd')).split('\n');
     expect(actual).toHaveLength(402);
     actual.forEach((line, i) => expect(line, `line ${i + 1}`).toBe(expected[i]));
@@ -34,8 +31,8 @@ describe('pythonTranscript reproduces the lecture', () => {
 
 describe('scriptTranscript: what the lecture’s script writes, OverflowError included', () => {
   it('is the lecture’s two outputs, unchanged', () => {
-    expect(scriptTranscript(lectureConfig('gd'))).toBe(fixture('gradient_descent'));
-    expect(scriptTranscript(lectureConfig('sgd'))).toBe(fixture('stochastic_gradient_descent'));
+    expect(scriptTranscript(lectureConfig('gd'))).toBe(lectureTranscript('gradient_descent'));
+    expect(scriptTranscript(lectureConfig('sgd'))).toBe(lectureTranscript('stochastic_gradient_descent'));
   });
 
   it('ends GD at lr 1 with epoch 166, whose cost is taken before its update, then the error', () => {

@@ -28,10 +28,14 @@ const LECTURE_SETTINGS: UrlSettings = {
   batchSize: 2,
   shuffle: false,
   seed: 1,
-  showMinibatch: false,
+  third: null,
+  hyper: {},
 };
 
 const parse = (query: string, fragment = '') => parseUrlState(query, fragment, BOUNDS);
+
+/** The hyperparameters a link that sets none opens with (DEFAULT_SETTINGS.hyper). */
+const DEFAULT_HYPER = {};
 
 describe('parseUrlState: the keys beyond the lecture', () => {
   it('reads model, b0, batch, shuffle and seed', () => {
@@ -41,13 +45,39 @@ describe('parseUrlState: the keys beyond the lecture', () => {
       batchSize: 2,
       shuffle: true,
       seed: 42,
-      showMinibatch: true,
+      third: 'minibatch',
     });
   });
 
   it('keeps the mini-batch run hidden when the link says so', () => {
-    expect(parse('', '#batch=2&minibatch=0').settings).toEqual({ batchSize: 2, showMinibatch: false });
+    expect(parse('', '#batch=2&minibatch=0').settings).toEqual({ batchSize: 2, third: null });
   });
+
+  it('reads minibatch=1 as the mini-batch third run, and opt= naming it likewise', () => {
+    expect(parse('', '#minibatch=1')).toEqual({ settings: { third: 'minibatch' }, rejected: [] });
+    expect(parse('', '#opt=minibatch')).toEqual({ settings: { third: 'minibatch' }, rejected: [] });
+    expect(parse('?opt=MiniBatch', '')).toEqual({ settings: { third: 'minibatch' }, rejected: [] });
+  });
+
+  it.each(['gd', 'sgd', 'nonsense', '__proto__'])(
+    'refuses opt=%s (not an optimizer the third run can be) as an unknown value',
+    (id) => {
+      const state = parse('', `#opt=${id}&lr=0.05`);
+      expect(state.rejected).toEqual([{ key: 'opt', value: id, reason: 'unknown-value' }]);
+      expect(state.settings).toEqual({ lr: 0.05 });
+    },
+  );
+
+  it.each(['momentum', 'beta1', 'beta2', 'eps', 'alpha'])(
+    'refuses %s as not used when the link’s third run does not take it, and keeps the rest',
+    (key) => {
+      for (const third of ['opt=minibatch', 'minibatch=1']) {
+        const state = parse('', `#${third}&${key}=0.5&lr=0.05`);
+        expect(state.rejected).toEqual([{ key, value: '0.5', reason: 'not-used' }]);
+        expect(state.settings).toEqual({ third: 'minibatch', lr: 0.05 });
+      }
+    },
+  );
 
   it.each([
     ['model=mlp', 'model', 'unknown-value'],
@@ -57,6 +87,9 @@ describe('parseUrlState: the keys beyond the lecture', () => {
     ['seed=-1', 'seed', 'out-of-range'],
     ['seed=99999999999', 'seed', 'out-of-range'],
     ['shuffle=maybe', 'shuffle', 'unknown-value'],
+    ['minibatch=maybe', 'minibatch', 'unknown-value'],
+    ['opt=adamw', 'opt', 'unknown-value'],
+    ['momentum=abc', 'momentum', 'not-a-number'],
     ['b0=1e309', 'b0', 'not-finite'],
   ])('refuses %s and keeps the rest', (pair, key, reason) => {
     const state = parse('', `#${pair}&lr=0.05`);
@@ -232,6 +265,9 @@ describe('serializeUrlState', () => {
     expect(serializeUrlState({ ...LECTURE_SETTINGS, lr: 1e-5, xs: [-0, 1e21], ys: [0.1, 2] }, 'en')).toBe(
       'lr=1e-05&w0=1.0&epochs=100&x=-0,1e%2B21&y=0.1,2&speed=10&model=w&b0=0.0&batch=2&minibatch=0&shuffle=0&seed=1&lang=en',
     );
+    expect(serializeUrlState({ ...LECTURE_SETTINGS, third: 'minibatch', batchSize: 3 }, 'en')).toBe(
+      'lr=0.01&w0=1.0&epochs=100&x=1,2,3&y=2,4,6&speed=10&model=w&b0=0.0&batch=3&minibatch=1&shuffle=0&seed=1&lang=en',
+    );
   });
 });
 
@@ -262,7 +298,9 @@ const settingsArb: fc.Arbitrary<UrlSettings> = fc.integer({ min: 1, max: 30 }).c
     batchSize: fc.integer({ min: 1, max: n }),
     shuffle: fc.boolean(),
     seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
-    showMinibatch: fc.boolean(),
+    third: fc.constantFrom(null, 'minibatch' as const),
+    // No optimizer in the registry takes a hyperparameter yet: {} is the only setting there is.
+    hyper: fc.constant({}),
   }),
 );
 const langArb = fc.constantFrom('en' as const, 'zh-CN' as const);
@@ -275,8 +313,9 @@ describe('properties', () => {
         const written = serializeUrlState(settings, lang, theme, present);
         for (const state of [parse('', `#${written}`), parse(`?${written}`, '')]) {
           expect(state.rejected).toEqual([]);
-          // toEqual compares numbers with Object.is: −0 and 0 differ, NaN never appears.
-          expect(state.settings).toEqual(settings);
+          // toEqual compares numbers with Object.is: −0 and 0 differ, NaN never appears. A link
+          // leaves out the hyperparameters it does not set, which opens them at their defaults ({}).
+          expect({ hyper: DEFAULT_HYPER, ...state.settings }).toEqual(settings);
           expect(state.lang).toBe(lang);
           expect(state.theme ?? 'system').toBe(theme);
           expect(state.present ?? false).toBe(present);
@@ -298,7 +337,7 @@ describe('properties', () => {
             `?${serializeUrlState(inQuery, queryLang)}`,
             `#${serializeUrlState(inFragment, fragmentLang)}`,
           );
-          expect(state.settings).toEqual(inFragment);
+          expect({ hyper: DEFAULT_HYPER, ...state.settings }).toEqual(inFragment);
           expect(state.lang).toBe(fragmentLang);
         },
       ),

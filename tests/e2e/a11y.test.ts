@@ -107,8 +107,8 @@ describe('accessibility of every view of every run (axe-core)', () => {
       await page.getByRole('button', { name: 'Step', exact: true }).click();
       const problems: string[] = [];
       for (const view of VIEWS) {
-        // GD and SGD have all four views; mini-batch only the landscape and the formula.
-        expect(await openView(page, view)).toBe(view.tab.startsWith('Python') ? 2 : 3);
+        // Every run has all four views.
+        expect(await openView(page, view)).toBe(3);
         problems.push(...(await seriousViolations(page)).map((problem) => `${view.tab}: ${problem}`));
       }
       expect(problems).toEqual([]);

@@ -97,6 +97,40 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** How long to poll for text that the app changes over its next frames. */
 export const POLL = { timeout: 10_000, interval: 50 } as const;
 
+/** A region of the page by its exact accessible name ("Playback", "Gradient descent (GD)", "Data"). */
+export const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
+
+/** The parts of the data panel the tests drive, by role and accessible name. */
+export function dataPanel(page: Page) {
+  const panel = region(page, 'Data');
+  return {
+    panel,
+    plot: panel.getByRole('group', { name: /^Data plot/ }),
+    point: (n: number) => panel.getByRole('button', { name: new RegExp(`^Point ${n}: `) }),
+    pasteBox: panel.getByRole('textbox', { name: 'Paste data', exact: true }),
+    xCells: panel.getByRole('textbox', { name: /^x of point \d+$/ }),
+    xCell: (n: number) => panel.getByRole('textbox', { name: `x of point ${n}`, exact: true }),
+    yCell: (n: number) => panel.getByRole('textbox', { name: `y of point ${n}`, exact: true }),
+    preset: panel.getByRole('combobox', { name: 'Preset', exact: true }),
+  };
+}
+
+export type DataPanel = ReturnType<typeof dataPanel>;
+
+/**
+ * Opens the app and waits for the data panel, which loads after the first paint, to draw its plot;
+ * `app` is the panel's parts.
+ */
+export async function openDataPanel(
+  browser: Browser,
+  options: OpenAppOptions = {},
+): Promise<OpenedApp & { app: DataPanel }> {
+  const opened = await openApp(browser, options);
+  const app = dataPanel(opened.page);
+  await app.plot.waitFor({ state: 'visible', timeout: 10_000 });
+  return { ...opened, app };
+}
+
 /**
  * One headless Chromium for a whole test file (launching costs seconds on two cores), closed after
  * it. Read `.current` inside tests and hooks.

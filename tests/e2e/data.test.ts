@@ -1,38 +1,21 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
-  openApp,
+  openDataPanel,
+  region,
   screenshot,
-  type OpenedApp,
   type Viewport,
   sharedBrowser,
   POLL,
   expectNoErrors,
 } from './browser';
 
-/** Polling budget for what the app changes on the next frames. */
-
 const chromium = sharedBrowser();
 
-/** The parts of the data panel the tests drive, by role and accessible name. */
-function ui(page: Page) {
-  const panel = page.getByRole('region', { name: 'Data', exact: true });
-  return {
-    panel,
-    plot: panel.getByRole('group', { name: /^Data plot/ }),
-    point: (n: number) => panel.getByRole('button', { name: new RegExp(`^Point ${n}: `) }),
-    xCells: panel.getByRole('textbox', { name: /^x of point \d+$/ }),
-    yCell: (n: number) => panel.getByRole('textbox', { name: `y of point ${n}`, exact: true }),
-    gd: page.getByRole('region', { name: 'Gradient descent (GD)', exact: true }),
-    preset: panel.getByRole('combobox', { name: 'Preset', exact: true }),
-  };
-}
-
-async function open(viewport?: Viewport): Promise<OpenedApp & { app: ReturnType<typeof ui> }> {
-  const opened = await openApp(chromium.current, viewport ? { viewport } : {});
-  const app = ui(opened.page);
-  await app.plot.waitFor({ state: 'visible', timeout: 10_000 });
-  return { ...opened, app };
+/** Opens the app with its data panel drawn; `app` is the panel's parts and the GD run. */
+async function open(viewport?: Viewport) {
+  const opened = await openDataPanel(chromium.current, viewport ? { viewport } : {});
+  return { ...opened, app: { ...opened.app, gd: region(opened.page, 'Gradient descent (GD)') } };
 }
 
 /** The value shown next to a label in a run's readout line ("cost" → "4.666…"). */

@@ -1,29 +1,14 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, POLL, sharedBrowser, type OpenedApp, expectNoErrors } from './browser';
+import { openDataPanel, POLL, sharedBrowser, expectNoErrors } from './browser';
 
 const chromium = sharedBrowser();
 
-/** The parts of the data panel the tests drive, by role and accessible name. */
-function ui(page: Page) {
-  const panel = page.getByRole('region', { name: 'Data', exact: true });
-  return {
-    panel,
-    plot: panel.getByRole('group', { name: /^Data plot/ }),
-    pasteBox: panel.getByRole('textbox', { name: 'Paste data', exact: true }),
-    xCells: panel.getByRole('textbox', { name: /^x of point \d+$/ }),
-    xCell: (n: number) => panel.getByRole('textbox', { name: `x of point ${n}`, exact: true }),
-    yCell: (n: number) => panel.getByRole('textbox', { name: `y of point ${n}`, exact: true }),
-    preset: panel.getByRole('combobox', { name: 'Preset', exact: true }),
-  };
-}
-
-async function open(): Promise<OpenedApp & { app: ReturnType<typeof ui> }> {
-  const opened = await openApp(chromium.current);
-  const app = ui(opened.page);
-  await app.plot.waitFor({ state: 'visible', timeout: 10_000 });
-  await app.panel.scrollIntoViewIfNeeded();
-  return { ...opened, app };
+/** Opens the app with its data panel drawn and scrolled into view; `app` is the panel's parts. */
+async function open() {
+  const opened = await openDataPanel(chromium.current);
+  await opened.app.panel.scrollIntoViewIfNeeded();
+  return opened;
 }
 
 /** Pastes `text` into an element as a spreadsheet's copy would: a paste event with the text. */

@@ -1,10 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Download, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { lectureOutput } from '../core/helpers/fixtures';
 import { openApp, screenshot, type OpenedApp, sharedBrowser, POLL, expectNoErrors } from './browser';
-
-const fixture = (name: string): Promise<string> =>
-  readFile(new URL(`../fixtures/${name}.out.txt`, import.meta.url), 'utf8');
 
 const chromium = sharedBrowser();
 
@@ -68,17 +66,21 @@ describe('Python, side by side', () => {
 
       const output = await download(page, app.button(app.gd, 'Download output'));
       expect(output.file.suggestedFilename()).toBe('downhill-gd-output.txt');
-      expect(output.text).toBe(await fixture('gradient_descent'));
+      expect(output.text).toBe(lectureOutput('gradient_descent'));
 
       const code = await download(page, app.button(app.gd, 'Download code'));
       expect(code.file.suggestedFilename()).toBe('gradient_descent.py');
       expect(code.text).toContain('\nw = 1.0\n');
       expect(code.text).toContain('x_data = [1.0, 2.0, 3.0]\n');
 
+      const torch = await download(page, app.button(app.gd, 'Download PyTorch code'));
+      expect(torch.file.suggestedFilename()).toBe('gradient_descent_torch.py');
+      expect(torch.text).toContain('optimizer = torch.optim.SGD([w], lr=0.01)');
+
       const sgdCode = await download(page, app.button(app.sgd, 'Download code'));
       expect(sgdCode.file.suggestedFilename()).toBe('stochastic_gradient_descent.py');
       const sgdOutput = await download(page, app.button(app.sgd, 'Download output'));
-      expect(sgdOutput.text).toBe(await fixture('stochastic_gradient_descent'));
+      expect(sgdOutput.text).toBe(lectureOutput('stochastic_gradient_descent'));
 
       await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
       await app.button(app.gd, 'Copy output').click();
@@ -86,7 +88,7 @@ describe('Python, side by side', () => {
         .poll(() => app.gd.getByRole('status').allInnerTexts(), POLL)
         .toContain('Copied 102 lines.');
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-        await fixture('gradient_descent'),
+        lectureOutput('gradient_descent'),
       );
 
       await app.tab(app.gd, 'Python code').click();

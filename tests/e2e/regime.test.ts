@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, POLL, sharedBrowser } from './browser';
+import { openApp, POLL, region, sharedBrowser } from './browser';
 
 const chromium = sharedBrowser();
 
@@ -13,7 +13,6 @@ async function open(path: string): Promise<Page> {
   return page;
 }
 
-const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 const text = async (page: Page, name: string) => (await region(page, name).textContent()) ?? '';
 
 /** Reads an axis label as a number: 5, 2×10²⁴, 10³⁰⁰, 1e+300. */

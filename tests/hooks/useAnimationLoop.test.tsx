@@ -1,12 +1,8 @@
 import { act, render } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useAnimationLoop } from '../../src/hooks/useAnimationLoop';
-import {
-  createPlaygroundStore,
-  DEFAULT_SETTINGS,
-  type PlaygroundSettings,
-  type PlaygroundStore,
-} from '../../src/store/playground';
+import type { PlaygroundStore } from '../../src/store/playground';
+import { fresh } from '../store/helpers';
 
 // ---------------------------------------------------------------------------------------------
 // A manual requestAnimationFrame: callbacks wait in a queue until a test flushes them with a
@@ -60,9 +56,6 @@ function Loop({ store }: { store: PlaygroundStore }) {
   useAnimationLoop(store);
   return null;
 }
-
-const fresh = (patch: Partial<PlaygroundSettings> = {}): PlaygroundStore =>
-  createPlaygroundStore({ ...DEFAULT_SETTINGS, ...patch });
 
 /** Renders the loop and counts the store's commits. */
 function mount(store: PlaygroundStore) {

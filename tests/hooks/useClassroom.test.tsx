@@ -106,7 +106,26 @@ describe('reading the link', () => {
     );
     expect(screen.getByRole('status')).not.toHaveTextContent('minibatch');
     // The rest of the link applies: naming a batch size asks for the mini-batch run.
-    expect(store.getState().settings).toMatchObject({ batchSize: 2, showMinibatch: true });
+    expect(store.getState().settings).toMatchObject({ batchSize: 2, third: 'minibatch' });
+  });
+
+  it('opens the third run a link names', () => {
+    const { store } = openAt('/#opt=minibatch&lr=0.05');
+    expect(store.getState().settings).toMatchObject({ third: 'minibatch', lr: 0.05 });
+    expect(Object.keys(store.getState().runs)).toEqual(['gd', 'sgd', 'minibatch']);
+    expect(screen.getByRole('status')).toBeEmptyDOMElement();
+  });
+
+  it('names an unknown optimizer and a hyperparameter the third run does not take, and applies the rest', () => {
+    const { store } = openAt('/#opt=nonsense&minibatch=1&momentum=0.5&lr=0.05');
+    expect(store.getState().settings).toMatchObject({ third: 'minibatch', hyper: {}, lr: 0.05 });
+    expect(useClassroomStore.getState().urlNotices).toEqual([
+      { key: 'opt', value: 'nonsense', reason: 'unknown-value' },
+      { key: 'momentum', value: '0.5', reason: 'not-used' },
+    ]);
+    const notice = screen.getByRole('status');
+    expect(notice).toHaveTextContent('opt = “nonsense”: not a value this setting accepts');
+    expect(notice).toHaveTextContent('momentum = “0.5”: not used by this optimizer');
   });
 
   it('checks the batch against the link’s own data', () => {

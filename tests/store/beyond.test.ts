@@ -1,30 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { advance, presetData, stabilityLimit, startRun, traceColumn } from '../../src/core';
-import { createPlaygroundStore, DEFAULT_SETTINGS, MAX_PINS, shownRunIds } from '../../src/store/playground';
+import { advance, OPTIMIZER_IDS, presetData, stabilityLimit, startRun, traceColumn } from '../../src/core';
+import { MAX_PINS, shownRunIds } from '../../src/store/playground';
 import { runReadout } from '../../src/store/selectors';
-
-const fresh = (patch = {}) => createPlaygroundStore({ ...DEFAULT_SETTINGS, ...patch });
+import { fresh } from './helpers';
 
 describe('the mini-batch run', () => {
   it('runs on the same clock as GD and SGD, with ⌈n/B⌉ updates per epoch', () => {
-    const store = fresh({ ...presetData('noisy', 3), batchSize: 4 });
+    const store = fresh({ ...presetData('noisy', 3), batchSize: 4, third: 'minibatch' });
     for (let i = 0; i < 5; i++) store.getState().actions.step();
     const s = store.getState();
-    expect([s.runs.gd.epoch, s.runs.sgd.epoch, s.runs.minibatch.epoch]).toEqual([5, 5, 5]);
+    expect([s.runs.gd.epoch, s.runs.sgd.epoch, s.runs.minibatch?.epoch]).toEqual([5, 5, 5]);
     expect(runReadout(s, 'minibatch').updates).toBe(10);
     expect(runReadout(s, 'sgd').updates).toBe(30);
   });
 
   it('with B = n is GD and with B = 1 is SGD, to the last bit', () => {
     const data = presetData('noisy', 5);
-    const asGd = fresh({ ...data, batchSize: data.xs.length });
+    const asGd = fresh({ ...data, batchSize: data.xs.length, third: 'minibatch' });
     asGd.getState().actions.runToEnd();
-    expect(traceColumn(asGd.getState().runs.minibatch.trace, 'w')).toEqual(
+    expect(traceColumn(asGd.getState().runs.minibatch!.trace, 'w')).toEqual(
       traceColumn(asGd.getState().runs.gd.trace, 'w'),
     );
-    const asSgd = fresh({ ...data, batchSize: 1 });
+    const asSgd = fresh({ ...data, batchSize: 1, third: 'minibatch' });
     asSgd.getState().actions.runToEnd();
-    expect(traceColumn(asSgd.getState().runs.minibatch.trace, 'w')).toEqual(
+    expect(traceColumn(asSgd.getState().runs.minibatch!.trace, 'w')).toEqual(
       traceColumn(asSgd.getState().runs.sgd.trace, 'w'),
     );
   });
@@ -43,16 +42,46 @@ describe('the mini-batch run', () => {
   });
 
   it('is shown only when asked, and the clock then waits for it too', () => {
-    expect(shownRunIds(false)).toEqual(['gd', 'sgd']);
-    expect(shownRunIds(true)).toEqual(['gd', 'sgd', 'minibatch']);
+    expect(shownRunIds(null)).toEqual(['gd', 'sgd']);
+    expect(shownRunIds('minibatch')).toEqual(['gd', 'sgd', 'minibatch']);
     // lr 0.25: GD and SGD (limits ≈ 0.214, 0.204) overflow; B = 2 mini-batch (limit ≈ 0.256) converges.
     const hidden = fresh({ lr: 0.25, epochs: 5000 });
     hidden.getState().actions.runToEnd();
     expect(hidden.getState().epoch).toBeLessThan(5000);
-    const shown = fresh({ lr: 0.25, epochs: 5000, showMinibatch: true });
+    // A hidden run is not computed at all.
+    expect(hidden.getState().runs.minibatch).toBeUndefined();
+    const shown = fresh({ lr: 0.25, epochs: 5000, third: 'minibatch' });
     shown.getState().actions.runToEnd();
     expect(shown.getState().epoch).toBe(5000);
-    expect(shown.getState().runs.minibatch.status).toBe('running');
+    expect(shown.getState().runs.minibatch?.status).toBe('running');
+  });
+});
+
+describe('the third run', () => {
+  it('is computed from θ₀ to the clock when chosen, and dropped when set back to none', () => {
+    const store = fresh({ ...presetData('noisy', 3), batchSize: 4 });
+    for (let i = 0; i < 7; i++) store.getState().actions.step();
+    expect(Object.keys(store.getState().runs)).toEqual(['gd', 'sgd']);
+    expect(store.getState().actions.updateSettings({ third: 'minibatch' })).toBe(true);
+    const s = store.getState();
+    expect(s.epoch).toBe(7);
+    expect(Object.keys(s.runs)).toEqual(['gd', 'sgd', 'minibatch']);
+    const reference = fresh({ ...presetData('noisy', 3), batchSize: 4, third: 'minibatch' });
+    for (let i = 0; i < 7; i++) reference.getState().actions.step();
+    expect(s.runs.minibatch?.params).toEqual(reference.getState().runs.minibatch?.params);
+    expect(s.runs.gd.params).toEqual(reference.getState().runs.gd.params);
+    expect(store.getState().actions.updateSettings({ third: null })).toBe(true);
+    expect(Object.keys(store.getState().runs)).toEqual(['gd', 'sgd']);
+    expect(store.getState().epoch).toBe(7);
+  });
+
+  it('has a stability limit for every optimizer, shown or not', () => {
+    const { limits } = fresh().getState();
+    expect(Object.keys(limits)).toEqual([...OPTIMIZER_IDS]);
+    expect(OPTIMIZER_IDS).toEqual(expect.arrayContaining(['gd', 'sgd', 'minibatch']));
+    expect(limits.minibatch).toBe(
+      stabilityLimit('w', { xs: [1, 2, 3], ys: [2, 4, 6] }, { kind: 'minibatch', batchSize: 2 }),
+    );
   });
 });
 
@@ -66,7 +95,7 @@ describe('shuffling', () => {
   it('changes SGD and mini-batch but never GD, reproducibly for a seed', () => {
     const data = presetData('noisy', 2);
     const run = (seed: number) => {
-      const store = fresh({ ...data, shuffle: true, seed, epochs: 20 });
+      const store = fresh({ ...data, shuffle: true, seed, epochs: 20, third: 'minibatch' });
       store.getState().actions.runToEnd();
       return store.getState().runs;
     };
@@ -79,7 +108,7 @@ describe('shuffling', () => {
     expect(a.sgd.params).toEqual(b.sgd.params);
     expect(a.sgd.params).not.toEqual(plain.getState().runs.sgd.params);
     expect(a.sgd.params).not.toEqual(c.sgd.params);
-    expect(a.minibatch.params).not.toEqual(c.minibatch.params);
+    expect(a.minibatch!.params).not.toEqual(c.minibatch!.params);
   });
 });
 

@@ -40,7 +40,8 @@ const EVERYTHING: PlaygroundSettings = {
   batchSize: 3,
   shuffle: true,
   seed: 42,
-  showMinibatch: true,
+  third: 'minibatch',
+  hyper: {},
 };
 
 describe('loadSettings / saveSettings', () => {
@@ -107,8 +108,48 @@ describe('loadSettings / saveSettings', () => {
     ['a shuffle that is not a flag', JSON.stringify({ shuffle: 'yes' })],
     ['a batch size of 0', JSON.stringify({ batchSize: 0 })],
     ['a seed that is not whole', JSON.stringify({ seed: 1.5 })],
+    ['an unknown third run', JSON.stringify({ third: 'adamw' })],
+    ['a third run that is not a string', JSON.stringify({ third: true })],
+    ['hyperparameters of an unknown optimizer', JSON.stringify({ hyper: { adamw: { beta1: 0.9 } } })],
+    [
+      'a hyperparameter its optimizer does not take',
+      JSON.stringify({ hyper: { minibatch: { momentum: 0.9 } } }),
+    ],
+    ['hyperparameters that are not an object', JSON.stringify({ hyper: [] })],
   ])('ignores %s as unreadable', (_what, text) => {
     expect(loadSettings(memoryStorage({ [STORAGE_KEY]: text }))).toEqual({ kind: 'unreadable' });
+  });
+
+  it('opens a record from before the third run that showed the mini-batch run with it as the third', () => {
+    // (JSON.stringify writes −0 as 0: this record was written without the marker saveSettings uses.)
+    const { third: _third, hyper: _hyper, ...before } = { ...EVERYTHING, xs: [1, 2.5, 0] };
+    const loaded = loadSettings(
+      memoryStorage({ [STORAGE_KEY]: JSON.stringify({ ...before, showMinibatch: true }) }),
+    );
+    expect(loaded).toEqual({ kind: 'loaded', settings: { ...before, third: 'minibatch', hyper: {} } });
+    const lectureOnly = JSON.stringify({ lr: 0.02, showMinibatch: true });
+    expect(loadSettings(memoryStorage({ [STORAGE_KEY]: lectureOnly }))).toEqual({
+      kind: 'loaded',
+      settings: { ...DEFAULT_SETTINGS, lr: 0.02, third: 'minibatch' },
+    });
+    // Hidden, it opens without a third run; a record that names its third run keeps it.
+    const hidden = JSON.stringify({ lr: 0.02, showMinibatch: false });
+    expect(loadSettings(memoryStorage({ [STORAGE_KEY]: hidden }))).toEqual({
+      kind: 'loaded',
+      settings: { ...DEFAULT_SETTINGS, lr: 0.02, third: null },
+    });
+    const both = JSON.stringify({ lr: 0.02, showMinibatch: true, third: null });
+    expect(loadSettings(memoryStorage({ [STORAGE_KEY]: both }))).toEqual({
+      kind: 'loaded',
+      settings: { ...DEFAULT_SETTINGS, lr: 0.02, third: null },
+    });
+    // This tab's own record of that version, too.
+    const tab = JSON.stringify({ settings: { showMinibatch: true }, epoch: 3, sampleCursor: 1 });
+    expect(loadTab(memoryStorage({ [TAB_STORAGE_KEY]: tab }))).toEqual({
+      kind: 'loaded',
+      settings: { ...DEFAULT_SETTINGS, third: 'minibatch' },
+      clock: { epoch: 3, sampleCursor: 1 },
+    });
   });
 
   it('ignores foreign fields and keeps defaults for the ones left out', () => {

@@ -7,17 +7,23 @@ import {
   type PlaygroundState,
 } from '../../src/store/playground';
 
-const SETTINGS: PlaygroundSettings = { ...DEFAULT_SETTINGS, epochs: 1000, shuffle: true, seed: 7 };
+const SETTINGS: PlaygroundSettings = {
+  ...DEFAULT_SETTINGS,
+  epochs: 1000,
+  shuffle: true,
+  seed: 7,
+  third: 'minibatch',
+};
 
-/** What a person sees of the clock and the runs. */
+/** What a person sees of the clock and the runs (the mini-batch run only while it is shown). */
 const view = (state: PlaygroundState) => ({
   epoch: state.epoch,
   sampleCursor: state.sampleCursor,
   playback: state.playback,
   gd: state.runs.gd.params,
   sgd: displayedParams(state, 'sgd'),
-  minibatch: state.runs.minibatch.params,
-  status: [state.runs.gd.status, state.runs.sgd.status, state.runs.minibatch.status],
+  minibatch: state.runs.minibatch?.params,
+  status: [state.runs.gd.status, state.runs.sgd.status, state.runs.minibatch?.status],
 });
 
 /** A store that played to `epoch`, then stepped `samples` SGD samples into the next one. */
@@ -37,6 +43,7 @@ describe('restoreClock', () => {
     expect(before.getState().sampleCursor).toBe(2);
     const after = createPlaygroundStore(SETTINGS);
     after.getState().actions.restoreClock(before.getState().epoch, 2);
+    expect(view(after.getState()).minibatch).toBeDefined();
     expect(view(after.getState())).toEqual({ ...view(before.getState()), playback: 'paused' });
     // And it goes on as the original would: the next sample finishes the epoch.
     before.getState().actions.stepSample();

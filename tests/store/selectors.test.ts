@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { advance, cost, startRun, type RunState, type TrainingSetup } from '../../src/core';
+import { createPlaygroundStore, displayedParams } from '../../src/store/playground';
 import {
-  createPlaygroundStore,
-  DEFAULT_SETTINGS,
-  displayedParams,
-  type PlaygroundSettings,
-  type PlaygroundStore,
-} from '../../src/store/playground';
-import { runHealth, runReadout, selectRegime, selectSgdCanStepSample } from '../../src/store/selectors';
+  latestSample,
+  runHealth,
+  runOf,
+  runReadout,
+  selectCursorOf,
+  selectPendingOf,
+  selectRegime,
+  selectRun,
+  selectSgdCanStepSample,
+  selectShownParams,
+  selectShownRunIds,
+  selectThird,
+} from '../../src/store/selectors';
+import { fresh } from './helpers';
 
 const LECTURE_SETUP: TrainingSetup = {
   data: { xs: [1, 2, 3], ys: [2, 4, 6] },
@@ -48,9 +56,6 @@ function runWithCosts(
     },
   };
 }
-
-const fresh = (patch: Partial<PlaygroundSettings> = {}): PlaygroundStore =>
-  createPlaygroundStore({ ...DEFAULT_SETTINGS, ...patch });
 
 describe('runHealth', () => {
   it('the initial cost the first epoch is compared with is 14/3', () => {
@@ -253,7 +258,8 @@ describe('selectSgdCanStepSample', () => {
 describe('runHealth at the stability limit itself', () => {
   it('calls GD at exactly α = 2/λ converging: it oscillates forever, and rounding must not read as growth', () => {
     const store = createPlaygroundStore();
-    const limit = store.getState().limits.gd;
+    const limit = store.getState().limits.gd!;
+    expect(limit).toBe(3 / 14);
     store.getState().actions.updateSettings({ lr: limit });
     for (let i = 0; i < 20; i++) store.getState().actions.step();
     expect(runHealth(store.getState().runs.gd, limit)).toBe('converging');
@@ -333,5 +339,56 @@ describe('selectRegime', () => {
     store.getState().actions.updateSettings({ xs: [2], ys: [3], model: 'wb' });
     // One point under y = w·x + b: the flat direction is left out, 1 − 0.1·2·(4 + 1) = 0.
     expect(selectRegime('gd')(store.getState()).kind).toBe('one-step');
+  });
+});
+
+describe('the shown runs and the third run', () => {
+  it('selectThird and selectShownRunIds follow the third run: none by default, then mini-batch', () => {
+    const store = fresh();
+    expect(selectThird(store.getState())).toBeNull();
+    expect(selectShownRunIds(store.getState())).toEqual(['gd', 'sgd']);
+    store.getState().actions.updateSettings({ third: 'minibatch' });
+    expect(selectThird(store.getState())).toBe('minibatch');
+    expect(selectShownRunIds(store.getState())).toEqual(['gd', 'sgd', 'minibatch']);
+  });
+
+  // React's useSyncExternalStore re-renders forever on a selector that returns a new array each call.
+  it('selectShownRunIds returns the same array while the third run stays', () => {
+    const store = fresh();
+    expect(selectShownRunIds(store.getState())).toBe(selectShownRunIds(store.getState()));
+    store.getState().actions.updateSettings({ third: 'minibatch' });
+    const shown = selectShownRunIds(store.getState());
+    expect(selectShownRunIds(store.getState())).toBe(shown);
+    store.getState().actions.step();
+    store.getState().actions.updateSettings({ lr: 0.02 });
+    expect(selectShownRunIds(store.getState())).toBe(shown);
+  });
+
+  it('selectRun is one selector per run, giving the store’s run', () => {
+    const store = fresh({ third: 'minibatch' });
+    expect(selectRun('sgd')).toBe(selectRun('sgd'));
+    const s = store.getState();
+    expect(selectRun('gd')(s)).toBe(s.runs.gd);
+    expect(selectRun('sgd')(s)).toBe(s.runs.sgd);
+    expect(selectRun('minibatch')(s)).toBe(s.runs.minibatch);
+    expect(runOf(s, 'minibatch')).toBe(s.runs.minibatch);
+  });
+
+  it('the sample cursor and the replayed updates are SGD’s alone', () => {
+    const store = fresh({ third: 'minibatch' });
+    store.getState().actions.step();
+    store.getState().actions.stepSample();
+    const s = store.getState();
+    expect(selectCursorOf('sgd')(s)).toBe(1);
+    expect(selectCursorOf('gd')(s)).toBe(0);
+    expect(selectCursorOf('minibatch')(s)).toBe(0);
+    expect(selectPendingOf('sgd')(s)).toBe(s.pendingUpdates);
+    expect(selectPendingOf('gd')(s)).toEqual([]);
+    expect(selectPendingOf('minibatch')(s)).toEqual([]);
+    expect(selectShownParams('sgd')(s)).toEqual(s.pendingUpdates[0]!.after);
+    expect(selectShownParams('minibatch')(s)).toEqual(s.runs.minibatch!.params);
+    // SGD's first update of epoch 2 used sample 0 (data-set order); the other runs have none.
+    expect(latestSample(s, 'sgd')).toBe(0);
+    expect(latestSample(s, 'minibatch')).toBeNull();
   });
 });

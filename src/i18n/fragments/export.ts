@@ -3,9 +3,7 @@ export const exportMessages = {
   'export.label': 'Export',
   'export.png': 'Chart as PNG',
   'export.svg': 'Chart as SVG',
-  'export.csv.gd': 'GD history (CSV)',
-  'export.csv.sgd': 'SGD history (CSV)',
-  'export.csv.minibatch': 'Mini-batch history (CSV)',
+  'export.csv': '{run} history (CSV)',
   'export.csvHint':
     'One row per epoch: epoch (counted from 1, as Downhill counts), lecture_epoch (from 0, as the lecture prints it), w, the loss as the lecture prints it, the cost on all data, diverged.',
   'export.saved': 'Saved {file}.',

@@ -14,6 +14,12 @@ export const pythonMessages = {
   'python.output.runsOn':
     'The lecture’s script does not fail: none of its (y_pred - y)**2 is too large for a double ' +
     '(only ** raises OverflowError; ×, + and − give inf or nan without an error), so it prints on to its last line.',
+  'python.output.stopsAtNonFinite':
+    'Its script squares with d*d, which gives inf instead of raising OverflowError: it prints on through inf and nan ' +
+    'and stops after the first line that shows one.',
+  'python.output.runsOnNonFinite':
+    'Its script squares with d*d, which gives inf instead of raising OverflowError, and none of the numbers it prints ' +
+    'is inf or nan: it prints on to its last line.',
   'python.output.copy': 'Copy output',
   'python.output.copied': 'Copied {count} lines.',
   'python.output.download': 'Download output',
@@ -23,7 +29,13 @@ export const pythonMessages = {
   'python.code.download': 'Download code',
   'python.code.note':
     'Run it with python3: it prints exactly what “Python output” shows. Without matplotlib it still prints everything and tells you how to get the plot.',
-  'python.code.modelNote': 'The lecture’s script trains ŷ = w·x only; the b of your model is not in it.',
+  'python.code.flavour': 'Script',
+  'python.code.plain': 'Python',
+  'python.code.torch': 'PyTorch',
+  'python.code.torchNote':
+    'The same run in PyTorch: autograd computes the gradient and torch.optim makes the update, in float64. Run it with ' +
+    'python3 and PyTorch: it prints the same lines, the numbers agreeing to about 12 significant digits (autograd sums in its own order).',
+  'python.torch.download': 'Download PyTorch code',
   'python.copyFailed': 'The clipboard is not available here; use the download button instead.',
   'python.downloaded': 'Saved {file}.',
   'python.downloads': '{run} as Python: downloads',

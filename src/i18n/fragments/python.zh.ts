@@ -17,6 +17,11 @@ export const pythonMessagesZh: Translation<typeof pythonMessages> = {
   'python.output.runsOn':
     '课程代码不会出错：它的 (y_pred - y)**2 都没有超出双精度浮点数的范围' +
     '（只有 ** 会抛出 OverflowError；×、+、− 溢出时只会得到 inf 或 nan，不会报错），因此会一直输出到最后一行。',
+  'python.output.stopsAtNonFinite':
+    '它的代码用 d*d 计算平方，溢出时得到 inf 而不会抛出 OverflowError：它会继续输出经过 inf 和 nan 的各行，' +
+    '在第一次出现 inf 或 nan 的那一行之后停止。',
+  'python.output.runsOnNonFinite':
+    '它的代码用 d*d 计算平方，溢出时得到 inf 而不会抛出 OverflowError；它输出的数都不是 inf 或 nan，因此会一直输出到最后一行。',
   'python.output.copy': '复制输出',
   'python.output.copied': '已复制 {count} 行。',
   'python.output.download': '下载输出',
@@ -26,7 +31,13 @@ export const pythonMessagesZh: Translation<typeof pythonMessages> = {
   'python.code.download': '下载代码',
   'python.code.note':
     '用 python3 运行:输出与“Python 输出”中显示的完全一致。即使没有安装 matplotlib 也会输出全部内容,并提示如何显示图像。',
-  'python.code.modelNote': '课程代码只训练 ŷ = w·x,你的模型中的 b 不在其中。',
+  'python.code.flavour': '代码',
+  'python.code.plain': 'Python',
+  'python.code.torch': 'PyTorch',
+  'python.code.torchNote':
+    '同一次训练的 PyTorch 版本：用 autograd 计算梯度，用 torch.optim 更新参数，全部为 float64。用 python3 和 PyTorch 运行，' +
+    '输出的各行相同，数值约有 12 位有效数字一致（autograd 按自己的顺序求和）。',
+  'python.torch.download': '下载 PyTorch 代码',
   'python.copyFailed': '此处无法使用剪贴板,请改用下载按钮。',
   'python.downloaded': '已保存 {file}。',
   'python.downloads': '{run} 的 Python 文件下载',

@@ -11,6 +11,11 @@ export const regimeMessages = {
   'regime.oneEpoch': 'lands on {target} in one epoch',
   'regime.diverges': 'diverges',
   'regime.stalls': 'neither converges nor diverges',
+  'regime.adaptive': 'adapts its step size as it goes',
+  'regime.shortAdaptive': '{run}: {words} · no fixed limit',
+  'regime.factorAdaptive': 'No learning rate is a fixed limit for it.',
+  'regime.why.adaptive':
+    'It divides each step by a running size of the gradient, so its steps stay about α long wherever the valley is steep or flat: watch the step size near the ball shrink or grow instead.',
 
   'regime.short': '{run}: {words} · ×{factor} per epoch',
   'regime.shortUnbounded': '{run}: {words} · grows without bound',

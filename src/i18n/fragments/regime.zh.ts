@@ -9,6 +9,11 @@ export const regimeMessagesZh: Translation<typeof regimeMessages> = {
   'regime.oneEpoch': '一个 epoch 内到达 {target}',
   'regime.diverges': '发散',
   'regime.stalls': '既不收敛也不发散',
+  'regime.adaptive': '会边走边调整自己的步长',
+  'regime.shortAdaptive': '{run}：{words} · 没有固定的学习率上限',
+  'regime.factorAdaptive': '对它来说，没有哪个学习率是固定的稳定上限。',
+  'regime.why.adaptive':
+    '它把每一步都除以梯度的“滑动大小”，所以不论山谷陡还是平，步长都大约是 α：请观察小球旁步长的变化，而不是看一个固定的倍数。',
 
   'regime.short': '{run}：{words} · 每个 epoch ×{factor}',
   'regime.shortUnbounded': '{run}：{words} · 无限增大',

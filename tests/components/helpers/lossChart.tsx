@@ -113,11 +113,3 @@ export function largestCost(store: PlaygroundStore): number {
   }
   return largest;
 }
-
-/** Everything a person or a screen reader could meet: text and attribute values. */
-export function allText(container: HTMLElement): string {
-  const attributes = [...container.querySelectorAll('*')].flatMap((el) =>
-    [...el.attributes].map((attribute) => attribute.value),
-  );
-  return `${container.textContent ?? ''} ${attributes.join(' ')}`;
-}

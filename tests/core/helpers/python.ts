@@ -3,24 +3,56 @@
  * If Python or the reference script cannot run, the calling test fails with a message saying why.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { TranscriptConfig } from '../../../src/core';
 
-/** The lecture's reference script; DOWNHILL_REFERENCE overrides the default location. */
-export function referenceScript(): string {
-  return process.env.DOWNHILL_REFERENCE ?? path.resolve(process.cwd(), '../shared/reference/transcript.py');
+/** DOWNHILL_REFERENCE, if set: the reference directory, or its transcript.py. */
+function referenceOverride(): { path: string; isDirectory: boolean } | null {
+  const value = process.env.DOWNHILL_REFERENCE;
+  if (value === undefined || value === '') return null;
+  const resolved = path.resolve(value);
+  return { path: resolved, isDirectory: existsSync(resolved) && statSync(resolved).isDirectory() };
 }
 
-/** The reference script's path, failing with a message saying how to point at it if it is not there. */
-function existingReferenceScript(): string {
-  const script = referenceScript();
-  if (!existsSync(script)) {
+/**
+ * The reference directory: the lecture's scripts, what they print, and transcript.py. It is
+ * ../shared/reference beside the project unless DOWNHILL_REFERENCE names another: the directory
+ * itself, or the transcript.py in it. Every test finds the reference through here.
+ */
+export function referenceDir(): string {
+  const override = referenceOverride();
+  if (override === null) return path.resolve(process.cwd(), '../shared/reference');
+  return override.isDirectory ? override.path : path.dirname(override.path);
+}
+
+/** The lecture's reference script, transcript.py (DOWNHILL_REFERENCE may name it directly). */
+export function referenceScript(): string {
+  const override = referenceOverride();
+  return override !== null && !override.isDirectory
+    ? override.path
+    : path.join(referenceDir(), 'transcript.py');
+}
+
+/** A path in the reference directory, failing with a message saying how to point at it if it is not there. */
+function existingReference(file: string, what: string): string {
+  if (!existsSync(file)) {
     throw new Error(
-      `The reference script ${script} does not exist; set DOWNHILL_REFERENCE to transcript.py.`,
+      `The reference ${what} ${file} does not exist; set DOWNHILL_REFERENCE to the reference directory ` +
+        '(or its transcript.py).',
     );
   }
-  return script;
+  return file;
+}
+
+/** The reference script's path, failing loudly if it is not there. */
+function existingReferenceScript(): string {
+  return existingReference(referenceScript(), 'script');
+}
+
+/** A file of the reference directory (`gradient_descent.py`, `gradient_descent.out.txt`, …), as text. */
+export function readReference(name: string): string {
+  return readFileSync(existingReference(path.join(referenceDir(), name), 'file'), 'utf8');
 }
 
 /** The Python interpreter; DOWNHILL_PYTHON overrides `python3`. */
