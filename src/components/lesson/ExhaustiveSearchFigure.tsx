@@ -12,6 +12,7 @@ import {
   type SearchPoint,
 } from '../../core/lesson';
 import { useT, type MessageKey } from '../../i18n';
+import { HEIGHT, LessonAxes, PAD, WIDTH } from './lessonPlot';
 
 /** One evaluation is drawn every this many milliseconds: the 41 take about 2.5 s. */
 export const SEARCH_STEP_MS = 60;
@@ -24,10 +25,6 @@ const MODEL_OF: Readonly<Record<number, MessageKey>> = {
 
 /** Evaluations a second the "how long" of ten parameters assumes: a billion. */
 const PER_SECOND = 1_000_000_000;
-
-const WIDTH = 260;
-const HEIGHT = 150;
-const PAD = { left: 30, right: 10, top: 10, bottom: 24 };
 
 function prefersReducedMotion(): boolean {
   try {
@@ -136,14 +133,7 @@ function SearchPlot({ points, shown, best }: SearchPlotProps) {
   const ticks = [wMin, (wMin + wMax) / 2, wMax];
   return (
     <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="lesson-svg" aria-hidden="true">
-      <line
-        className="lesson-axis"
-        x1={PAD.left}
-        y1={HEIGHT - PAD.bottom}
-        x2={WIDTH - PAD.right}
-        y2={HEIGHT - PAD.bottom}
-      />
-      <line className="lesson-axis" x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={HEIGHT - PAD.bottom} />
+      <LessonAxes />
       {ticks.map((w) => (
         <text key={w} className="lesson-tick" x={sx(w)} y={HEIGHT - 6} textAnchor="middle">
           {pyFloat(w)}

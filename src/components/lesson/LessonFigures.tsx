@@ -4,10 +4,7 @@ import { gradientWorking, sgdLossWorking, stepWorking, type SceneSetup } from '.
 import { useT } from '../../i18n';
 import { usePlaygroundSelector } from '../../store/context';
 import { selectLessonSettings } from '../../store/lesson';
-
-const WIDTH = 260;
-const HEIGHT = 150;
-const PAD = { left: 30, right: 10, top: 10, bottom: 24 };
+import { HEIGHT, LessonAxes, PAD, WIDTH } from './lessonPlot';
 
 /** The upper end of an axis from 0: a whole number up to 20, else 2, 5 or 10 times a power of ten. */
 function niceTop(value: number): number {
@@ -30,14 +27,7 @@ export function TaskFigure() {
   return (
     <figure className="lesson-figure lesson-task" aria-label={t('lesson.task.figure', { w })}>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="lesson-svg" aria-hidden="true">
-        <line
-          className="lesson-axis"
-          x1={PAD.left}
-          y1={HEIGHT - PAD.bottom}
-          x2={WIDTH - PAD.right}
-          y2={HEIGHT - PAD.bottom}
-        />
-        <line className="lesson-axis" x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={HEIGHT - PAD.bottom} />
+        <LessonAxes />
         <text className="lesson-tick" x={PAD.left - 6} y={PAD.top + 4} textAnchor="end">
           {shape.yTop}
         </text>
