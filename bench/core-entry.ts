@@ -12,4 +12,4 @@ export {
   traceColumn,
   type TrainingSetup,
 } from '../src/core';
-export { lossChartModel, lossSeries, MAX_LOSS_POINTS } from '../src/components/chartData';
+export { lossChartModel, lossSeries, MAX_LOSS_POINTS } from '../src/components/charts/chartData';

@@ -3,12 +3,12 @@ import { createRoot } from 'react-dom/client';
 // Styles in cascade order (Vite bundles them in import order): the global ones, then each feature's
 // (imported by its component, with the app), then presentation mode's overrides of them all.
 import './styles.css';
-import { App } from './components/App';
-import { runColorSheet } from './components/runColors';
+import { App } from './components/app/App';
+import { runColorSheet } from './components/run/runColors';
 import { applyStartupState } from './hooks/usePersistence';
 import { startupLocaleReady } from './i18n';
 import { usePlayground } from './store/playground';
-import './components/presentation.css';
+import './components/classroom/presentation.css';
 
 const root = document.getElementById('root');
 // Each optimizer's colour, from the registry, before anything is drawn: a constructed stylesheet,

@@ -3,7 +3,7 @@
  * (and keeping its unfinished cells when the data change elsewhere), and which preset the data are.
  * Pasted blocks of numbers are read in paste.ts. Pure functions on plain arrays: nothing here
  * mutates its input, and nothing here knows about the DOM (the data plot's view is in
- * components/dataPlotGeometry.ts).
+ * components/data/dataPlotGeometry.ts).
  */
 import type { Dataset } from './dataset';
 import { optimum } from './fit';

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ShortcutSheet } from '../../src/components/ShortcutSheet';
-import { UrlNotice } from '../../src/components/UrlNotice';
+import { ShortcutSheet } from '../../src/components/classroom/ShortcutSheet';
+import { UrlNotice } from '../../src/components/app/UrlNotice';
 import { URL_WRITE_INTERVAL_MS, useClassroom } from '../../src/hooks/useClassroom';
 import { useLocaleStore } from '../../src/i18n';
 import { useKeyboard } from '../../src/hooks/keyboard';

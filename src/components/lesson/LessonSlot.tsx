@@ -7,8 +7,8 @@ import {
   selectLessonScene,
   useLessonStore,
 } from '../../store/lesson';
-import { lazyComponent, usePreloadWhenIdle } from '../lazyPanel';
-import { PanelBoundary } from '../PanelBoundary';
+import { lazyComponent, usePreloadWhenIdle } from '../app/lazyPanel';
+import { PanelBoundary } from '../app/PanelBoundary';
 import './lesson.css';
 
 // The panel, its figures and its text load when a lesson is first opened (a `lesson=k` link, or the

@@ -1,6 +1,6 @@
 /** The data panel rendered on its own, and its parts by role and name: shared by the data panel's tests. */
 import { screen } from '@testing-library/react';
-import { DataPanel } from '../../../src/components/DataPanel';
+import { DataPanel } from '../../../src/components/data/DataPanel';
 import { createPlaygroundStore, type PlaygroundStore } from '../../../src/store/playground';
 import { renderWithStore } from './render';
 

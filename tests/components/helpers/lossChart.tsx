@@ -1,8 +1,8 @@
 /** Rendering the loss chart in jsdom and reading what it drew: shared by the LossChart tests. */
 import { fireEvent, render, waitFor } from '@testing-library/react';
 import { expect } from 'vitest';
-import { LossChart } from '../../../src/components/LossChart';
-import { MAX_LOSS_POINTS } from '../../../src/components/chartData';
+import { LossChart } from '../../../src/components/charts/LossChart';
+import { MAX_LOSS_POINTS } from '../../../src/components/charts/chartData';
 import { cost, traceColumn } from '../../../src/core';
 import { useKeyboard } from '../../../src/hooks/keyboard';
 import { PlaygroundProvider } from '../../../src/store/context';

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../../../src/components/App';
+import { App } from '../../../src/components/app/App';
 import { LESSON_SCENE_COUNT, LESSON_SCENES } from '../../../src/core/lesson';
 import { setFocusModality } from '../../../src/hooks/focusModality';
 import { enterScene } from '../../../src/hooks/lesson';

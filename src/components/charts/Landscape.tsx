@@ -1,0 +1,338 @@
+import { useDeferredValue, useId, useMemo } from 'react';
+import { ComposedChart, XAxis, YAxis } from 'recharts';
+import {
+  cost,
+  costSlice,
+  optimizerEntry,
+  costSlope,
+  landscapeRange,
+  pickSamples,
+  pyFloat,
+  pyLiteral,
+  sampleCurve,
+  sampleLossSlice,
+  sliceOptimum,
+  tangentSegment,
+  type CurvePoint,
+} from '../../core';
+import { useT } from '../../i18n';
+import { usePlaygroundSelector } from '../../store/context';
+import type { RunId } from '../../store/playground';
+import {
+  selectLatestSample,
+  selectLatestUpdate,
+  selectNextRuleUpdate,
+  selectRun,
+  selectShownParams,
+} from '../../store/selectors';
+import {
+  AXIS_TICK,
+  CHART_THEME,
+  formatCompact,
+  MAX_SAMPLE_CURVES,
+  pathReach,
+  RUN_COLOR_VARS,
+  weightPath,
+} from './chartData';
+import './charts.css';
+import { axisWidth, formatTick, linearTicks } from './toolkit';
+import {
+  LandscapeDrawing,
+  LandscapeLayerContext,
+  type LandscapeLayer,
+  type PathPoint,
+} from './landscapeDrawing';
+import { HiddenTextProbe, NoLayerTabStops, useSvgTextPx } from './plotLayer';
+
+export interface LandscapeProps {
+  readonly id: RunId;
+  /**
+   * Height of the plot in px. By default the CSS variable --landscape-plot-height (260px) sets it,
+   * so the page's layout decides.
+   */
+  readonly height?: number;
+  /** A fixed width in px; by default the landscape fills its container's width. */
+  readonly width?: number;
+}
+
+/** Samples per drawn curve. */
+const CURVE_POINTS = 121;
+
+/**
+ * cost(w) around the optimum with the run's current w as a ball, its path as numbered dots joined in
+ * epoch order, and a tangent; for SGD each sample's loss ℓᵢ(w) faintly behind, the latest update's
+ * highlighted. The tangent is the slope the run uses: the mean cost's at the ball, or, right after
+ * "Step one sample", the slope of that sample's loss at the w the update started from, the gradient
+ * it used. The chart zooms out to follow a run bouncing across w*; one that runs off beyond any
+ * drawable range (landscapeRange) is left off the chart with a note saying where it went.
+ * Recharts draws the axes and re-renders only when the range changes; LandscapeDrawing draws the
+ * rest and alone re-renders as the run plays.
+ */
+export function Landscape({ id, height, width }: LandscapeProps) {
+  const t = useT();
+  const titleId = useId();
+  const descriptionId = useId();
+  // The tick labels' size as the page draws them (larger when presenting): the y axis makes room.
+  const [tickPx, tickProbe] = useSvgTextPx(AXIS_TICK.fontSize);
+  // Deferred like the loss chart: the animation paints first, the landscape follows.
+  const run = useDeferredValue(usePlaygroundSelector(selectRun(id)));
+  const params = useDeferredValue(usePlaygroundSelector(selectShownParams(id)));
+  const latest = useDeferredValue(usePlaygroundSelector(selectLatestSample(id)));
+  const update = useDeferredValue(usePlaygroundSelector(selectLatestUpdate(id)));
+  const next = useDeferredValue(usePlaygroundSelector(selectNextRuleUpdate(id)));
+
+  const { data, model, init } = run.setup;
+  // Runs of one update per sample (SGD) draw each sample's loss behind the cost.
+  const perSample = optimizerEntry(id).batching === 'sample';
+  // The 2-D bowl of w and b is shown as its slice through the current b (b ≡ 0 for y = w·x).
+  const b = model === 'w' ? 0 : params.b;
+  const wStar = useMemo(() => sliceOptimum(model, data, b), [model, data, b]);
+  // How far the path stays drawable (incremental over the trace), then the range that holds it.
+  const { centre, limit } = useMemo(() => landscapeRange(init.w, wStar, [], init.w), [init.w, wStar]);
+  const reach = useMemo(() => pathReach(run, centre, limit), [run, centre, limit]);
+  const range = useMemo(() => {
+    const trajectory = [reach.min, reach.max].filter((w) => Number.isFinite(w));
+    // A path that left the drawable range clips the chart where it left (NaN is never drawable).
+    if (reach.beyond) trajectory.push(NaN);
+    return landscapeRange(init.w, wStar, trajectory, params.w);
+  }, [init.w, wStar, reach, params.w]);
+  const { min, max } = range;
+  const weights = useMemo(() => weightPath(run), [run]);
+
+  // The sample step shown: SGD right after "Step one sample" (for GD and between epochs, null).
+  const used = update !== null && update.indices.length === 1 ? update : null;
+  const usedSample = used?.indices[0] ?? null;
+  const usedCurve = useMemo(
+    () => (usedSample === null ? null : sampleLossSlice(model, data, usedSample, b)),
+    [usedSample, model, data, b],
+  );
+  const usedW = used?.before.w ?? NaN;
+  const usedValue = usedCurve ? usedCurve(usedW) : NaN;
+
+  const curve = useMemo(
+    () => sampleCurve(costSlice(model, data, b), min, max, CURVE_POINTS),
+    [model, data, b, min, max],
+  );
+  const yTop = useMemo(() => {
+    let highest = 0;
+    for (const point of curve) highest = Math.max(highest, point.value);
+    // The sample's loss where its slope was taken can lie above the bowl (ℓ₃ = 9·(w − 2)² is steeper
+    // than the mean's 14/3·(w − 2)²): the axis grows to keep that tangent in view.
+    if (usedW >= min && usedW <= max && Number.isFinite(usedValue)) highest = Math.max(highest, usedValue);
+    return highest > 0 ? highest * 1.05 : 1;
+  }, [curve, usedW, usedValue, min, max]);
+
+  const samples = useMemo(() => {
+    if (!perSample) return [];
+    return pickSamples(data.xs.length, latest, MAX_SAMPLE_CURVES).map((i) => ({
+      i,
+      points: sampleCurve(sampleLossSlice(model, data, i, b), min, max, CURVE_POINTS),
+    }));
+  }, [perSample, data, model, b, min, max, latest]);
+
+  const path = useMemo(() => {
+    const dots: PathPoint[] = [];
+    const left = reach.beyond?.epoch ?? Infinity;
+    weights.ws.forEach((w, k) => {
+      const epoch = weights.epochs[k]!;
+      if (epoch >= left || !(w >= min && w <= max)) return;
+      const value = cost(model, { w, b }, data);
+      if (Number.isFinite(value)) dots.push({ w, value, epoch });
+    });
+    return dots;
+  }, [weights, reach, model, b, data, min, max]);
+
+  const w = params.w;
+  const onChart = Number.isFinite(w) && w >= min && w <= max && Math.abs(w - centre) <= limit;
+  const ballCost = cost(model, { w, b }, data);
+  const meanSlope = costSlope(model, data, w, b);
+  const slope = used ? used.gradient.w : meanSlope;
+  const touch: CurvePoint | null =
+    used && usedW >= min && usedW <= max && Number.isFinite(usedValue)
+      ? { w: usedW, value: usedValue }
+      : null;
+  let tangent: LandscapeLayer['tangent'] = null;
+  if (used) {
+    if (touch) tangent = tangentSegment(touch.w, touch.value, slope, max - min, yTop, 0.3);
+  } else if (onChart) {
+    tangent = tangentSegment(w, ballCost, slope, max - min, yTop, 0.3);
+  }
+  const highlighted = latest === null ? null : samples.find((sample) => sample.i === latest);
+  const color = RUN_COLOR_VARS[id];
+  const layer: LandscapeLayer = {
+    curve,
+    samples,
+    latest,
+    path,
+    wStar: wStar >= min && wStar <= max ? wStar : null,
+    yTop,
+    tangent,
+    touch: tangent ? touch : null,
+    ball: onChart && Number.isFinite(ballCost) ? { w, value: ballCost } : null,
+    nextStep:
+      next && onChart && Number.isFinite(ballCost)
+        ? [
+            { w, value: ballCost },
+            { w: Math.min(max, Math.max(min, next.after.w)), value: ballCost },
+          ]
+        : null,
+    color,
+  };
+
+  // The chart itself, rebuilt only when the axes change (not every frame).
+  const fixed = width !== undefined && height !== undefined;
+  const frame = useMemo(() => {
+    const size = fixed
+      ? { width, height }
+      : { responsive: true, style: { width: width ?? '100%', height: '100%' } };
+    const yTicks = linearTicks(0, yTop, 4);
+    return (
+      <ComposedChart
+        {...size}
+        className="chart-plot"
+        accessibilityLayer={false}
+        margin={{ top: 8, right: 16, bottom: 18, left: 4 }}
+      >
+        <XAxis
+          type="number"
+          dataKey="w"
+          domain={[min, max]}
+          ticks={linearTicks(min, max, 5)}
+          interval={0}
+          allowDataOverflow
+          stroke={CHART_THEME.axis}
+          tick={AXIS_TICK}
+          tickFormatter={formatTick}
+          label={{
+            value: t('landscape.wAxis'),
+            position: 'insideBottomRight',
+            offset: -8,
+            fill: CHART_THEME.text,
+          }}
+        />
+        <YAxis
+          type="number"
+          dataKey="value"
+          domain={[0, yTop]}
+          ticks={yTicks}
+          interval={0}
+          allowDataOverflow
+          width={axisWidth(yTicks.map(formatTick), tickPx)}
+          stroke={CHART_THEME.axis}
+          tick={AXIS_TICK}
+          tickFormatter={formatTick}
+          label={{
+            value: t('landscape.costAxis'),
+            angle: -90,
+            position: 'insideLeft',
+            offset: 10,
+            fill: CHART_THEME.text,
+          }}
+        />
+        <LandscapeDrawing />
+        <NoLayerTabStops />
+      </ComposedChart>
+    );
+  }, [fixed, width, height, min, max, yTop, tickPx, t]);
+
+  const beyond = reach.beyond;
+  const note = beyond
+    ? Number.isFinite(beyond.w) && Number.isFinite(cost(model, { w: beyond.w, b }, data))
+      ? t('landscape.ranOff', { w: formatCompact(beyond.w), epoch: beyond.epoch })
+      : t('landscape.overflowed', { epoch: beyond.epoch })
+    : onChart
+      ? null
+      : Number.isFinite(w)
+        ? t('landscape.offChart', { w: formatCompact(w) })
+        : t('landscape.overflowed', { epoch: run.epoch + 1 });
+  return (
+    <figure
+      className="chart landscape"
+      aria-labelledby={titleId}
+      aria-describedby={descriptionId}
+      data-w={pyFloat(w)}
+      data-range-min={min}
+      data-range-max={max}
+      data-clipped={range.clipped}
+      data-path-dots={path.length}
+      data-sample-curves={samples.length}
+      data-highlighted-sample={latest ?? ''}
+      data-tangent={used ? 'sample' : 'cost'}
+    >
+      {/* The tab names the chart on screen; the title stays its accessible name. */}
+      <figcaption className="chart-sr-only">
+        <h3 id={titleId}>{t(perSample ? 'landscape.titleSgd' : 'landscape.title')}</h3>
+        <p id={descriptionId}>
+          {t('landscape.description')}
+          {perSample && ` ${t('landscape.descriptionSgd')}`}
+        </p>
+      </figcaption>
+      <div
+        className="chart-plot-box landscape-plot-box"
+        style={height === undefined ? undefined : { height }}
+      >
+        <LandscapeLayerContext.Provider value={layer}>{frame}</LandscapeLayerContext.Provider>
+      </div>
+      <HiddenTextProbe
+        className="recharts-cartesian-axis-tick-value"
+        fontSize={AXIS_TICK.fontSize}
+        probe={tickProbe}
+      />
+      <div className="chart-foot">
+        {note !== null && <p className="chart-offchart">{note}</p>}
+        <p className="chart-stats">
+          <span className="chart-mono">{t('landscape.current', { w: pyFloat(w) })}</span>
+          {Number.isFinite(slope) && (
+            <span className="chart-mono landscape-slope">
+              {used
+                ? t('landscape.slopeUsed', {
+                    value: pyFloat(slope),
+                    i: (usedSample ?? 0) + 1,
+                    w: pyFloat(usedW),
+                  })
+                : t('landscape.slope', { value: pyFloat(slope) })}
+            </span>
+          )}
+          {next && (
+            <span className="chart-mono landscape-next">
+              {t('landscape.nextStep', { value: pyFloat(next.after.w - next.before.w) })}
+            </span>
+          )}
+          <span className="chart-mono">{t('landscape.optimum', { value: pyFloat(wStar) })}</span>
+        </p>
+        <ul className="chart-legend">
+          <li className="chart-legend-item">
+            <span className="chart-swatch chart-swatch-path" style={{ color }} aria-hidden="true" />
+            {t('landscape.legendPath')}
+          </li>
+          <li className="chart-legend-item">
+            <span className="chart-swatch" style={{ background: CHART_THEME.tangent }} aria-hidden="true" />
+            {t(used ? 'landscape.legendTangentSample' : 'landscape.legendTangent')}
+          </li>
+          {perSample && (
+            <li className="chart-legend-item">
+              <span
+                className="chart-swatch"
+                style={{ background: CHART_THEME.text, opacity: 0.3 }}
+                aria-hidden="true"
+              />
+              {t('landscape.legendSamples')}
+            </li>
+          )}
+          {highlighted && (
+            <li className="chart-legend-item landscape-latest" data-sample={highlighted.i}>
+              <span className="chart-swatch" style={{ background: RUN_COLOR_VARS.sgd }} aria-hidden="true" />
+              {t('landscape.latestSample', {
+                sample: t('landscape.sample', {
+                  i: highlighted.i + 1,
+                  x: pyLiteral(data.xs[highlighted.i] ?? 0),
+                  y: pyLiteral(data.ys[highlighted.i] ?? 0),
+                }),
+              })}
+            </li>
+          )}
+        </ul>
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,291 @@
+/**
+ * What moves on the loss chart, drawn inside its Recharts chart (see plotLayer.tsx): the lines and
+ * where a diverged run stopped (LossLines, re-rendered as the runs play), and the hover readout
+ * (LossHover, re-rendered as the pointer moves). The chart around them re-renders only when an axis
+ * changes.
+ */
+import { createContext, useCallback, useContext, useMemo, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { useActiveTooltipCoordinate, useActiveTooltipLabel, usePlotArea } from 'recharts';
+import { pyFloat, type RunState } from '../../core';
+import { useDismissOnEscape } from '../../hooks/keyboard';
+import type { Translate } from '../../i18n';
+import type { Pin, RunId, Runs } from '../../store/playground';
+import { CHART_THEME, pointAt, RUN_COLOR_VARS, type LossChartModel } from './chartData';
+import { crossPath, isSafePx, pixelXY, polylinePath, type PixelScales } from './toolkit';
+import { PlotClip, usePixelScales } from './plotLayer';
+
+/** What the drawn layer and the tooltip read each frame; the chart around them stays as it was. */
+export interface LossLayer {
+  readonly model: LossChartModel;
+  readonly pins: readonly Pin[];
+  readonly shown: readonly RunId[];
+  /** The runs by id; every id in `shown` is one of them. */
+  readonly runs: Runs;
+  readonly lastEpoch: number;
+  readonly t: Translate;
+  /** Where the hover readout is put (an HTML box over the chart); null before it is mounted. */
+  readonly host: HTMLElement | null;
+  /** A live region that speaks the hovered epoch's values to screen readers (arrow keys on the chart). */
+  readonly speaker: HTMLElement | null;
+}
+
+export const LossLayerContext = createContext<LossLayer | null>(null);
+
+/**
+ * "diverged in epoch k": k counts epochs from 1 (the k-th epoch is the one that overflowed), while
+ * the run's divergedAtEpoch is that epoch's 0-based index, the epochs it completed before it.
+ */
+export const divergedText = (t: Translate, run: RunState): string =>
+  t('loss.diverged', { epoch: (run.divergedAtEpoch ?? run.epoch) + 1 });
+
+/** The hovered epoch (Recharts' active label) as a whole number, or null. */
+function hoveredEpoch(label: unknown): number | null {
+  const epoch = typeof label === 'string' && label !== '' ? Number(label) : label;
+  return typeof epoch === 'number' && Number.isInteger(epoch) && epoch >= 0 ? epoch : null;
+}
+
+const DOT_RADIUS = 3;
+const ACTIVE_DOT_RADIUS = 4;
+/** Half the size of the × where a diverged run's line ends. */
+const END_MARK = 5;
+/** Vertical room of an end label (12px type). */
+const END_LABEL_ROOM = 15;
+
+/** Where run `id`'s cost after `epoch` epochs is drawn, in pixels; null where it is not drawn. */
+function runPoint(layer: LossLayer, scales: PixelScales, id: RunId, epoch: number): [number, number] | null {
+  const point = pointAt(layer.runs[id]!, epoch);
+  const value = point === null ? null : layer.model.toAxis(point.cost);
+  if (value === null) return null;
+  const cx = scales.x(epoch);
+  const cy = scales.y(value);
+  // Beyond ±SAFE_PX (for a frame the axes still have the last scale): not drawn.
+  return isSafePx(cx) && isSafePx(cy) ? [cx, cy] : null;
+}
+
+/**
+ * The pinned ghosts and each shown run's line (a dot while it has one point), clipped to the plot;
+ * a run that diverged ends at its last finite epoch with a × and "diverged in epoch k" beside it.
+ */
+export function LossLines() {
+  const layer = useContext(LossLayerContext);
+  const scales = usePixelScales();
+  const area = usePlotArea();
+  const paths = useMemo(() => {
+    if (!layer || !scales) return null;
+    const d = (id: string) => {
+      const line = layer.model.lines[id];
+      return line
+        ? polylinePath(
+            line.epochs.length,
+            (i) => line.epochs[i]!,
+            (i) => line.values[i]!,
+            scales,
+          )
+        : '';
+    };
+    return Object.fromEntries([...layer.pins.map((pin) => pin.id), ...layer.shown].map((id) => [id, d(id)]));
+  }, [layer, scales]);
+  if (!layer || !scales || !area || !paths) return null;
+  const { model, pins, shown, runs, t } = layer;
+
+  // End labels: beside the ×, toward the middle of the plot, kept apart and inside it.
+  const ends: { id: RunId; x: number; y: number; labelX: number; labelY: number; left: boolean }[] = [];
+  for (const id of shown) {
+    if (runs[id]!.status !== 'diverged') continue;
+    const end = runPoint(layer, scales, id, runs[id]!.epoch);
+    if (end === null) continue;
+    const left = end[0] > area.x + area.width / 2;
+    ends.push({ id, x: end[0], y: end[1], labelX: end[0] + (left ? -9 : 9), labelY: end[1], left });
+  }
+  ends.sort((a, b) => a.y - b.y);
+  const top = area.y + 11;
+  const bottom = area.y + area.height - 4;
+  let previous = -Infinity;
+  for (const end of ends) {
+    end.labelY = Math.min(bottom, Math.max(top, end.labelY, previous + END_LABEL_ROOM));
+    previous = end.labelY;
+  }
+  return (
+    <g className="loss-lines">
+      <PlotClip>
+        {pins.map((pin) => (
+          <g key={pin.id} className={`loss-line loss-pin chart-run-${pin.run}`}>
+            <path
+              className="chart-line"
+              d={paths[pin.id]}
+              fill="none"
+              stroke={RUN_COLOR_VARS[pin.run]}
+              strokeOpacity={0.35}
+              strokeDasharray="6 4"
+              strokeWidth={2}
+            />
+          </g>
+        ))}
+        {shown.map((id) => {
+          const single =
+            model.drawn[id] === 1 ? runPoint(layer, scales, id, model.lines[id]!.epochs[0]!) : null;
+          return (
+            <g key={id} className={`loss-line chart-run-${id}`}>
+              <path
+                className="chart-line"
+                d={paths[id]}
+                fill="none"
+                stroke={RUN_COLOR_VARS[id]}
+                strokeWidth={2}
+                strokeLinejoin="round"
+              />
+              {single && (
+                <circle
+                  className="loss-dot"
+                  cx={single[0]}
+                  cy={single[1]}
+                  r={DOT_RADIUS}
+                  fill={RUN_COLOR_VARS[id]}
+                />
+              )}
+            </g>
+          );
+        })}
+      </PlotClip>
+      {ends.map((end) => (
+        <g key={end.id} className={`loss-end chart-run-${end.id}`} data-epoch={runs[end.id]!.epoch}>
+          <path
+            className="loss-end-mark"
+            d={crossPath(pixelXY(end.x, end.y), END_MARK)}
+            stroke={RUN_COLOR_VARS[end.id]}
+            strokeWidth={2.5}
+            strokeLinecap="round"
+          />
+          <text
+            className="loss-end-label"
+            x={end.labelX}
+            y={end.labelY}
+            textAnchor={end.left ? 'end' : 'start'}
+            dominantBaseline="central"
+            fontSize={12}
+            fill={CHART_THEME.text}
+            stroke="var(--surface, #ffffff)"
+            strokeWidth={3}
+            strokeLinejoin="round"
+            paintOrder="stroke"
+          >
+            {divergedText(t, runs[end.id]!)}
+          </text>
+        </g>
+      ))}
+    </g>
+  );
+}
+
+/**
+ * Which of a run's epochs the readout shows at the hovered `epoch`: that one, or past the run's end
+ * its last; null for a run that diverged and stopped before it (it has nothing to show there).
+ */
+const shownEpoch = (run: RunState, epoch: number): number | null =>
+  run.status === 'diverged' && epoch > run.epoch ? null : Math.min(epoch, run.epoch);
+
+/**
+ * At the hovered epoch (pointer, or arrow keys on the focused chart): a cursor line, a dot on each
+ * run, and a readout of the exact epoch, w and cost of each shown run (past the runs' last epoch:
+ * their last one; for a run that diverged before it, where it stopped). "after epoch k" counts the
+ * epochs done, as the clock does; the lecture's script prints that line as `epoch: k−1`, which the
+ * title gives beside it. Escape hides the readout until the hovered epoch changes.
+ */
+export function LossHover() {
+  const layer = useContext(LossLayerContext);
+  const scales = usePixelScales();
+  const area = usePlotArea();
+  const hovered = hoveredEpoch(useActiveTooltipLabel());
+  const coordinate = useActiveTooltipCoordinate();
+  // Escape hides the readout until the hovered epoch changes (leaving the chart counts).
+  const [dismissed, setDismissed] = useState(false);
+  const dismiss = useCallback(() => setDismissed(true), []);
+  const [shownFor, setShownFor] = useState(hovered);
+  if (shownFor !== hovered) {
+    setShownFor(hovered);
+    setDismissed(false);
+  }
+  useDismissOnEscape(hovered !== null && !dismissed, dismiss);
+  if (!layer || !scales || !area || hovered === null) return null;
+  const { runs, shown, lastEpoch, t, host, speaker } = layer;
+  const epoch = Math.min(hovered, lastEpoch);
+  const x = scales.x(epoch);
+  const anchorX = coordinate?.x ?? x;
+  const onLeft = anchorX > area.x + area.width / 2;
+  const values = (
+    <>
+      <p className="chart-tooltip-title">
+        {epoch === 0 ? t('loss.tooltipStart') : t('loss.tooltipEpoch', { epoch })}
+      </p>
+      {epoch > 0 && (
+        <p className="chart-tooltip-printed">{t('loss.tooltipPrinted', { printed: epoch - 1 })}</p>
+      )}
+      {shown.map((id) => {
+        const at = shownEpoch(runs[id]!, epoch);
+        const point = at === null ? null : pointAt(runs[id]!, at);
+        return (
+          <div key={id} className={`chart-tooltip-run chart-run-${id}`}>
+            <p className="chart-tooltip-name">
+              <span className="chart-swatch" style={{ background: RUN_COLOR_VARS[id] }} aria-hidden="true" />
+              <strong>{t(`run.${id}.short`)}</strong>
+            </p>
+            {point === null ? (
+              <p>{divergedText(t, runs[id]!)}</p>
+            ) : (
+              <>
+                <p className="chart-mono">{t('loss.tooltipW', { value: pyFloat(point.w) })}</p>
+                <p className="chart-mono">{t('loss.tooltipCost', { value: pyFloat(point.cost) })}</p>
+              </>
+            )}
+          </div>
+        );
+      })}
+    </>
+  );
+  const readout = (
+    <div
+      className={`chart-tooltip loss-readout${onLeft ? ' loss-readout-left' : ''}`}
+      data-testid="loss-tooltip"
+      style={{ left: anchorX, top: area.y }}
+      // Screen readers hear the same values once, from the live region.
+      aria-hidden="true"
+    >
+      {values}
+    </div>
+  );
+  return (
+    <g className="loss-hover">
+      {isSafePx(x) && (
+        <line
+          className="loss-cursor"
+          x1={x}
+          x2={x}
+          y1={area.y}
+          y2={area.y + area.height}
+          stroke={CHART_THEME.axis}
+        />
+      )}
+      {shown.map((id) => {
+        const at = shownEpoch(runs[id]!, epoch);
+        const point = at === null ? null : runPoint(layer, scales, id, at);
+        return (
+          point && (
+            <circle
+              key={id}
+              className={`loss-active-dot chart-run-${id}`}
+              cx={point[0]}
+              cy={point[1]}
+              r={ACTIVE_DOT_RADIUS}
+              fill={RUN_COLOR_VARS[id]}
+              stroke="var(--surface, #ffffff)"
+              strokeWidth={2}
+            />
+          )
+        );
+      })}
+      {host && !dismissed && createPortal(readout, host)}
+      {speaker && createPortal(values, speaker)}
+    </g>
+  );
+}

@@ -1,0 +1,182 @@
+import { useShallow } from 'zustand/react/shallow';
+import { pyFloat, pyLiteral } from '../../core';
+import { useT } from '../../i18n';
+import { usePlaygroundSelector } from '../../store/context';
+import type { RunId } from '../../store/playground';
+import {
+  runReadout,
+  selectIsPlaying,
+  selectLearningRate,
+  selectBatchSize,
+  selectModel,
+  selectPredictX,
+  selectXs,
+} from '../../store/selectors';
+import { Landscape } from '../charts/Landscape';
+import { lazyComponent, usePreloadWhenIdle } from '../app/lazyPanel';
+import { PythonDownloads } from '../python/PythonDownloads';
+import { RegimeNote } from './RegimeNote';
+import { RunStateLine } from './RunStateLine';
+import { approx } from './SettingsPanel';
+import { Tabs } from '../controls/Tabs';
+import { runColorStyle } from './runColors';
+import './run.css';
+
+// The views behind the other tabs load after the first paint (and ahead of a click, when the page is
+// idle); the 2-D landscape (contours), only needed for y = w·x + b, when first shown.
+const FormulaView = lazyComponent(() => import('./FormulaView').then((m) => m.FormulaView), {
+  name: 'FormulaView',
+  placeholder: 'tab',
+  messages: ['formula'],
+});
+const PythonOutput = lazyComponent(() => import('../python/PythonOutput').then((m) => m.PythonOutput), {
+  name: 'PythonOutput',
+  placeholder: 'tab',
+});
+const PythonCode = lazyComponent(() => import('../python/PythonCode').then((m) => m.PythonCode), {
+  name: 'PythonCode',
+  placeholder: 'tab',
+});
+const Landscape2D = lazyComponent(() => import('../charts/Landscape2D').then((m) => m.Landscape2D), {
+  name: 'Landscape2D',
+  placeholder: 'landscape2d',
+  messages: ['landscape2d'],
+});
+const TAB_VIEWS = [FormulaView, PythonOutput, PythonCode];
+
+/**
+ * One run (GD, SGD, or the third run's optimizer): what its learning rate will do, where it stands in one line, its
+ * landscape (or its formula and Python, one tab away); below the picture, the lecture's printed loss,
+ * the predictions and the downloads.
+ */
+export function RunPanel({ id }: { id: RunId }) {
+  const t = useT();
+  const n = usePlaygroundSelector(selectXs).length;
+  const batch = Math.min(n, usePlaygroundSelector(selectBatchSize));
+  const model = usePlaygroundSelector(selectModel);
+  usePreloadWhenIdle(TAB_VIEWS);
+  const landscape = {
+    id: 'landscape',
+    label: t('run.view.landscape'),
+    render: () => (model === 'wb' ? <Landscape2D id={id} /> : <Landscape id={id} />),
+  };
+  const formula = { id: 'formula', label: t('run.view.formula'), render: () => <FormulaView id={id} /> };
+  return (
+    <section className={`panel run run-${id}`} aria-label={t(`run.${id}`)} style={runColorStyle(id)}>
+      <header className="run-header">
+        <h2>
+          <span className="run-swatch" aria-hidden="true" />
+          {t(`run.${id}`)}
+        </h2>
+      </header>
+      <RunStatus id={id} />
+      <RegimeNote id={id} variant="verdict" />
+      <RunReadoutLine id={id} />
+      <RunStateLine id={id} />
+      <Tabs
+        label={t('run.views', { run: t(`run.${id}.short`) })}
+        tabs={[
+          landscape,
+          formula,
+          { id: 'output', label: t('run.view.output'), render: () => <PythonOutput id={id} /> },
+          { id: 'code', label: t('run.view.code'), render: () => <PythonCode id={id} /> },
+        ]}
+      />
+      <div className="run-details">
+        <RegimeNote id={id} variant="why" />
+        <p className="run-rule">{t(`run.${id}.rule`, { n, b: batch, updates: Math.ceil(n / batch) })}</p>
+        <RunDetails id={id} />
+        <PythonDownloads id={id} />
+      </div>
+    </section>
+  );
+}
+
+function RunStatus({ id }: { id: RunId }) {
+  const t = useT();
+  const lr = usePlaygroundSelector(selectLearningRate);
+  const { health, divergedInEpoch, limit } = usePlaygroundSelector(
+    useShallow((s) => {
+      const readout = runReadout(s, id);
+      return { health: readout.health, divergedInEpoch: readout.divergedInEpoch, limit: readout.limit };
+    }),
+  );
+  if (health === 'converging') return null;
+  const text =
+    health === 'diverged'
+      ? t('run.status.diverged', { epoch: divergedInEpoch ?? 0, limit: approx(limit ?? Infinity) })
+      : t('run.status.diverging', { lr: pyFloat(lr), limit: approx(limit ?? Infinity) });
+  return (
+    <p className={`run-status run-status-${health}`} role="alert">
+      <span aria-hidden="true">⚠ </span>
+      {text}
+    </p>
+  );
+}
+
+/** Where the run stands, in one line under its regime: epoch, updates, w (and b), cost on all data. */
+function RunReadoutLine({ id }: { id: RunId }) {
+  const t = useT();
+  const readout = usePlaygroundSelector(useShallow((s) => runReadout(s, id)));
+  const playing = usePlaygroundSelector(selectIsPlaying);
+  const model = usePlaygroundSelector(selectModel);
+  // w and b say their own name ("w = 1.0"); their labels are there for screen readers.
+  const items: { label: string; value: string; hidden?: boolean; hint?: string }[] = [
+    { label: t('run.epoch'), value: String(readout.epoch) },
+    { label: t('run.updates'), value: String(readout.updates) },
+    { label: t('run.w'), value: `w = ${pyFloat(readout.params.w)}`, hidden: true },
+    ...(model === 'wb'
+      ? [{ label: t('run.bias'), value: `b = ${pyFloat(readout.params.b)}`, hidden: true }]
+      : []),
+    { label: t('run.costShort'), value: pyFloat(readout.cost), hint: t('run.cost') },
+  ];
+  const announcement =
+    readout.health === 'diverged'
+      ? t('run.announceDiverged', { run: t(`run.${id}.short`), epoch: readout.divergedInEpoch ?? 0 })
+      : t('run.announce', {
+          run: t(`run.${id}.short`),
+          epoch: readout.epoch,
+          updates: readout.updates,
+          w: pyFloat(readout.params.w),
+          loss: readout.printedLoss === null ? '—' : pyFloat(readout.printedLoss),
+        });
+  return (
+    <>
+      <dl className="readout-line">
+        {items.map(({ label, value, hidden, hint }) => (
+          <div key={label} className="readout-item" title={hint}>
+            <dt className={hidden ? 'visually-hidden' : undefined}>{label}</dt>
+            <dd className="mono">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {/* Announced when the run stops moving: sixty announcements a second would say nothing. */}
+      <p className="visually-hidden" aria-live="polite" aria-atomic="true">
+        {playing ? '' : announcement}
+      </p>
+    </>
+  );
+}
+
+/** Below the picture: the loss as the lecture prints it, and the prediction before and now. */
+function RunDetails({ id }: { id: RunId }) {
+  const t = useT();
+  const readout = usePlaygroundSelector(useShallow((s) => runReadout(s, id)));
+  const predictX = usePlaygroundSelector(selectPredictX);
+  const x = pyLiteral(predictX);
+  const rows: [string, string, string?][] = [
+    [t('run.loss'), readout.printedLoss === null ? '—' : pyFloat(readout.printedLoss), t('run.lossHint')],
+    [t('run.predictBefore', { x }), pyFloat(readout.predictBefore)],
+    [t('run.predictAfter', { x }), pyFloat(readout.predictNow)],
+  ];
+  return (
+    <dl className="readout">
+      {rows.map(([label, value, hint]) => (
+        <div key={label} className="readout-row">
+          <dt title={hint}>{label}</dt>
+          <dd className="mono">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
