@@ -33,7 +33,7 @@ export {
   type SampleUpdate,
   type TrainingSetup,
 } from './optimizer';
-export { pyFloat, pyInt, pyLiteral, pyPrint, type PyPrintable } from './pyrepr';
+export { pyFloat, pyFloatLiteral, pyInt, pyLiteral, pyPrint, type PyPrintable } from './pyrepr';
 export { epochSeed, gaussian, mulberry32, permutation } from './random';
 export { emptyTrace, epochRecord, stateAfterEpoch, traceColumn, type EpochRecord, type Trace } from './trace';
 export {
@@ -98,17 +98,12 @@ export { normalizeWidth, parseNumber, parseNumberList, type ListParse, type Pars
 export {
   costSlice,
   costSlope,
-  landscapeRange,
-  LANDSCAPE_CAP,
-  LANDSCAPE_PADDING,
   pickSamples,
   sampleCurve,
   sampleLossSlice,
   sliceOptimum,
   tangentSegment,
   type CurvePoint,
-  type LandscapeRange,
-  type LandscapeRangeOptions,
 } from './landscape';
 export * from './pythonScript';
 export * from './urlState';

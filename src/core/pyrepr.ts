@@ -36,6 +36,19 @@ export function pyFloat(x: number): string {
   return `${sign}${digits.slice(0, pointAt)}.${digits.slice(pointAt)}`;
 }
 
+/**
+ * A Python float literal that evaluates to exactly x: repr(x) for a finite x (shortest round-trip
+ * digits, so float(repr(x)) == x, sign of zero included), `float('inf')`/`float('nan')` otherwise.
+ * (Here rather than in pythonScript.ts: the optimizers' modules, which the first page loads, write
+ * their torch.optim constructors with it, and would otherwise bring the lecture's scripts along.)
+ */
+export function pyFloatLiteral(x: number): string {
+  if (Number.isNaN(x)) return "float('nan')";
+  if (x === Infinity) return "float('inf')";
+  if (x === -Infinity) return "-float('inf')";
+  return pyFloat(x);
+}
+
 /** str(n) for a Python int given as a JavaScript integer-valued number (exact, any magnitude). */
 export function pyInt(n: number): string {
   return BigInt(n).toString();

@@ -4,23 +4,12 @@
  * just to show a screenful of it).
  */
 import { updatesPerEpoch, type RunState, type SampleUpdate } from './optimizer';
-import { pyFloat, pyInt, pyLiteral, pyPrint } from './pyrepr';
+import { pyFloatLiteral, pyInt, pyLiteral, pyPrint } from './pyrepr';
 import { epochLines, predictAfterLine, predictBeforeLine, type TranscriptConfig } from './transcript';
 
 /** The file name the lecture gives each script. */
 export function pythonScriptName(optimizer: 'gd' | 'sgd'): string {
   return optimizer === 'gd' ? 'gradient_descent.py' : 'stochastic_gradient_descent.py';
-}
-
-/**
- * A Python float literal that evaluates to exactly x: repr(x) for a finite x (shortest round-trip
- * digits, so float(repr(x)) == x, sign of zero included), `float('inf')`/`float('nan')` otherwise.
- */
-export function pyFloatLiteral(x: number): string {
-  if (Number.isNaN(x)) return "float('nan')";
-  if (x === Infinity) return "float('inf')";
-  if (x === -Infinity) return "-float('inf')";
-  return pyFloat(x);
 }
 
 /**

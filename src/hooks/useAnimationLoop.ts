@@ -3,7 +3,8 @@ import type { PlaygroundStore } from '../store/playground';
 
 /**
  * Drives the shared clock with requestAnimationFrame while the store is playing: each frame reads
- * the state through getState() and commits exactly one update (tick). The loop sleeps while paused
+ * the state through getState() and makes one tick: at most one store update, none when the frame owes
+ * no whole epoch (the debt is kept without telling subscribers). The loop sleeps while paused
  * and while the tab is hidden, and restarts its stopwatch on resume so no time is owed for the
  * hidden stretch (no jump).
  */

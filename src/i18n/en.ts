@@ -4,7 +4,7 @@ import type { exportMessages } from './fragments/export';
 import type { formulaMessages } from './fragments/formula';
 import type { landscape2dMessages } from './fragments/landscape2d';
 import type { lessonMessages } from './fragments/lesson';
-import { pythonMessages } from './fragments/python';
+import type { pythonMessages } from './fragments/python';
 import { regimeMessages } from './fragments/regime';
 
 /** English: the reference catalog. Every other language must have exactly these keys. */
@@ -94,6 +94,11 @@ const base = {
   'run.view.formula': 'Formula',
   'run.view.output': 'Python output',
   'run.view.code': 'Python code',
+  'python.output.download': 'Download output',
+  'python.code.download': 'Download code',
+  'python.torch.download': 'Download PyTorch code',
+  'python.downloaded': 'Saved {file}.',
+  'python.downloads': '{run} as Python: downloads',
   'run.epoch': 'Epoch',
   'run.updates': 'Updates',
   'run.w': 'Weight',
@@ -218,17 +223,17 @@ const base = {
 /** The English the first page shows, before anything else has loaded. */
 export const en = {
   ...base,
-  ...pythonMessages,
   ...classroomMessages,
   ...regimeMessages,
 };
 
 /**
- * The English of the parts loaded after the first paint (the formula view, the export menu, the data
- * panel, the 2-D landscape, the lesson): each part's messages load with it (see `loadMessages` in
- * index.ts).
+ * The English of the parts loaded after the first paint (the formula view, the Python views, the
+ * export menu, the data panel, the 2-D landscape, the lesson): each part's messages load with it (see
+ * `loadMessages` in index.ts).
  */
 export type LaterMessages = typeof formulaMessages &
+  typeof pythonMessages &
   typeof exportMessages &
   typeof dataMessages &
   typeof landscape2dMessages &

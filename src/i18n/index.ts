@@ -5,8 +5,9 @@
  * the first paint waits for stays small:
  * - 简体中文 is a chunk of its own, loaded before the first render when the browser prefers Chinese or
  *   the link says `lang=zh…` (see `startupLocaleReady`), otherwise when someone picks it;
- * - the English of the parts shown after the first paint (the formula view, the export menu, the
- *   data panel, the 2-D landscape) comes with those parts (LATER_MESSAGES, lazyPanel.tsx).
+ * - the English of the parts shown after the first paint (the formula view, the Python views, the
+ *   export menu, the data panel, the 2-D landscape, the lesson) comes with those parts
+ *   (LATER_MESSAGES, lazyPanel.tsx).
  */
 import { create } from 'zustand';
 import { en, type Catalog, type MessageKey } from './en';
@@ -31,6 +32,7 @@ const LOCALE_LOADERS: Readonly<Record<Exclude<Locale, 'en'>, () => Promise<Catal
  */
 const LATER_MESSAGES = {
   formula: () => import('./fragments/formula').then((module) => module.formulaMessages),
+  python: () => import('./fragments/python').then((module) => module.pythonMessages),
   export: () => import('./fragments/export').then((module) => module.exportMessages),
   data: () => import('./fragments/data').then((module) => module.dataMessages),
   landscape2d: () => import('./fragments/landscape2d').then((module) => module.landscape2dMessages),

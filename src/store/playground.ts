@@ -59,7 +59,10 @@ export interface PlaygroundState {
   /** The updates of the epoch in progress, replayed once when the cursor enters it. */
   readonly pendingUpdates: readonly SampleUpdate[];
   readonly playback: Playback;
-  /** Fractional epochs owed by the clock (speed × elapsed time not yet spent). */
+  /**
+   * Fractional epochs owed by the clock (speed × elapsed time not yet spent). No component reads it:
+   * a tick that only adds to it writes it in place, without notifying subscribers.
+   */
   readonly clockDebt: number;
   /** Loss curves kept on the chart as faded ghosts, to compare learning rates. */
   readonly pins: readonly Pin[];
@@ -207,7 +210,9 @@ export const createPlaygroundStore = (initial: PlaygroundSettings = DEFAULT_SETT
           state.clockDebt + (Math.min(Math.max(0, elapsedMs), MAX_FRAME_MS) / 1000) * state.settings.speed;
         const whole = Math.floor(owed);
         if (whole === 0) {
-          set({ clockDebt: owed });
+          // Bookkeeping nothing draws: a frame that only adds to the debt (five in six at 10
+          // epochs/s) is written in place, so it wakes no subscriber and renders nothing.
+          (state as { clockDebt: number }).clockDebt = owed;
           return;
         }
         const next = advanceClock(state, whole);

@@ -100,20 +100,22 @@ describe('useAnimationLoop', () => {
     expect(queue.size).toBe(1);
     commits.mockClear();
 
-    // The first frame only starts the stopwatch.
+    // The first frame only starts the stopwatch: nothing changes, nobody is told.
     frame(1000);
     expect(store.getState().epoch).toBe(0);
     expect(store.getState().clockDebt).toBe(0);
-    expect(commits).toHaveBeenCalledTimes(1);
+    expect(commits).not.toHaveBeenCalled();
     expect(queue.size).toBe(1);
 
     const perFrame: number[] = [];
     for (let k = 1; k <= 60; k++) {
       const before = store.getState().epoch;
+      commits.mockClear();
       frame(1000 + k * FRAME_60);
       perFrame.push(store.getState().epoch - before);
-      // Exactly one store commit per frame, and exactly one frame waiting for the next.
-      expect(commits).toHaveBeenCalledTimes(k + 1);
+      // One store commit for a frame that advances the clock, none for one that only adds to its
+      // debt; and exactly one frame waiting for the next.
+      expect(commits).toHaveBeenCalledTimes(perFrame.at(-1)! > 0 ? 1 : 0);
       expect(queue.size).toBe(1);
       const s = store.getState();
       expect(s.runs.gd.epoch).toBe(s.epoch);
@@ -137,7 +139,8 @@ describe('useAnimationLoop', () => {
       expect(store.getState().epoch).toBe(k);
       expect(store.getState().clockDebt).toBe(0);
     }
-    expect(commits).toHaveBeenCalledTimes(11);
+    // One commit per epoch; the first frame, which only starts the stopwatch, made none.
+    expect(commits).toHaveBeenCalledTimes(10);
   });
 
   it('hands tick the time between frames, clamped to MAX_FRAME_MS', () => {
@@ -176,12 +179,13 @@ describe('useAnimationLoop', () => {
     play(store);
     expect(queue.size).toBe(1);
     commits.mockClear();
-    // 10 s later: the first frame after resuming advances nothing.
+    // 10 s later: the first frame after resuming advances nothing (and so tells nobody).
     frame(10_000);
     expect(store.getState().epoch).toBe(2);
-    expect(commits).toHaveBeenCalledTimes(1);
+    expect(commits).not.toHaveBeenCalled();
     frame(10_000 + FRAME);
     expect(store.getState().epoch).toBe(3);
+    expect(commits).toHaveBeenCalledTimes(1);
   });
 
   it('step, runToEnd and reset stop a playing loop', () => {
@@ -218,10 +222,10 @@ describe('useAnimationLoop', () => {
     // 10 s passed while hidden; the first visible frame owes nothing.
     frame(10_000 + FRAME);
     expect(store.getState().epoch).toBe(1);
-    expect(commits).toHaveBeenCalledTimes(1);
+    expect(commits).not.toHaveBeenCalled();
     frame(10_000 + 2 * FRAME);
     expect(store.getState().epoch).toBe(2);
-    expect(commits).toHaveBeenCalledTimes(2);
+    expect(commits).toHaveBeenCalledTimes(1);
   });
 
   it('a frame that fires while hidden ticks nothing and requests no further frame', () => {

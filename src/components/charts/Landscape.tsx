@@ -1,11 +1,10 @@
-import { useDeferredValue, useId, useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { ComposedChart, XAxis, YAxis } from 'recharts';
 import {
   cost,
   costSlice,
   optimizerEntry,
   costSlope,
-  landscapeRange,
   pickSamples,
   pyFloat,
   pyLiteral,
@@ -35,6 +34,7 @@ import {
   weightPath,
 } from './chartData';
 import './charts.css';
+import { landscapeRange } from './landscapeRange';
 import { axisWidth, formatTick, linearTicks } from './toolkit';
 import {
   LandscapeDrawing,
@@ -74,12 +74,12 @@ export function Landscape({ id, height, width }: LandscapeProps) {
   const descriptionId = useId();
   // The tick labels' size as the page draws them (larger when presenting): the y axis makes room.
   const [tickPx, tickProbe] = useSvgTextPx(AXIS_TICK.fontSize);
-  // Deferred like the loss chart: the animation paints first, the landscape follows.
-  const run = useDeferredValue(usePlaygroundSelector(selectRun(id)));
-  const params = useDeferredValue(usePlaygroundSelector(selectShownParams(id)));
-  const latest = useDeferredValue(usePlaygroundSelector(selectLatestSample(id)));
-  const update = useDeferredValue(usePlaygroundSelector(selectLatestUpdate(id)));
-  const next = useDeferredValue(usePlaygroundSelector(selectNextRuleUpdate(id)));
+  // Read in the frame's one commit, with the readouts beside it: a deferred copy would make a second.
+  const run = usePlaygroundSelector(selectRun(id));
+  const params = usePlaygroundSelector(selectShownParams(id));
+  const latest = usePlaygroundSelector(selectLatestSample(id));
+  const update = usePlaygroundSelector(selectLatestUpdate(id));
+  const next = usePlaygroundSelector(selectNextRuleUpdate(id));
 
   const { data, model, init } = run.setup;
   // Runs of one update per sample (SGD) draw each sample's loss behind the cost.
@@ -147,37 +147,61 @@ export function Landscape({ id, height, width }: LandscapeProps) {
   const ballCost = cost(model, { w, b }, data);
   const meanSlope = costSlope(model, data, w, b);
   const slope = used ? used.gradient.w : meanSlope;
-  const touch: CurvePoint | null =
-    used && usedW >= min && usedW <= max && Number.isFinite(usedValue)
-      ? { w: usedW, value: usedValue }
-      : null;
-  let tangent: LandscapeLayer['tangent'] = null;
-  if (used) {
-    if (touch) tangent = tangentSegment(touch.w, touch.value, slope, max - min, yTop, 0.3);
-  } else if (onChart) {
-    tangent = tangentSegment(w, ballCost, slope, max - min, yTop, 0.3);
-  }
   const highlighted = latest === null ? null : samples.find((sample) => sample.i === latest);
   const color = RUN_COLOR_VARS[id];
-  const layer: LandscapeLayer = {
+  const nextW = next?.after.w ?? null;
+  // One object per drawn change: the drawing re-renders when what it draws changes, not when the
+  // landscape re-renders for another reason (the language, the tick labels' size).
+  const layer = useMemo<LandscapeLayer>(() => {
+    const touch: CurvePoint | null =
+      used && usedW >= min && usedW <= max && Number.isFinite(usedValue)
+        ? { w: usedW, value: usedValue }
+        : null;
+    let tangent: LandscapeLayer['tangent'] = null;
+    if (used) {
+      if (touch) tangent = tangentSegment(touch.w, touch.value, slope, max - min, yTop, 0.3);
+    } else if (onChart) {
+      tangent = tangentSegment(w, ballCost, slope, max - min, yTop, 0.3);
+    }
+    const ballShown = onChart && Number.isFinite(ballCost);
+    return {
+      curve,
+      samples,
+      latest,
+      path,
+      wStar: wStar >= min && wStar <= max ? wStar : null,
+      yTop,
+      tangent,
+      touch: tangent ? touch : null,
+      ball: ballShown ? { w, value: ballCost } : null,
+      nextStep:
+        nextW !== null && ballShown
+          ? [
+              { w, value: ballCost },
+              { w: Math.min(max, Math.max(min, nextW)), value: ballCost },
+            ]
+          : null,
+      color,
+    };
+  }, [
     curve,
     samples,
     latest,
     path,
-    wStar: wStar >= min && wStar <= max ? wStar : null,
+    wStar,
+    min,
+    max,
     yTop,
-    tangent,
-    touch: tangent ? touch : null,
-    ball: onChart && Number.isFinite(ballCost) ? { w, value: ballCost } : null,
-    nextStep:
-      next && onChart && Number.isFinite(ballCost)
-        ? [
-            { w, value: ballCost },
-            { w: Math.min(max, Math.max(min, next.after.w)), value: ballCost },
-          ]
-        : null,
+    used,
+    usedW,
+    usedValue,
+    slope,
+    onChart,
+    w,
+    ballCost,
+    nextW,
     color,
-  };
+  ]);
 
   // The chart itself, rebuilt only when the axes change (not every frame).
   const fixed = width !== undefined && height !== undefined;

@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, type CSSProperties } from 'react';
 import {
   batchGradient,
   cost,
@@ -12,7 +12,14 @@ import {
 import { useT } from '../../i18n';
 import { usePlaygroundSelector } from '../../store/context';
 import type { RunId } from '../../store/playground';
-import { selectCursorOf, selectPendingOf, selectRun, selectShownParams } from '../../store/selectors';
+import {
+  selectCursorOf,
+  selectNextRuleUpdate,
+  selectPendingOf,
+  selectRun,
+  selectShownParams,
+} from '../../store/selectors';
+import { RUN_COLOR_VARS } from '../run/runColors';
 import './charts.css';
 import {
   crossPath,
@@ -26,8 +33,21 @@ import {
   useMeasuredSize,
 } from './toolkit';
 import './landscape2d.css';
-import { clipPolyline, contourPaths, contourWindow, inWindow, wbPixel } from './landscape2dGeometry';
-import { Landscape2DAxes, Landscape2DLegend, useGrowingWindow } from './landscape2dParts';
+import {
+  clipPolyline,
+  contourPaths,
+  contourWindow,
+  inWindow,
+  stepSegment,
+  wbPixel,
+} from './landscape2dGeometry';
+import {
+  ArrowMarker,
+  Landscape2DAxes,
+  Landscape2DLegend,
+  NextStepArrow,
+  useGrowingWindow,
+} from './landscape2dParts';
 import { numberPath, PathNumbers, usePathNumberFont } from './pathMarks';
 
 export interface Landscape2DProps {
@@ -65,7 +85,9 @@ const MARGIN = { top: 10, right: 14, bottom: 38, left: 50 } as const;
  * cost(w, b) of y = w·x + b as a contour map over a (w, b) window that holds θ₀, θ* and the run:
  * shaded bands deepening toward θ*, the contour lines, the run's (w, b) after each epoch (for SGD
  * and mini-batch also every update of the latest epochs, the zig-zag), the current (w, b) as a ball
- * and the direction of −∇cost as an arrow. A run that runs off leaves the map with a note.
+ * and the direction of −∇cost as an arrow; for a run with an update rule (momentum, Adam…) also its
+ * next update as a dashed arrow to scale, as the 1-D landscape shows it. A run that runs off leaves
+ * the map with a note.
  */
 export function Landscape2D({ id, height: fixedHeight, width }: Landscape2DProps) {
   const t = useT();
@@ -73,10 +95,13 @@ export function Landscape2D({ id, height: fixedHeight, width }: Landscape2DProps
   const descriptionId = useId();
   const markerId = `landscape2d-arrow-${useId().replace(/[^\w-]/g, '')}`;
   const clipId = `landscape2d-clip-${useId().replace(/[^\w-]/g, '')}`;
+  const nextMarkerId = `${markerId}-next`;
   const run = usePlaygroundSelector(selectRun(id));
   const params = usePlaygroundSelector(selectShownParams(id));
   const pending = usePlaygroundSelector(selectPendingOf(id));
   const cursor = usePlaygroundSelector(selectCursorOf(id));
+  // The update an update rule takes next (null for plain gradient descent and once it diverged).
+  const next = usePlaygroundSelector(selectNextRuleUpdate(id));
   const [fontPx, numberProbe] = usePathNumberFont();
   const [measured, measureFrame] = useMeasuredSize(width === undefined || fixedHeight === undefined);
   const totalWidth = width ?? measured.width ?? FALLBACK_WIDTH;
@@ -144,6 +169,17 @@ export function Landscape2D({ id, height: fixedHeight, width }: Landscape2DProps
       const { x: x0, y: y0 } = px(current);
       arrow = [x0, y0, x0 + (dx / length) * ARROW_PX, y0 + (dy / length) * ARROW_PX];
     }
+  }
+
+  // Its end cut to the window (a diverging run's step can be anything up to the largest double).
+  const nextSegment = next && onChart ? stepSegment(current, next.after, view) : null;
+  let nextArrow: { from: { x: number; y: number }; to: { x: number; y: number }; clipped: boolean } | null =
+    null;
+  if (nextSegment) {
+    const from = px(current);
+    const to = px(nextSegment.to);
+    // Shorter than a pixel it would be a lone arrowhead pointing nowhere in particular.
+    if (Math.hypot(to.x - from.x, to.y - from.y) >= 1) nextArrow = { from, to, clipped: nextSegment.clipped };
   }
 
   const wTicks = linearTicks(wRange.min, wRange.max, tickCount(plotWidth, 90, 3));
@@ -221,6 +257,7 @@ export function Landscape2D({ id, height: fixedHeight, width }: Landscape2DProps
       data-contours={contours.length}
       data-path-points={pathPoints}
       data-step-points={stepPoints}
+      style={{ '--l2d-run': RUN_COLOR_VARS[id] } as CSSProperties}
     >
       {/* The tab names the map on screen; the title stays its accessible name. */}
       <figcaption className="chart-sr-only">
@@ -228,6 +265,7 @@ export function Landscape2D({ id, height: fixedHeight, width }: Landscape2DProps
         <p id={descriptionId}>
           {t('landscape2d.description')}
           {optimizer.kind !== 'gd' && ` ${t('landscape2d.descriptionSteps')}`}
+          {optimizer.rule && ` ${t('landscape2d.descriptionNextStep')}`}
         </p>
       </figcaption>
       <div
@@ -247,18 +285,15 @@ export function Landscape2D({ id, height: fixedHeight, width }: Landscape2DProps
             <clipPath id={clipId}>
               <rect x={MARGIN.left} y={MARGIN.top} width={plotWidth} height={plotHeight} />
             </clipPath>
-            <marker
-              id={markerId}
-              className="landscape2d-arrowhead"
-              viewBox="0 0 10 10"
-              refX="8"
-              refY="5"
-              markerWidth="7"
-              markerHeight="7"
-              orient="auto-start-reverse"
-            >
-              <path d="M0 0L10 5L0 10z" />
-            </marker>
+            <ArrowMarker id={markerId} className="landscape2d-arrowhead" />
+            {nextArrow && (
+              <ArrowMarker
+                id={nextMarkerId}
+                className="landscape2d-next-head"
+                fill="var(--l2d-run)"
+                size={5}
+              />
+            )}
           </defs>
           <rect
             className="landscape2d-bg"
@@ -310,6 +345,13 @@ export function Landscape2D({ id, height: fixedHeight, width }: Landscape2DProps
                 markerEnd={`url(#${markerId})`}
               />
             )}
+            {nextArrow && next && (
+              <NextStepArrow
+                {...nextArrow}
+                target={{ w: pyFloat(next.after.w), b: pyFloat(next.after.b) }}
+                markerId={nextMarkerId}
+              />
+            )}
             {onChart && (
               <circle
                 className="landscape2d-ball"
@@ -356,11 +398,19 @@ export function Landscape2D({ id, height: fixedHeight, width }: Landscape2DProps
               {t('landscape2d.gradient', { w: pyFloat(gradient.w), b: pyFloat(gradient.b) })}
             </span>
           )}
+          {next && (
+            <span className="chart-mono landscape2d-next">
+              {t('landscape2d.nextStep', {
+                w: pyFloat(next.after.w - next.before.w),
+                b: pyFloat(next.after.b - next.before.b),
+              })}
+            </span>
+          )}
           <span className="chart-mono">
             {t('landscape2d.optimum', { w: pyFloat(star.w), b: pyFloat(star.b) })}
           </span>
         </p>
-        <Landscape2DLegend kind={optimizer.kind} />
+        <Landscape2DLegend kind={optimizer.kind} nextStep={optimizer.rule !== undefined} />
       </div>
     </figure>
   );

@@ -1,4 +1,4 @@
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { LineChart, XAxis, YAxis } from 'recharts';
 import { OPTIMIZER_IDS, optimizerEntry, pyFloat } from '../../core';
 import { useT, type Translate } from '../../i18n';
@@ -41,13 +41,12 @@ export interface LossChartProps {
  */
 export function LossChart({ height, width }: LossChartProps) {
   const t = useT();
-  // Deferred: the clock and the controls paint first; the chart catches up in the same or next frame
-  // and a render it cannot finish in time is dropped instead of stalling the animation.
-  const runs = useDeferredValue(usePlaygroundSelector(selectRuns));
-  // The shown ids from the same (deferred) snapshot as the runs: exactly the runs there are.
+  // Read in the frame's one commit with the clock and the readouts (a deferred copy would make two).
+  const runs = usePlaygroundSelector(selectRuns);
+  // The shown ids from the same snapshot as the runs: exactly the runs there are.
   const shownKey = OPTIMIZER_IDS.filter((id) => runs[id] !== undefined).join(',');
   const shown = useMemo(() => (shownKey === '' ? [] : (shownKey.split(',') as RunId[])), [shownKey]);
-  const pins = useDeferredValue(usePlaygroundSelector(selectPins));
+  const pins = usePlaygroundSelector(selectPins);
   const actions = usePlaygroundSelector(selectActions);
   const totalEpochs = usePlaygroundSelector(selectTotalEpochs);
   const [choice, setChoice] = useState<LossScaleChoice>('auto');

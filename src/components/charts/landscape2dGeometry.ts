@@ -240,6 +240,36 @@ export function clipPolyline(points: readonly Point2[], box: Window2): Point2[][
   return pieces;
 }
 
+/** A step drawn on the map: where its arrow ends, and whether the window's edge cut it short. */
+export interface StepSegment {
+  readonly to: Point2;
+  readonly clipped: boolean;
+}
+
+/**
+ * The next step of a run's update rule as drawn, from `from` (the current (w, b)) toward `to`: `to`
+ * itself when it is in the window, else the point where the step leaves it (same direction, cut at
+ * the edge); null when `from` is off the window or either point is not finite. A step so long that
+ * to − from overflows (a diverging run) is first shortened along its own direction, from halves, so
+ * nothing drawn is ever NaN or infinite.
+ */
+export function stepSegment(from: Point2, to: Point2, window: Window2): StepSegment | null {
+  if (!inWindow(window, from) || !Number.isFinite(to.w) || !Number.isFinite(to.b)) return null;
+  const halfW = to.w / 2 - from.w / 2;
+  const halfB = to.b / 2 - from.b / 2;
+  // Half the step in window spans: beyond 1 the step surely leaves the window, so one span along
+  // its larger axis reaches the edge just as well and stays finite.
+  const reach = Math.max(
+    Math.abs(halfW) / Math.max(window.w.max - window.w.min, Number.MIN_VALUE),
+    Math.abs(halfB) / Math.max(window.b.max - window.b.min, Number.MIN_VALUE),
+  );
+  const end = reach > 1 ? { w: from.w + halfW / reach, b: from.b + halfB / reach } : to;
+  const piece = clipPolyline([from, end], window)[0];
+  const last = piece?.[piece.length - 1];
+  if (!last || !Number.isFinite(last.w) || !Number.isFinite(last.b)) return null;
+  return { to: last, clipped: last !== to };
+}
+
 /** A point of the (w, b) plane in pixels: (x(w), y(b)). */
 export const wbPixel = (scales: PlotScales, p: Point2): PixelXY => pixelXY(scales.x(p.w), scales.y(p.b));
 

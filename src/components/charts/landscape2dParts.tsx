@@ -1,8 +1,8 @@
 /**
- * Parts of the 2-D landscape (Landscape2D.tsx) that do not change with the run: keeping its window,
- * the axes and the legend.
+ * Parts of the 2-D landscape (Landscape2D.tsx): keeping its window, the arrowheads, the next step of an
+ * update rule, the axes and the legend.
  */
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import type { OptimizerSpec, Window2 } from '../../core';
 import { useT } from '../../i18n';
 import { formatTick } from './toolkit';
@@ -18,6 +18,86 @@ export function useGrowingWindow(needed: Window2, resetKey: object): Window2 {
   const next = kept.key === resetKey ? growWindow(kept.window, needed) : needed;
   if (kept.key !== resetKey || next !== kept.window) setKept({ key: resetKey, window: next });
   return next;
+}
+
+/**
+ * An arrowhead for a line's markerEnd, `size` times the line's stroke width long: filled by its
+ * class's CSS, or by `fill` (a colour or a CSS variable).
+ */
+export function ArrowMarker({
+  id,
+  className,
+  fill,
+  size = 7,
+}: {
+  readonly id: string;
+  readonly className: string;
+  readonly fill?: string;
+  readonly size?: number;
+}) {
+  return (
+    <marker
+      id={id}
+      className={className}
+      viewBox="0 0 10 10"
+      refX="8"
+      refY="5"
+      markerWidth={size}
+      markerHeight={size}
+      orient="auto-start-reverse"
+    >
+      <path d="M0 0L10 5L0 10z" style={fill === undefined ? undefined : { fill }} />
+    </marker>
+  );
+}
+
+/** The run's own colour as the map's CSS uses it. */
+const RUN_STROKE = 'var(--l2d-run)';
+
+/**
+ * The next step of a run's update rule (momentum's velocity, Adam's adapted step…): a dashed arrow
+ * in the run's colour from the ball to where that update takes it, to scale, in px. The true
+ * target stays on it as data (the drawn end may be cut at the plot's edge).
+ */
+export function NextStepArrow({
+  from,
+  to,
+  target,
+  clipped,
+  markerId,
+}: {
+  readonly from: { readonly x: number; readonly y: number };
+  readonly to: { readonly x: number; readonly y: number };
+  readonly target: { readonly w: string; readonly b: string };
+  readonly clipped: boolean;
+  readonly markerId: string;
+}) {
+  return (
+    <g className="landscape2d-next-step" data-next-w={target.w} data-next-b={target.b} data-clipped={clipped}>
+      {/* A light halo keeps the dashes readable over the contour lines. */}
+      <line
+        x1={from.x}
+        y1={from.y}
+        x2={to.x}
+        y2={to.y}
+        style={{
+          stroke: 'var(--surface, #ffffff)',
+          strokeOpacity: 0.8,
+          strokeWidth: 5,
+          strokeLinecap: 'round',
+        }}
+      />
+      <line
+        className="landscape2d-next-line"
+        x1={from.x}
+        y1={from.y}
+        x2={to.x}
+        y2={to.y}
+        markerEnd={`url(#${markerId})`}
+        style={{ stroke: RUN_STROKE, strokeWidth: 2.5, strokeDasharray: '6 3' }}
+      />
+    </g>
+  );
 }
 
 /** An axis tick: its value and where it is drawn along the axis, in px. */
@@ -75,8 +155,20 @@ export function Landscape2DAxes({
   );
 }
 
-/** What the map's marks mean; the update path only for SGD and mini-batch. */
-export function Landscape2DLegend({ kind }: { readonly kind: OptimizerSpec['kind'] }) {
+/** The legend's key of the next step: a dashed line in the run's colour. */
+const NEXT_KEY: CSSProperties = { height: 0, borderTop: `3px dashed ${RUN_STROKE}` };
+
+/**
+ * What the map's marks mean; the update path only for SGD and mini-batch, the next step only for a
+ * run with an update rule.
+ */
+export function Landscape2DLegend({
+  kind,
+  nextStep = false,
+}: {
+  readonly kind: OptimizerSpec['kind'];
+  readonly nextStep?: boolean;
+}) {
   const t = useT();
   return (
     <ul className="chart-legend landscape2d-legend">
@@ -98,6 +190,12 @@ export function Landscape2DLegend({ kind }: { readonly kind: OptimizerSpec['kind
         <span className="landscape2d-key landscape2d-key-arrow" aria-hidden="true" />
         {t('landscape2d.legendArrow')}
       </li>
+      {nextStep && (
+        <li className="chart-legend-item landscape2d-legend-next">
+          <span className="landscape2d-key landscape2d-key-next" style={NEXT_KEY} aria-hidden="true" />
+          {t('landscape2d.legendNextStep')}
+        </li>
+      )}
       <li className="chart-legend-item">
         <span className="landscape2d-key landscape2d-key-optimum" aria-hidden="true">
           ×

@@ -193,7 +193,6 @@ const shownEpoch = (run: RunState, epoch: number): number | null =>
  * title gives beside it. Escape hides the readout until the hovered epoch changes.
  */
 export function LossHover() {
-  const layer = useContext(LossLayerContext);
   const scales = usePixelScales();
   const area = usePlotArea();
   const hovered = hoveredEpoch(useActiveTooltipLabel());
@@ -207,11 +206,36 @@ export function LossHover() {
     setDismissed(false);
   }
   useDismissOnEscape(hovered !== null && !dismissed, dismiss);
-  if (!layer || !scales || !area || hovered === null) return null;
+  if (!scales || !area || hovered === null) return null;
+  // Only a shown readout reads the runs, which change every frame while they play.
+  return (
+    <HoverReadout
+      hovered={hovered}
+      anchor={coordinate?.x ?? null}
+      dismissed={dismissed}
+      scales={scales}
+      area={area}
+    />
+  );
+}
+
+interface HoverReadoutProps {
+  readonly hovered: number;
+  /** The pointer's x in px, or null (keys moved the cursor): the readout then sits at the epoch. */
+  readonly anchor: number | null;
+  readonly dismissed: boolean;
+  readonly scales: PixelScales;
+  readonly area: NonNullable<ReturnType<typeof usePlotArea>>;
+}
+
+/** The cursor, the dots and the readout at the hovered epoch, from the runs as they are now. */
+function HoverReadout({ hovered, anchor, dismissed, scales, area }: HoverReadoutProps) {
+  const layer = useContext(LossLayerContext);
+  if (!layer) return null;
   const { runs, shown, lastEpoch, t, host, speaker } = layer;
   const epoch = Math.min(hovered, lastEpoch);
   const x = scales.x(epoch);
-  const anchorX = coordinate?.x ?? x;
+  const anchorX = anchor ?? x;
   const onLeft = anchorX > area.x + area.width / 2;
   const values = (
     <>

@@ -4,7 +4,7 @@ import { useT } from '../../i18n';
 import { usePlaygroundSelector } from '../../store/context';
 import type { PlaygroundSettings, RunId } from '../../store/playground';
 import { scriptConfigOf, selectScriptConfig } from '../../store/scripts';
-import { copyText } from '../app/download';
+import { copyText } from '../app/clipboard';
 import { useFleetingMessage } from '../app/fleetingMessage';
 import './python.css';
 

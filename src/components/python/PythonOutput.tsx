@@ -24,7 +24,7 @@ import {
   selectRun,
   selectTotalEpochs,
 } from '../../store/selectors';
-import { copyText } from '../app/download';
+import { copyText } from '../app/clipboard';
 import { useFleetingMessage } from '../app/fleetingMessage';
 import './python.css';
 
@@ -213,7 +213,8 @@ export function PythonOutput({ id }: { id: RunId }) {
       {(diverged || overflow) && (
         <p className="py-note py-note-diverged">
           {diverged
-            ? t('python.output.diverged', {
+            ? // "The lecture's epoch" only where the script is the lecture's own.
+              t(output.form === 'lecture' ? 'python.output.diverged' : 'python.output.divergedScript', {
                 epoch: (run.divergedAtEpoch ?? run.epoch) + 1,
                 lectureEpoch: run.divergedAtEpoch ?? run.epoch,
                 ending: scriptEnding(t, output, run),

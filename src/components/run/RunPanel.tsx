@@ -32,10 +32,12 @@ const FormulaView = lazyComponent(() => import('./FormulaView').then((m) => m.Fo
 const PythonOutput = lazyComponent(() => import('../python/PythonOutput').then((m) => m.PythonOutput), {
   name: 'PythonOutput',
   placeholder: 'tab',
+  messages: ['python'],
 });
 const PythonCode = lazyComponent(() => import('../python/PythonCode').then((m) => m.PythonCode), {
   name: 'PythonCode',
   placeholder: 'tab',
+  messages: ['python'],
 });
 const Landscape2D = lazyComponent(() => import('../charts/Landscape2D').then((m) => m.Landscape2D), {
   name: 'Landscape2D',

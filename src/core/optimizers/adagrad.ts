@@ -7,7 +7,7 @@
  * The plain-Python script keeps s as `s_w` (and `s_b`). With lr_decay 0 torch's step size
  * α / (1 + (t − 1)·0) is exactly α.
  */
-import { pyFloatLiteral } from '../pythonScript';
+import { pyFloatLiteral } from '../pyrepr';
 import { epsParameter } from './rmsprop';
 import type { OptimizerEntry } from './entry';
 import { adaptiveRegime } from './adaptive';

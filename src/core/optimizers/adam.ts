@@ -11,7 +11,7 @@
  * step), not pow(): JavaScript's Math.pow and C's pow may round differently, products do not, so the
  * plain-Python script (which keeps `beta1_t`, `beta2_t` the same way) prints the same digits.
  */
-import { pyFloatLiteral } from '../pythonScript';
+import { pyFloatLiteral } from '../pyrepr';
 import { epsParameter } from './rmsprop';
 import type { OptimizerEntry } from './entry';
 import { adaptiveRegime } from './adaptive';

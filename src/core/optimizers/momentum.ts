@@ -6,7 +6,7 @@
  *
  * The plain-Python script keeps v as `v_w` (and `v_b`), None until the first step, as torch does.
  */
-import { pyFloatLiteral } from '../pythonScript';
+import { pyFloatLiteral } from '../pyrepr';
 import type { Dataset } from '../dataset';
 import type { ModelKind } from '../model';
 import type { OptimizerSpec } from '../optimizer';

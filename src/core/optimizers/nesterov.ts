@@ -6,7 +6,7 @@
  *
  * The plain-Python script keeps v as `v_w` (and `v_b`), None until the first step, as torch does.
  */
-import { pyFloatLiteral } from '../pythonScript';
+import { pyFloatLiteral } from '../pyrepr';
 import { MOMENTUM, VELOCITY_LINES, velocityStep } from './momentum';
 import type { OptimizerEntry } from './entry';
 import { momentumLimit, momentumRegime } from './momentum';

@@ -6,7 +6,7 @@
  *
  * The plain-Python script keeps v as `v_w` (and `v_b`) and squares with g*g, as torch's addcmul does.
  */
-import { pyFloatLiteral } from '../pythonScript';
+import { pyFloatLiteral } from '../pyrepr';
 import type { OptimizerEntry } from './entry';
 import { adaptiveRegime } from './adaptive';
 import { hyperValue, type HyperParameter, type PythonRule, type UpdateRule } from './types';

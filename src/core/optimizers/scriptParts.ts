@@ -2,7 +2,8 @@
  * The pieces the plain-Python and the PyTorch scripts (python.ts, torchScript.ts) share: header, data,
  * sample order, the epoch loop's frame, the stop on inf or nan, the plot. Each returns lines of Python.
  */
-import { MATPLOTLIB_HINT, predictLiteral, pyFloatLiteral } from '../pythonScript';
+import { pyFloatLiteral } from '../pyrepr';
+import { MATPLOTLIB_HINT, predictLiteral } from '../pythonScript';
 import { DIVERGED_LINE } from './output';
 import type { ScriptConfig } from './python';
 import { hyperValue, type PythonRule } from './types';

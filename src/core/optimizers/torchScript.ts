@@ -2,7 +2,7 @@
  * The PyTorch script of a run: the lecture's model on float64 tensors, autograd for the gradient of
  * the batch's mean squared error, torch.optim for the update, printing what the plain script prints.
  */
-import { pyFloatLiteral } from '../pythonScript';
+import { pyFloatLiteral } from '../pyrepr';
 import type { ScriptConfig } from './python';
 import {
   dataLines,

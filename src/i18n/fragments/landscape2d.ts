@@ -13,6 +13,9 @@ export const landscape2dMessages = {
   'landscape2d.cost': 'cost = {value}',
   'landscape2d.gradient': '∇cost = ({w}, {b})',
   'landscape2d.optimum': 'θ* = ({w}, {b})',
+  'landscape2d.nextStep': 'next step Δw = {w}, Δb = {b}',
+  'landscape2d.descriptionNextStep':
+    'A dashed arrow in the run’s colour goes from the ball to where its next update takes it, to scale: its velocity or its adapted step size at work.',
   'landscape2d.offChart': '(w, b) = ({w}, {b}) is off the chart.',
   'landscape2d.pathClipped': 'Part of the path is off the chart.',
   'landscape2d.legendContours': 'lines of equal cost',
@@ -20,5 +23,6 @@ export const landscape2dMessages = {
   'landscape2d.legendStepsSgd': 'each one-sample update (latest epochs)',
   'landscape2d.legendStepsBatch': 'each mini-batch update (latest epochs)',
   'landscape2d.legendArrow': '−∇cost: direction only, length scaled',
+  'landscape2d.legendNextStep': 'its next update, to scale',
   'landscape2d.legendOptimum': 'θ*: the least-squares fit',
 } as const;

@@ -16,6 +16,9 @@ export const landscape2dMessagesZh: Translation<typeof landscape2dMessages> = {
   'landscape2d.cost': 'cost = {value}',
   'landscape2d.gradient': '∇cost = ({w}, {b})',
   'landscape2d.optimum': 'θ* = ({w}, {b})',
+  'landscape2d.nextStep': '下一步 Δw = {w}, Δb = {b}',
+  'landscape2d.descriptionNextStep':
+    '一支与该次训练同色的虚线箭头从小球指向下一次更新将到达的位置,按实际比例绘制:这就是它的速度或自适应步长在起作用。',
   'landscape2d.offChart': '(w, b) = ({w}, {b}) 超出了图的范围。',
   'landscape2d.pathClipped': '路径有一部分超出了图的范围。',
   'landscape2d.legendContours': '等 cost 线',
@@ -23,5 +26,6 @@ export const landscape2dMessagesZh: Translation<typeof landscape2dMessages> = {
   'landscape2d.legendStepsSgd': '每次单样本更新(最近几个 epoch)',
   'landscape2d.legendStepsBatch': '每次小批量更新(最近几个 epoch)',
   'landscape2d.legendArrow': '−∇cost:只表示方向,长度经过缩放',
+  'landscape2d.legendNextStep': '下一次更新,按实际比例',
   'landscape2d.legendOptimum': 'θ*:最小二乘解',
 };

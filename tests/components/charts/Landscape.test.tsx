@@ -5,7 +5,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { Landscape } from '../../../src/components/charts/Landscape';
 import { formatCompact, MAX_PATH_DOTS } from '../../../src/components/charts/chartData';
 import { DOT_RADIUS } from '../../../src/components/charts/landscapeDrawing';
-import { cost, costSlope, LANDSCAPE_CAP, pyFloat, traceColumn } from '../../../src/core';
+import { cost, costSlope, pyFloat, traceColumn } from '../../../src/core';
+import { LANDSCAPE_CAP } from '../../../src/components/charts/landscapeRange';
 import { useLocaleStore } from '../../../src/i18n';
 import { PlaygroundProvider } from '../../../src/store/context';
 import {

@@ -6,6 +6,7 @@ import {
   contourWindow,
   growWindow,
   inWindow,
+  stepSegment,
   windowContains,
 } from '../../../src/components/charts/landscape2dGeometry';
 import {
@@ -158,6 +159,41 @@ describe('clipPolyline', () => {
     ]);
     expect(clipPolyline([{ w: 20, b: 20 }], box)).toEqual([]);
     expect(clipPolyline([{ w: 2, b: 2 }], box)).toEqual([[{ w: 2, b: 2 }]]);
+  });
+});
+
+describe('stepSegment', () => {
+  const box: Window2 = { w: { min: 0, max: 10 }, b: { min: 0, max: 10 } };
+
+  it('ends at the target when the window holds it, and cuts it at the edge in its own direction', () => {
+    const to = { w: 6, b: 3 };
+    expect(stepSegment({ w: 5, b: 5 }, to, box)).toEqual({ to, clipped: false });
+    expect(stepSegment({ w: 5, b: 5 }, { w: 5, b: 5 }, box)).toEqual({ to: { w: 5, b: 5 }, clipped: false });
+    expect(stepSegment({ w: 5, b: 5 }, { w: 25, b: 0 }, box)).toEqual({
+      to: { w: 10, b: 3.75 },
+      clipped: true,
+    });
+  });
+
+  it('stays finite for a step whose size overflows, and keeps its direction', () => {
+    for (const far of [
+      { w: 1.7e308, b: -1.7e308 },
+      { w: -Number.MAX_VALUE, b: 5 },
+    ]) {
+      const drawn = stepSegment({ w: 2, b: 5 }, far, box)!;
+      expect(drawn.clipped).toBe(true);
+      expect(Number.isFinite(drawn.to.w) && Number.isFinite(drawn.to.b)).toBe(true);
+      expect(inWindow(box, drawn.to)).toBe(true);
+    }
+    expect(stepSegment({ w: 2, b: 5 }, { w: 1.7e308, b: -1.7e308 }, box)!.to).toEqual({ w: 7, b: 0 });
+    expect(stepSegment({ w: 2, b: 5 }, { w: -Number.MAX_VALUE, b: 5 }, box)!.to).toEqual({ w: 0, b: 5 });
+  });
+
+  it('draws nothing from off the window or toward a point that is not finite', () => {
+    expect(stepSegment({ w: 20, b: 5 }, { w: 5, b: 5 }, box)).toBeNull();
+    expect(stepSegment({ w: NaN, b: 5 }, { w: 5, b: 5 }, box)).toBeNull();
+    expect(stepSegment({ w: 5, b: 5 }, { w: Infinity, b: 5 }, box)).toBeNull();
+    expect(stepSegment({ w: 5, b: 5 }, { w: 5, b: NaN }, box)).toBeNull();
   });
 });
 

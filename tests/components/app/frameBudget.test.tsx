@@ -1,0 +1,177 @@
+/**
+ * The render budget of one animation frame, counted with React's <Profiler>: while the runs play,
+ * a frame makes at most one React commit, a frame that advances no epoch makes none, and only the
+ * panels that draw the runs render in it (the settings, the model and the learning rate never do).
+ */
+import { act } from '@testing-library/react';
+import { Profiler, type ProfilerOnRenderCallback, type ReactNode } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../../src/components/app/App';
+import { Landscape } from '../../../src/components/charts/Landscape';
+import { LossChart } from '../../../src/components/charts/LossChart';
+import { LearningRatePanel } from '../../../src/components/run/LearningRatePanel';
+import { ModelPanel } from '../../../src/components/run/ModelPanel';
+import { RunPanel } from '../../../src/components/run/RunPanel';
+import { SettingsPanel } from '../../../src/components/run/SettingsPanel';
+import { TransportControls } from '../../../src/components/run/TransportControls';
+import { useAnimationLoop } from '../../../src/hooks/useAnimationLoop';
+import { useLocaleStore } from '../../../src/i18n';
+import { usePlaygroundStoreApi } from '../../../src/store/context';
+import type { PlaygroundStore } from '../../../src/store/playground';
+import { fresh } from '../../store/helpers';
+import { clock } from '../helpers/dom';
+import { renderWithStore } from '../helpers/render';
+import { WHOLE_APP } from '../helpers/timeouts';
+
+// A manual requestAnimationFrame: the app's loop queues its frames here, a test runs them.
+let queue = new Map<number, FrameRequestCallback>();
+let nextId = 1;
+
+function frame(now: number): void {
+  const due = [...queue.values()];
+  queue = new Map();
+  act(() => {
+    for (const callback of due) callback(now);
+  });
+}
+
+beforeEach(() => {
+  useLocaleStore.setState({ locale: 'en' });
+  queue = new Map();
+  nextId = 1;
+  vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback): number => {
+    const id = nextId++;
+    queue.set(id, callback);
+    return id;
+  });
+  vi.stubGlobal('cancelAnimationFrame', (id: number): void => {
+    queue.delete(id);
+  });
+  Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  Reflect.deleteProperty(document, 'hidden');
+});
+
+/** Every Profiler callback since the last reset: which profiled part rendered, in which commit. */
+function recorder() {
+  let renders: { id: string; commitTime: number }[] = [];
+  const onRender: ProfilerOnRenderCallback = (id, _phase, _actual, _base, _start, commitTime) => {
+    renders.push({ id, commitTime });
+  };
+  return {
+    onRender,
+    reset: () => {
+      renders = [];
+    },
+    /** How many times each profiled part rendered. */
+    count: (id: string) => renders.filter((render) => render.id === id).length,
+    /** How many React commits rendered anything profiled. */
+    commits: () => new Set(renders.map((render) => render.commitTime)).size,
+    ids: () => [...new Set(renders.map((render) => render.id))].sort(),
+  };
+}
+
+const FRAME = 1000 / 60;
+
+/** The app's animation loop, without the app around it. */
+function Loop() {
+  useAnimationLoop(usePlaygroundStoreApi());
+  return null;
+}
+
+/** Plays at `speed` epochs/s and runs `frames` frames of 60 fps, calling `each` after every one. */
+function playFrames(store: PlaygroundStore, frames: number, each: (advanced: number) => void) {
+  act(() => store.getState().actions.play());
+  frame(0); // starts the stopwatch
+  for (let k = 1; k <= frames; k++) {
+    const before = store.getState().epoch;
+    each(-1);
+    frame(k * FRAME);
+    each(store.getState().epoch - before);
+  }
+}
+
+describe('the render budget of a frame', WHOLE_APP, () => {
+  it('the whole app: one commit for a frame that advances the runs, none for one that does not', () => {
+    const profile = recorder();
+    // 10 epochs/s at 60 fps: five frames in six only add to the clock's debt.
+    const store = fresh({ speed: 10 });
+    renderWithStore(
+      <Profiler id="app" onRender={profile.onRender}>
+        <App />
+      </Profiler>,
+      store,
+    );
+    let advancing = 0;
+    let still = 0;
+    playFrames(store, 30, (advanced) => {
+      if (advanced < 0) return profile.reset();
+      // Budget: ≤ 1 commit when the clock advanced, 0 when it did not.
+      if (advanced > 0) {
+        advancing += 1;
+        expect(profile.commits()).toBeLessThanOrEqual(1);
+      } else {
+        still += 1;
+        expect(profile.commits()).toBe(0);
+      }
+    });
+    expect(store.getState().epoch).toBe(5);
+    expect(advancing).toBe(5);
+    expect(still).toBe(25);
+    expect(clock()).toHaveTextContent('Epoch 5 of 100');
+  });
+
+  it('the first screen at 1,000 epochs/s: one commit a frame, and only the panels that draw the runs render', () => {
+    const profile = recorder();
+    const store = fresh({ speed: 1000, epochs: 100_000 });
+    const part = (id: string, node: ReactNode) => (
+      <Profiler id={id} onRender={profile.onRender}>
+        {node}
+      </Profiler>
+    );
+    const { container } = renderWithStore(
+      <>
+        <Loop />
+        {part('transport', <TransportControls />)}
+        {part('learning rate', <LearningRatePanel />)}
+        {part('gd panel', <RunPanel id="gd" />)}
+        {part('sgd panel', <RunPanel id="sgd" />)}
+        {/* At a fixed size the charts draw their plots in jsdom too. */}
+        {part('gd landscape', <Landscape id="gd" width={480} height={260} />)}
+        {part('sgd landscape', <Landscape id="sgd" width={480} height={260} />)}
+        {part('loss chart', <LossChart width={640} height={320} />)}
+        {part('settings', <SettingsPanel />)}
+        {part('model', <ModelPanel />)}
+      </>,
+      store,
+    );
+    // The three fixed-size charts draw their plots (beside the panels' own landscapes).
+    expect(container.querySelectorAll('svg.recharts-surface').length).toBeGreaterThanOrEqual(3);
+    // The budget of one frame: how many times each part may render in it.
+    const budget: Record<string, number> = {
+      transport: 1,
+      'learning rate': 0,
+      'gd panel': 1,
+      'sgd panel': 1,
+      'gd landscape': 1,
+      'sgd landscape': 1,
+      'loss chart': 1,
+      settings: 0,
+      model: 0,
+    };
+    let frames = 0;
+    playFrames(store, 20, (advanced) => {
+      if (advanced < 0) return profile.reset();
+      expect(advanced).toBeGreaterThan(0);
+      frames += 1;
+      expect(profile.commits()).toBe(1);
+
+      for (const [id, most] of Object.entries(budget)) expect([id, profile.count(id)]).toEqual([id, most]);
+    });
+    expect(frames).toBe(20);
+    expect(store.getState().epoch).toBeGreaterThanOrEqual(330);
+  });
+});
