@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { LineChart, XAxis, YAxis } from 'recharts';
 import { OPTIMIZER_IDS, optimizerEntry, pyFloat } from '../../core';
 import { useT, type Translate } from '../../i18n';
@@ -163,22 +163,7 @@ export function LossChart({ height, width }: LossChartProps) {
             </li>
           ))}
         </ul>
-        <fieldset className="chart-toggle">
-          {/* Named for assistive technology; on screen the two buttons say it. */}
-          <legend className="chart-sr-only">{t('loss.scale')}</legend>
-          {(['linear', 'log'] as const).map((option) => (
-            <label key={option} className={scale === option ? 'chart-toggle-on' : undefined}>
-              <input
-                type="radio"
-                name={radioName}
-                value={option}
-                checked={scale === option}
-                onChange={() => setChoice(option)}
-              />
-              {t(option === 'linear' ? 'loss.linear' : 'loss.log')}
-            </label>
-          ))}
-        </fieldset>
+        <ScaleToggle scale={scale} name={radioName} onChoose={setChoice} />
         {chart.growth !== null && (
           <p className="loss-scale-note">
             {t('loss.autoLog', { factor: powerOfTen(Math.floor(Math.log10(chart.growth))) })}
@@ -242,3 +227,35 @@ function pinLabel(t: Translate, pin: Pin): string {
     b: pin.batchSize,
   });
 }
+
+interface ScaleToggleProps {
+  readonly scale: 'linear' | 'log';
+  readonly name: string;
+  readonly onChoose: (choice: LossScaleChoice) => void;
+}
+
+/**
+ * Linear or log: two radio buttons, memoised so that a frame of the runs, which re-renders the chart
+ * around them, does not rewrite their attributes (React sets an input's name and type on every render).
+ */
+const ScaleToggle = memo(function ScaleToggle({ scale, name, onChoose }: ScaleToggleProps) {
+  const t = useT();
+  return (
+    <fieldset className="chart-toggle">
+      {/* Named for assistive technology; on screen the two buttons say it. */}
+      <legend className="chart-sr-only">{t('loss.scale')}</legend>
+      {(['linear', 'log'] as const).map((option) => (
+        <label key={option} className={scale === option ? 'chart-toggle-on' : undefined}>
+          <input
+            type="radio"
+            name={name}
+            value={option}
+            checked={scale === option}
+            onChange={() => onChoose(option)}
+          />
+          {t(option === 'linear' ? 'loss.linear' : 'loss.log')}
+        </label>
+      ))}
+    </fieldset>
+  );
+});
