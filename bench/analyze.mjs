@@ -1,5 +1,5 @@
 // Figures from the raw browser recordings of bench/browser.mjs.
-import { gaps, max, median, p95, quantile } from './stats.mjs';
+import { gaps, max, mean, median, p95, quantile } from './stats.mjs';
 
 /** A long animation frame, as the budget and the long-animation-frame API define it. */
 export const LONG_FRAME_MS = 50;
@@ -17,6 +17,8 @@ export function analyzeAnimation(raw) {
   const finished = epoch.findIndex((e) => e >= raw.epochs);
   const end = finished < 0 ? t.length - 1 : finished;
   const intervals = gaps(t.slice(start, end + 1));
+  // React commits between consecutive frames (the counter is read in the recorder's rAF callback).
+  const commits = raw.frames.commits ? gaps(raw.frames.commits.slice(start, end + 1)) : [];
   const playMs = t[end] - t[start];
   const [from, to] = [t[start], t[end]];
   const inWindow = (e) => e.startTime >= from && e.startTime <= to;
@@ -49,6 +51,9 @@ export function analyzeAnimation(raw) {
   };
 
   return {
+    device: raw.device,
+    throttle: raw.throttle,
+    fragment: raw.fragment,
     from: raw.from,
     epochs: raw.epochs,
     frames: intervals.length,
@@ -62,9 +67,13 @@ export function analyzeAnimation(raw) {
       p95: p95(intervals),
       p99: quantile(intervals, 0.99),
       max: max(intervals),
+      over50: intervals.filter((d) => d > 50).length,
       over20: intervals.filter((d) => d > 20).length,
       over34: intervals.filter((d) => d > 34).length,
     },
+    commitsPerFrame: raw.frames.reactHooked
+      ? { mean: mean(commits), p50: median(commits), max: max(commits) }
+      : null,
     longFrames: {
       api: raw.loafSupported ? 'long-animation-frame' : 'longtask',
       count: raw.loafSupported ? loaf.length : longtasks.length,
@@ -84,12 +93,32 @@ export function analyzeDrag(raw) {
   const latency = raw.events.map((e) => e.painted - e.stamp);
   const fromPointer = raw.events.filter((e) => !Number.isNaN(e.pointer)).map((e) => e.painted - e.pointer);
   return {
+    device: raw.device,
+    throttle: raw.throttle,
     history: raw.history,
     inputEvents: raw.events.length,
     moves: raw.targets,
     seconds: raw.seconds,
     inputToPaintMs: { p50: median(latency), p95: p95(latency), max: max(latency) },
     pointerToPaintMs: { p50: median(fromPointer), p95: p95(fromPointer), max: max(fromPointer) },
+    longFrames: { count: raw.loaf.length, maxMs: max(raw.loaf.map((e) => e.duration)) },
+    latencies: latency,
+    pageErrors: raw.pageErrors,
+  };
+}
+
+/** Keydown-to-paint latencies of the learning-rate key (measureKeyLatency). */
+export function analyzeKeys(raw) {
+  const latency = raw.events.map((e) => e.painted - e.stamp);
+  return {
+    device: raw.device,
+    throttle: raw.throttle,
+    history: raw.history,
+    presses: raw.presses,
+    keydowns: raw.events.length,
+    shown: raw.events.filter((e) => e.shown).length,
+    lr: [raw.lr0, raw.lr],
+    keyToPaintMs: { p50: median(latency), p95: p95(latency), max: max(latency) },
     longFrames: { count: raw.loaf.length, maxMs: max(raw.loaf.map((e) => e.duration)) },
     latencies: latency,
     pageErrors: raw.pageErrors,
@@ -103,9 +132,14 @@ export function analyzeLoads(loads) {
     return { median: median(values), min: Math.min(...values), max: max(values) };
   };
   return {
+    device: loads[0]?.device,
+    throttle: loads[0]?.throttle,
     loads: loads.length,
     firstPaint: row('firstPaint'),
     firstContentfulPaint: row('firstContentfulPaint'),
+    responseEnd: row('responseEnd'),
+    landscapesDrawn: row('landscapesDrawn'),
+    landscapesPainted: row('landscapesPainted'),
     domContentLoaded: row('domContentLoaded'),
     load: row('load'),
     firstChartPainted: row('firstChartPainted'),
@@ -113,4 +147,13 @@ export function analyzeLoads(loads) {
     charts: median(loads.map((l) => l.charts)),
     raw: loads,
   };
+}
+
+/**
+ * The median, min and max of `pick(run)` over repeated measurements (NaN-free values only), with
+ * every value kept: what the report prints for a figure measured several times.
+ */
+export function over(runs, pick) {
+  const values = runs.map(pick).filter((v) => typeof v === 'number' && !Number.isNaN(v));
+  return { median: median(values), min: Math.min(...values), max: max(values), values };
 }

@@ -1,7 +1,9 @@
 // The in-browser half of the benchmark: headless Chromium (Debian's, as the e2e suite uses) on the
-// production build served by `vite preview`. Every measurement is taken inside the page with the
-// Performance APIs (requestAnimationFrame timestamps, long-animation-frame, paint timing), plus
-// Chromium's own main-thread counters over CDP (Performance.getMetrics).
+// production build served by `vite preview` (a local static host). Every measurement is taken inside
+// the page with the Performance APIs (requestAnimationFrame timestamps, long-animation-frame, paint
+// timing), plus Chromium's own main-thread counters over CDP (Performance.getMetrics). Issue #17's
+// conditions: a 1366×768 laptop (or a 412×915 touch phone), the CPU slowed down 4× with CDP
+// Emulation.setCPUThrottlingRate from before the page loads.
 import { chromium } from 'playwright-core';
 
 const DEFAULT_CHROMIUM = '/usr/bin/chromium';
@@ -17,8 +19,19 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-/** The viewport pages open with (a full-HD screen); taller when the panels need it (newPage). */
-export const VIEWPORT = { width: 1920, height: 1080 };
+/**
+ * The screens measured, as ../shared/tools/screenshots.mjs opens them: a school laptop, and a phone
+ * (touch, mobile viewport; Playwright's default deviceScaleFactor of 1, as that tool leaves it).
+ */
+export const DEVICES = {
+  laptop: { label: 'laptop 1366×768', viewport: { width: 1366, height: 768 } },
+  phone: {
+    label: 'phone 412×915, touch',
+    viewport: { width: 412, height: 915 },
+    hasTouch: true,
+    isMobile: true,
+  },
+};
 
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
@@ -33,12 +46,42 @@ export async function launchBrowser() {
 
 /**
  * Installed before any page script runs (an init script): records long animation frames (or long
- * tasks where LoAF is missing) and when each Recharts surface first appears and is painted. Runs in
+ * tasks where LoAF is missing), when each Recharts surface first appears and is painted, when the GD
+ * and SGD landscapes are both drawn (their cost curve has a path) and painted, and counts React
+ * commits (through the hook React DevTools uses, which production builds of React call too). Runs in
  * the page: self-contained.
  */
-function installObservers() {
-  const bench = { loaf: [], longtasks: [], surfaces: [], loafSupported: false };
+export function installObservers() {
+  const bench = {
+    loaf: [],
+    longtasks: [],
+    surfaces: [],
+    landscapes: null,
+    loafSupported: false,
+    commits: 0,
+    commitPriorities: {},
+    reactHooked: false,
+  };
   window.__bench = bench;
+  // React calls onCommitFiberRoot once per commit when this hook exists before it loads.
+  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    renderers: new Map(),
+    supportsFiber: true,
+    inject(renderer) {
+      bench.reactHooked = true;
+      const id = this.renderers.size + 1;
+      this.renderers.set(id, renderer);
+      return id;
+    },
+    // priority: the Scheduler priority of the commit's lanes (1 immediate/sync … 3 normal, 4 low, 5 idle).
+    onCommitFiberRoot(id, root, priority) {
+      bench.commits++;
+      bench.commitPriorities[priority] = (bench.commitPriorities[priority] ?? 0) + 1;
+    },
+    onCommitFiberUnmount() {},
+    onPostCommitFiberRoot() {},
+    checkDCE() {},
+  };
   const supported = PerformanceObserver.supportedEntryTypes ?? [];
   if (supported.includes('long-animation-frame')) {
     bench.loafSupported = true;
@@ -67,8 +110,8 @@ function installObservers() {
         bench.longtasks.push({ startTime: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
   }
-  // The first paint after `at`: a task posted from a requestAnimationFrame callback runs once that
-  // frame has been rendered.
+  // The first paint after now: a task posted from a requestAnimationFrame callback runs once that
+  // frame has been rendered (its main-thread part: paint recorded and committed to the compositor).
   const afterNextPaint = (callback) =>
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
@@ -78,49 +121,74 @@ function installObservers() {
   bench.afterNextPaint = afterNextPaint;
   let seen = 0;
   const surfaces = document.getElementsByClassName('recharts-surface');
+  // Both 1-D landscapes drawn: the cost curve of the GD panel's and of the SGD panel's landscape.
+  const drawn = (run) => {
+    const path = document.querySelector(`.run-${run} figure.landscape .landscape-cost path`);
+    return path !== null && (path.getAttribute('d') ?? '').length > 10;
+  };
   const observer = new MutationObserver(() => {
+    if (bench.landscapes === null && drawn('gd') && drawn('sgd')) {
+      const entry = { at: performance.now(), painted: NaN };
+      bench.landscapes = entry;
+      afterNextPaint((painted) => (entry.painted = painted));
+    }
     if (surfaces.length <= seen) return;
     seen = surfaces.length;
     const entry = { count: seen, at: performance.now(), painted: NaN };
     bench.surfaces.push(entry);
     afterNextPaint((painted) => (entry.painted = painted));
   });
-  observer.observe(document, { childList: true, subtree: true });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['d'] });
   bench.stopObserving = () => observer.disconnect();
 }
 
 /**
- * Opens the app in a fresh context (empty cache) and waits for its first chart. `firstVisit` lets
- * the app's service worker install, as on a first visit (the load measurements); otherwise service
- * workers are blocked so that precaching does not compete with the frames being measured. The
- * viewport is then made tall enough for every panel to be in view (1920 wide, at least 1080 high).
+ * Opens the app in a fresh context (empty cache) on `device`, the CPU slowed `throttle` times from
+ * before navigation, at `baseURL#fragment`. `firstVisit` lets the app's service worker install, as on
+ * a first visit (the load measurements); otherwise service workers are blocked so that precaching
+ * does not compete with the frames being measured. `initScript` runs in the page before its own
+ * scripts, after the benchmark's observers. Waits for the first chart and, unless `dataPanel` is
+ * false, for the data panel (loaded lazily after the first paint) to be rendered.
  */
-export async function newPage(browser, baseURL, { firstVisit = false } = {}) {
+export async function openApp(
+  browser,
+  baseURL,
+  {
+    device = 'laptop',
+    throttle = 1,
+    fragment = '',
+    firstVisit = false,
+    dataPanel = true,
+    initScript = null,
+  } = {},
+) {
+  const { viewport, hasTouch = false, isMobile = false } = DEVICES[device];
   const context = await browser.newContext({
-    viewport: VIEWPORT,
+    viewport,
+    hasTouch,
+    isMobile,
     serviceWorkers: firstVisit ? 'allow' : 'block',
   });
+  context.setDefaultTimeout(60_000);
   await context.addInitScript(installObservers);
+  if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  if (throttle !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(`${error.name}: ${error.message}`));
-  const response = await page.goto(baseURL, { waitUntil: 'load' });
-  if (response !== null && !response.ok())
-    throw new Error(`GET ${baseURL} answered HTTP ${response.status()}`);
+  const url = fragment ? `${baseURL}#${fragment}` : baseURL;
+  const response = await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  if (response !== null && !response.ok()) throw new Error(`GET ${url} answered HTTP ${response.status()}`);
   await page.waitForFunction(() => document.getElementsByClassName('recharts-surface').length > 0, null, {
-    timeout: 15_000,
+    timeout: 60_000,
   });
-  if (!firstVisit) {
-    const bottom = await page.evaluate(() =>
-      Math.max(
-        ...[...document.querySelectorAll('.panel')].map((p) => p.getBoundingClientRect().bottom + scrollY),
-      ),
-    );
-    if (Number.isFinite(bottom) && bottom + 16 > VIEWPORT.height) {
-      await page.setViewportSize({ width: VIEWPORT.width, height: Math.ceil(bottom + 16) });
-    }
+  if (dataPanel) {
+    await page.waitForFunction(() => document.querySelector('.data-panel') !== null, null, {
+      timeout: 60_000,
+    });
   }
-  return { page, pageErrors };
+  return { page, cdp, pageErrors };
 }
 
 /** The controls the benchmark drives, found by role and accessible name as the e2e suite finds them. */
@@ -135,7 +203,7 @@ function ui(page) {
 }
 
 /** Waits until `read()` returns something `accept` likes (polling), or throws after `timeoutMs`. */
-async function until(what, read, accept, timeoutMs = 15_000) {
+async function until(what, read, accept, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
   let last;
   while (Date.now() < deadline) {
@@ -162,39 +230,40 @@ async function setEpochs(page, epochs) {
   );
 }
 
-async function fastestSpeed(page) {
-  const { speedSlider } = ui(page);
-  await speedSlider.focus();
-  await page.keyboard.press('End');
+async function runToEnd(page, epochs) {
+  await ui(page).runToEnd.click();
   await until(
-    'the speed slider to reach 1000 epochs/s',
-    () => speedSlider.getAttribute('aria-valuetext'),
-    (text) => text === '1000 epochs/s',
+    `the run to reach epoch ${epochs}`,
+    () => readClock(page),
+    (c) => c?.epoch === epochs,
   );
 }
 
-/** Which panels and charts lie wholly inside the viewport (what "every panel visible" means here). */
-function panelVisibility(page) {
+/**
+ * Which panels of the first screen (the top bar's, the lesson's, the runs' and the loss chart's) and
+ * which of their charts are on screen: a panel counts when some of it is in the viewport, a chart
+ * when all of it is. Also whether the data panel (below, loaded lazily) is rendered.
+ */
+function firstScreen(page) {
   return page.evaluate(() => {
-    const inView = (element) => {
-      const r = element.getBoundingClientRect();
-      return (
-        r.width > 0 &&
-        r.height > 0 &&
-        r.top >= 0 &&
-        r.left >= 0 &&
-        r.bottom <= innerHeight &&
-        r.right <= innerWidth
-      );
-    };
-    const panels = [...document.querySelectorAll('.panel')];
-    const charts = [...document.getElementsByClassName('recharts-surface')];
+    const box = (element) => element.getBoundingClientRect();
+    const partly = (r) => r.width > 0 && r.height > 0 && r.top < innerHeight && r.bottom > 0;
+    const wholly = (r) =>
+      r.width > 0 &&
+      r.height > 0 &&
+      r.top >= 0 &&
+      r.left >= 0 &&
+      r.bottom <= innerHeight &&
+      r.right <= innerWidth;
+    const panels = [...document.querySelectorAll('.top-bar .panel, .workspace .panel')];
+    const charts = [...document.querySelectorAll('.workspace .recharts-surface')];
     return {
       viewport: { width: innerWidth, height: innerHeight },
       panels: panels.length,
-      panelsInView: panels.filter(inView).length,
+      panelsInView: panels.filter((p) => partly(box(p))).length,
       charts: charts.length,
-      chartsInView: charts.filter(inView).length,
+      chartsInView: charts.filter((c) => wholly(box(c))).length,
+      dataPanel: document.querySelector('.data-panel') !== null,
     };
   });
 }
@@ -205,16 +274,20 @@ async function metrics(cdp) {
   return Object.fromEntries(list.map(({ name, value }) => [name, value]));
 }
 
-/** Starts a requestAnimationFrame recorder: each frame's timestamp and the clock's epoch then. */
+/**
+ * Starts a requestAnimationFrame recorder: each frame's timestamp, the clock's epoch then, and how
+ * many React commits the page had made by then.
+ */
 function startFrameRecorder(page) {
   return page.evaluate(() => {
     const progress = document.querySelector('.clock progress') ?? document.querySelector('progress');
-    const recorder = { t: [], epoch: [], running: true };
+    const recorder = { t: [], epoch: [], commits: [], running: true };
     window.__frames = recorder;
     const onFrame = (now) => {
       if (!recorder.running) return;
       recorder.t.push(now);
       recorder.epoch.push(progress ? progress.value : -1);
+      recorder.commits.push(window.__bench.commits);
       requestAnimationFrame(onFrame);
     };
     requestAnimationFrame(onFrame);
@@ -231,12 +304,17 @@ const frameCount = (page) =>
 const stopFrameRecorder = (page) =>
   page.evaluate(() => {
     window.__frames.running = false;
-    return { t: window.__frames.t, epoch: window.__frames.epoch };
+    return {
+      t: window.__frames.t,
+      epoch: window.__frames.epoch,
+      commits: window.__frames.commits,
+      reactHooked: window.__bench.reactHooked,
+    };
   });
 
 /** rAF timestamps of an idle app (nothing playing): what this machine's headless Chromium gives. */
-export async function measureIdle(browser, baseURL, ms = 2000) {
-  const { page } = await newPage(browser, baseURL);
+export async function measureIdle(browser, baseURL, { device = 'laptop', throttle = 1, ms = 2000 } = {}) {
+  const { page } = await openApp(browser, baseURL, { device, throttle });
   try {
     await page.evaluate(() => window.__bench.stopObserving());
     await sleep(300);
@@ -250,39 +328,46 @@ export async function measureIdle(browser, baseURL, ms = 2000) {
 }
 
 /**
- * Both runs playing at the fastest speed (1,000 epochs/s) towards `epochs`, every panel in view, for
- * `windowMs` or until the run ends. With `from` > 0 the runs are first run to `from` epochs (Run to
- * end), then lengthened to `epochs` and played from there: playing with a long history. Returns the
- * raw frame timestamps (with the clock's epoch), the long animation frames, and Chromium's counters
- * sampled about once a second.
+ * The runs playing at the fastest speed (1,000 epochs/s) towards `epochs`, opened at
+ * `#speed=1000&epochs=…&fragment` on `device` with the CPU slowed `throttle` times, the data panel
+ * loaded, for `windowMs` or until the run ends. With `from` > 0 the runs are first run to `from`
+ * epochs (Run to end), then lengthened to `epochs` (typed) and played from there: playing with a long
+ * history. Play is clicked (tapped on a touch device). Returns the raw frame timestamps (with the
+ * clock's epoch and React's commit count), the long animation frames, and Chromium's counters sampled
+ * about once a second.
  */
 export async function measureAnimation(
   browser,
   baseURL,
-  { epochs = 10_000, from = 0, windowMs = 10_000 } = {},
+  { device = 'laptop', throttle = 1, fragment = '', epochs = 100_000, from = 0, windowMs = 6_000 } = {},
 ) {
-  const { page, pageErrors } = await newPage(browser, baseURL);
+  const link = [`speed=1000`, `epochs=${from > 0 ? from : epochs}`, fragment].filter(Boolean).join('&');
+  const { page, cdp, pageErrors } = await openApp(browser, baseURL, { device, throttle, fragment: link });
   try {
-    const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
     await page.evaluate(() => window.__bench.stopObserving());
-    await fastestSpeed(page);
+    const clock = await until(
+      `the clock to read ${from > 0 ? from : epochs} epochs`,
+      () => readClock(page),
+      (c) => c?.total === (from > 0 ? from : epochs),
+    );
+    if (clock.epoch !== 0) throw new Error(`The clock opened at epoch ${clock.epoch}, not 0.`);
     if (from > 0) {
-      await setEpochs(page, from);
-      await ui(page).runToEnd.click();
-      await until(
-        `the run to reach epoch ${from}`,
-        () => readClock(page),
-        (c) => c?.epoch === from,
-      );
+      await runToEnd(page, from);
+      await setEpochs(page, epochs);
+      // Typing scrolled the settings into view: back to the first screen, the field left.
+      await page.evaluate(() => {
+        document.activeElement?.blur();
+        window.scrollTo(0, 0);
+      });
     }
-    await setEpochs(page, epochs);
-    const visibility = await panelVisibility(page);
+    const visibility = await firstScreen(page);
     await sleep(500);
 
     await startFrameRecorder(page);
     const samples = [{ ...(await frameCount(page)), metrics: await metrics(cdp) }];
-    await ui(page).play.click();
+    if (DEVICES[device].hasTouch) await ui(page).play.tap();
+    else await ui(page).play.click();
     const started = Date.now();
     for (;;) {
       await sleep(Math.min(1000, Math.max(50, windowMs - (Date.now() - started))));
@@ -296,7 +381,82 @@ export async function measureAnimation(
       loaf: window.__bench.loaf,
       longtasks: window.__bench.longtasks,
     }));
-    return { epochs, from, frames, samples, ...observed, visibility, pageErrors };
+    return { device, throttle, fragment, epochs, from, frames, samples, ...observed, visibility, pageErrors };
+  } finally {
+    await page.context().close();
+  }
+}
+
+/**
+ * The learning-rate key: `presses` presses of → on the learning-rate slider, focused with the
+ * keyboard (Shift+Tab, Tab: the app leaves → to a control only when it was reached with Tab, see
+ * src/hooks/keyboard.ts), with `history` epochs run to the end first (opened at
+ * `#lr=LR0&epochs=history`, then Run to end). Each press changes the rate one notch, and the app
+ * recomputes both runs over the whole history. For every keydown the page records its timeStamp,
+ * the first paint after it, and whether the slider showed the new rate by then. Presses are
+ * `gapMs` apart after the previous one was painted (a person pressing a key, not auto-repeat).
+ */
+export async function measureKeyLatency(
+  browser,
+  baseURL,
+  { device = 'laptop', throttle = 1, history = 10_000, presses = 20, lr0 = 0.005, gapMs = 150 } = {},
+) {
+  const { page, pageErrors } = await openApp(browser, baseURL, {
+    device,
+    throttle,
+    fragment: `lr=${lr0}&epochs=${history}`,
+  });
+  try {
+    await page.evaluate(() => window.__bench.stopObserving());
+    await until(
+      `the clock to read ${history} epochs`,
+      () => readClock(page),
+      (c) => c?.total === history,
+    );
+    await runToEnd(page, history);
+    await sleep(300);
+    const slider = ui(page).lrSlider;
+    await slider.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    const focused = await slider.evaluate((element) => document.activeElement === element);
+    if (!focused) throw new Error('Tab did not bring the focus back to the learning-rate slider.');
+    await slider.evaluate((element) => {
+      const recorder = { events: [] };
+      window.__keys = recorder;
+      document.addEventListener(
+        'keydown',
+        (event) => {
+          if (event.key !== 'ArrowRight') return;
+          const entry = { stamp: event.timeStamp, before: element.value, painted: NaN, shown: false };
+          recorder.events.push(entry);
+          window.__bench.afterNextPaint((painted) => {
+            entry.painted = painted;
+            entry.shown = element.value !== entry.before;
+          });
+        },
+        true,
+      );
+    });
+    const since = await page.evaluate(() => performance.now());
+    for (let i = 0; i < presses; i++) {
+      await page.keyboard.press('ArrowRight');
+      await until(
+        `key ${i + 1} to be painted`,
+        () => page.evaluate((k) => !Number.isNaN(window.__keys.events[k]?.painted ?? NaN), i),
+        Boolean,
+      );
+      await sleep(gapMs);
+    }
+    const result = await page.evaluate(
+      (from) => ({
+        events: window.__keys.events,
+        loaf: window.__bench.loaf.filter((e) => e.startTime >= from),
+      }),
+      since,
+    );
+    const lr = await slider.getAttribute('aria-valuetext');
+    return { device, throttle, history, presses, lr0, lr, ...result, pageErrors };
   } finally {
     await page.context().close();
   }
@@ -308,19 +468,20 @@ export async function measureAnimation(
  * pointer would. `history` epochs are run to the end first. For every 'input' event the page records
  * its timeStamp, the preceding pointermove's timeStamp, and the first paint after it.
  */
-export async function measureDrag(browser, baseURL, { history, moves = 50 }) {
-  const { page, pageErrors } = await newPage(browser, baseURL);
+export async function measureDrag(
+  browser,
+  baseURL,
+  { device = 'laptop', throttle = 1, history, moves = 50 },
+) {
+  const { page, pageErrors } = await openApp(browser, baseURL, {
+    device,
+    throttle,
+    fragment: `epochs=${history}`,
+  });
   try {
     await page.evaluate(() => window.__bench.stopObserving());
     const app = ui(page);
-    const clock = await readClock(page);
-    if (clock?.total !== history) await setEpochs(page, history);
-    await app.runToEnd.click();
-    await until(
-      `the run to reach epoch ${history}`,
-      () => readClock(page),
-      (c) => c?.epoch === history,
-    );
+    await runToEnd(page, history);
     await sleep(300);
 
     await app.lrSlider.evaluate((slider) => {
@@ -383,23 +544,40 @@ export async function measureDrag(browser, baseURL, { history, moves = 50 }) {
       }),
       since,
     );
-    return { history, maxIndex: max, targets: targets.length, seconds, ...result, pageErrors };
+    return {
+      device,
+      throttle,
+      history,
+      maxIndex: max,
+      targets: targets.length,
+      seconds,
+      ...result,
+      pageErrors,
+    };
   } finally {
     await page.context().close();
   }
 }
 
 /**
- * One cold load in a fresh context (empty cache): paint timing, navigation timing, and when the
- * Recharts surfaces appeared and were painted (the charts drawn).
+ * One cold load in a fresh context (empty cache, the service worker allowed to install as on a first
+ * visit) on `device` with the CPU slowed `throttle` times from before navigation: paint timing,
+ * navigation timing, when both landscapes (GD's and SGD's) were drawn and painted, and when the
+ * Recharts surfaces appeared and were painted. Times are from navigation start.
  */
-export async function measureLoad(browser, baseURL) {
-  const { page, pageErrors } = await newPage(browser, baseURL, { firstVisit: true });
+export async function measureLoad(browser, baseURL, { device = 'laptop', throttle = 1 } = {}) {
+  const { page, pageErrors } = await openApp(browser, baseURL, {
+    device,
+    throttle,
+    firstVisit: true,
+    dataPanel: false,
+  });
   try {
     await until(
-      'the first chart to be painted',
-      () => page.evaluate(() => window.__bench.surfaces.some((s) => !Number.isNaN(s.painted))),
+      'both landscapes to be painted',
+      () => page.evaluate(() => !Number.isNaN(window.__bench.landscapes?.painted ?? NaN)),
       Boolean,
+      60_000,
     );
     await sleep(1000); // charts that appear a little later (responsive containers measure first)
     const result = await page.evaluate(() => {
@@ -410,14 +588,20 @@ export async function measureLoad(browser, baseURL) {
       return {
         firstPaint: paint['first-paint'] ?? NaN,
         firstContentfulPaint: paint['first-contentful-paint'] ?? NaN,
+        responseEnd: nav ? nav.responseEnd : NaN,
         domContentLoaded: nav ? nav.domContentLoadedEventEnd : NaN,
         load: nav ? nav.loadEventEnd : NaN,
         surfaces: window.__bench.surfaces,
+        landscapes: window.__bench.landscapes,
       };
     });
     const painted = result.surfaces.map((s) => s.painted).filter((t) => !Number.isNaN(t));
     return {
       ...result,
+      device,
+      throttle,
+      landscapesDrawn: result.landscapes.at,
+      landscapesPainted: result.landscapes.painted,
       firstChartPainted: Math.min(...painted),
       chartsPainted: Math.max(...painted),
       charts: result.surfaces.at(-1)?.count ?? 0,

@@ -13,3 +13,4 @@ export {
   type TrainingSetup,
 } from '../src/core';
 export { lossChartModel, lossSeries, MAX_LOSS_POINTS } from '../src/components/charts/chartData';
+export { LESSON_SCENES } from '../src/core/lesson/scenes';

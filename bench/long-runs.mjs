@@ -1,5 +1,5 @@
-// Child process, run with `node --expose-gc`: long runs in the core, which the UI (capped at 10,000
-// epochs) cannot reach. Usage: node --expose-gc bench/long-runs.mjs CORE_BUNDLE. Prints one JSON object.
+// Child process, run with `node --expose-gc`: long runs in the core, past what the UI (capped at
+// 100,000 epochs) can reach. Usage: node --expose-gc bench/long-runs.mjs CORE_BUNDLE. Prints one JSON object.
 //
 // 1. Memory: the JS heap (heapUsed + arrayBuffers, after a full GC) before and after advancing
 //    both runs 1,000,000 epochs, in steps of 1,000 epochs as a long play would.

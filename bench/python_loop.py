@@ -14,13 +14,21 @@ changes: the hard-coded numbers are settings, and the print() calls inside the l
 benchmark measures arithmetic, not a terminal). The prints before and after training are dropped too.
 
 Each repetition executes the compiled script in a fresh namespace and is timed with
-time.perf_counter(). Prints one JSON object: the settings, the seconds of every repetition, and the
-final w (repr) so the caller can check that the TypeScript core did the same work.
+time.perf_counter(); `warmup` repetitions (default 1) run first, untimed, as the core gets its
+warm-up (CPython 3.11 specialises its bytecode within the first iterations, so one is plenty).
+Prints one JSON object: the settings, the seconds of every repetition, the minor page faults of
+each, the interpreter, and the final w (repr) so the caller can check that the TypeScript core did
+the same work.
 """
 import json
 import platform
 import sys
 import time
+
+try:
+    import resource
+except ImportError:  # not on Windows
+    resource = None
 
 GD = '''
 w = W0
@@ -79,15 +87,24 @@ def main():
     lr = float(c.get('lr', 0.01))
     epochs = int(c.get('epochs', 100))
     reps = int(c.get('reps', 5))
+    warmup = int(c.get('warmup', 1))
     code = compile(source, '<lecture-' + optimizer + '>', 'exec')
 
+    def faults():
+        return resource.getrusage(resource.RUSAGE_SELF).ru_minflt if resource else 0
+
     seconds = []
+    faults_per_rep = []
     w = None
-    for _ in range(reps):
+    for rep in range(warmup + reps):
         namespace = {'x_data': list(xs), 'y_data': list(ys), 'W0': w0, 'LR': lr, 'EPOCHS': epochs}
+        faults_before = faults()
         start = time.perf_counter()
         exec(code, namespace)
-        seconds.append(time.perf_counter() - start)
+        elapsed = time.perf_counter() - start
+        if rep >= warmup:
+            seconds.append(elapsed)
+            faults_per_rep.append(faults() - faults_before)
         w = namespace['w']
 
     print(json.dumps({
@@ -95,9 +112,12 @@ def main():
         'n': len(xs),
         'epochs': epochs,
         'reps': reps,
+        'warmup': warmup,
         'seconds': seconds,
+        'faults': faults_per_rep,
         'w': repr(w),
         'python': platform.python_version(),
+        'executable': sys.executable,
     }))
 
 
