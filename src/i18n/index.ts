@@ -173,6 +173,9 @@ interface LocaleState {
 /** The locale most recently asked for: a slow load must not overrule a later choice. */
 let requested: Locale | null = null;
 
+/** The page's locale, for components that format with it. */
+export const selectLocale = (state: LocaleState) => state.locale;
+
 export const useLocaleStore = create<LocaleState>()((set) => ({
   locale: 'en',
   setLocale: (locale) => {

@@ -144,6 +144,14 @@ export function runReadout(s: PlaygroundState, id: RunId): RunReadout {
   };
 }
 
+/** Run `id`'s readout; the object is new on every call: pass it through useShallow. */
+export const selectRunReadout = (id: RunId) => (s: PlaygroundState) => runReadout(s, id);
+/** What run `id`'s warning line needs (pass it through useShallow): its health, where it diverged, its limit. */
+export const selectRunHealth = (id: RunId) => (s: PlaygroundState) => {
+  const readout = runReadout(s, id);
+  return { health: readout.health, divergedInEpoch: readout.divergedInEpoch, limit: readout.limit };
+};
+
 /** The settings a run's regime depends on (the data's y values do not change the curvature). */
 function regimeInputs(id: RunId, settings: PlaygroundSettings): readonly unknown[] {
   const { xs, model, lr } = settings;

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { setPresentation, writeShareUrl } from '../../hooks/useClassroom';
-import { loadLocale, LOCALES, useLocaleStore, useT, type Locale } from '../../i18n';
+import { loadLocale, type Locale, LOCALES, selectLocale, useLocaleStore, useT } from '../../i18n';
 import {
   selectClassroomActions,
   selectPresenting,
@@ -37,7 +37,7 @@ const isTheme = (value: string): value is ThemeChoice => (THEME_CHOICES as reado
 export function HeaderTools() {
   const t = useT();
   const store = usePlaygroundStoreApi();
-  const locale = useLocaleStore((state) => state.locale);
+  const locale = useLocaleStore(selectLocale);
   const theme = useClassroomStore(selectTheme);
   const presenting = useClassroomStore(selectPresenting);
   const shortcutsOpen = useClassroomStore(selectShortcutsOpen);

@@ -5,12 +5,12 @@
  */
 import { useCallback } from 'react';
 import { validateSettings, type PasteProblem, type ValidationError } from '../../core';
-import { useLocaleStore, type Translate } from '../../i18n';
+import { selectLocale, type Translate, useLocaleStore } from '../../i18n';
 import { DEFAULT_SETTINGS } from '../../store/playground';
 
 /** Items as a list in the current language: "a, b and c", "a、b和c". */
 export function useListText(): (items: readonly string[]) => string {
-  const locale = useLocaleStore((state) => state.locale);
+  const locale = useLocaleStore(selectLocale);
   return useCallback(
     (items) => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items),
     [locale],

@@ -4,7 +4,8 @@ import { useT } from '../../i18n';
 import { usePlaygroundSelector } from '../../store/context';
 import type { RunId } from '../../store/playground';
 import {
-  runReadout,
+  selectRunHealth,
+  selectRunReadout,
   selectIsPlaying,
   selectLearningRate,
   selectBatchSize,
@@ -97,12 +98,7 @@ export function RunPanel({ id }: { id: RunId }) {
 function RunStatus({ id }: { id: RunId }) {
   const t = useT();
   const lr = usePlaygroundSelector(selectLearningRate);
-  const { health, divergedInEpoch, limit } = usePlaygroundSelector(
-    useShallow((s) => {
-      const readout = runReadout(s, id);
-      return { health: readout.health, divergedInEpoch: readout.divergedInEpoch, limit: readout.limit };
-    }),
-  );
+  const { health, divergedInEpoch, limit } = usePlaygroundSelector(useShallow(selectRunHealth(id)));
   if (health === 'converging') return null;
   const text =
     health === 'diverged'
@@ -119,7 +115,7 @@ function RunStatus({ id }: { id: RunId }) {
 /** Where the run stands, in one line under its regime: epoch, updates, w (and b), cost on all data. */
 function RunReadoutLine({ id }: { id: RunId }) {
   const t = useT();
-  const readout = usePlaygroundSelector(useShallow((s) => runReadout(s, id)));
+  const readout = usePlaygroundSelector(useShallow(selectRunReadout(id)));
   const playing = usePlaygroundSelector(selectIsPlaying);
   const model = usePlaygroundSelector(selectModel);
   // w and b say their own name ("w = 1.0"); their labels are there for screen readers.
@@ -163,7 +159,7 @@ function RunReadoutLine({ id }: { id: RunId }) {
 /** Below the picture: the loss as the lecture prints it, and the prediction before and now. */
 function RunDetails({ id }: { id: RunId }) {
   const t = useT();
-  const readout = usePlaygroundSelector(useShallow((s) => runReadout(s, id)));
+  const readout = usePlaygroundSelector(useShallow(selectRunReadout(id)));
   const predictX = usePlaygroundSelector(selectPredictX);
   const x = pyLiteral(predictX);
   const rows: [string, string, string?][] = [
