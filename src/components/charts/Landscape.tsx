@@ -27,6 +27,7 @@ import {
 import {
   AXIS_TICK,
   CHART_THEME,
+  FIRST_PATH_EPOCHS,
   formatCompact,
   MAX_SAMPLE_CURVES,
   pathReach,
@@ -57,6 +58,12 @@ export interface LandscapeProps {
 
 /** Samples per drawn curve. */
 const CURVE_POINTS = 121;
+
+/**
+ * Path dots whose w differ by less than this share of the plotted range are drawn once: under half a
+ * pixel apart on a plot up to 2,048 px wide.
+ */
+const PATH_DOT_RESOLUTION = 1 / 4096;
 
 /**
  * cost(w) around the optimum with the run's current w as a ball, its path as numbered dots joined in
@@ -130,16 +137,29 @@ export function Landscape({ id, height, width }: LandscapeProps) {
     }));
   }, [perSample, data, model, b, min, max, latest]);
 
-  const path = useMemo(() => {
+  // A dot where one is already drawn adds nothing: a settled run keeps the same picture (and the same
+  // SVG, so a frame writes none of it) however long it plays.
+  const { path, line } = useMemo(() => {
     const dots: PathPoint[] = [];
+    const joined: PathPoint[] = [];
     const left = reach.beyond?.epoch ?? Infinity;
+    const cell = (max - min) * PATH_DOT_RESOLUTION;
+    const drawn = new Set<number>();
+    let previous: number | null = null;
     weights.ws.forEach((w, k) => {
       const epoch = weights.epochs[k]!;
       if (epoch >= left || !(w >= min && w <= max)) return;
       const value = cost(model, { w, b }, data);
-      if (Number.isFinite(value)) dots.push({ w, value, epoch });
+      if (!Number.isFinite(value)) return;
+      const at = cell > 0 ? Math.round((w - min) / cell) : 0;
+      if (at !== previous) joined.push({ w, value, epoch });
+      previous = at;
+      // The first epochs are numbered on the chart: each keeps its dot.
+      if (drawn.has(at) && epoch >= FIRST_PATH_EPOCHS) return;
+      drawn.add(at);
+      dots.push({ w, value, epoch });
     });
-    return dots;
+    return { path: dots, line: joined };
   }, [weights, reach, model, b, data, min, max]);
 
   const w = params.w;
@@ -169,6 +189,7 @@ export function Landscape({ id, height, width }: LandscapeProps) {
       samples,
       latest,
       path,
+      line,
       wStar: wStar >= min && wStar <= max ? wStar : null,
       yTop,
       tangent,
@@ -188,6 +209,7 @@ export function Landscape({ id, height, width }: LandscapeProps) {
     samples,
     latest,
     path,
+    line,
     wStar,
     min,
     max,

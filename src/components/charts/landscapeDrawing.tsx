@@ -21,8 +21,10 @@ export interface LandscapeLayer {
   readonly curve: readonly CurvePoint[];
   readonly samples: readonly { readonly i: number; readonly points: readonly CurvePoint[] }[];
   readonly latest: number | null;
-  /** The path's dots on the chart, in epoch order. */
+  /** The path's dots on the chart, in epoch order, each place once. */
   readonly path: readonly PathPoint[];
+  /** The path's line through its points in epoch order (a point where the last one was left out). */
+  readonly line: readonly PathPoint[];
   /** The optimum of the slice, when it is on the chart. */
   readonly wStar: number | null;
   readonly yTop: number;
@@ -80,7 +82,7 @@ export function LandscapeDrawing() {
     [samples, scales],
   );
   if (!layer || !scales || !area) return null;
-  const { latest, path, wStar, yTop, tangent, touch, ball, color, nextStep } = layer;
+  const { latest, path, line, wStar, yTop, tangent, touch, ball, color, nextStep } = layer;
   const stepFrom = nextStep ? { x: scales.x(nextStep[0].w), y: scales.y(nextStep[0].value) } : null;
   const stepTo = nextStep ? { x: scales.x(nextStep[1].w), y: scales.y(nextStep[1].value) } : null;
   const stepShown =
@@ -158,7 +160,7 @@ export function LandscapeDrawing() {
         <g className="landscape-path">
           <path
             className="chart-line-thin landscape-path-line"
-            d={curvePath(path, scales)}
+            d={curvePath(line, scales)}
             fill="none"
             stroke={color}
             strokeOpacity={0.7}

@@ -12,7 +12,16 @@ import { useDismissOnEscape } from '../../hooks/keyboard';
 import type { Translate } from '../../i18n';
 import type { Pin, RunId, Runs } from '../../store/playground';
 import { CHART_THEME, pointAt, RUN_COLOR_VARS, type LossChartModel } from './chartData';
-import { crossPath, isSafePx, pixelXY, polylinePath, type PixelScales } from './toolkit';
+import {
+  crossPath,
+  isSafePx,
+  pixelPolylinePath,
+  pixelXY,
+  samePolyline,
+  visiblePolyline,
+  type PixelPolyline,
+  type PixelScales,
+} from './toolkit';
 import { PlotClip, usePixelScales } from './plotLayer';
 
 /** What the drawn layer and the tooltip read each frame; the chart around them stays as it was. */
@@ -45,6 +54,21 @@ function hoveredEpoch(label: unknown): number | null {
   return typeof epoch === 'number' && Number.isInteger(epoch) && epoch >= 0 ? epoch : null;
 }
 
+/** A line's point closer than this (px, both ways) to the last one drawn is not drawn. */
+const MIN_STEP_PX = 0.5;
+
+interface DrawnLine {
+  readonly line: PixelPolyline;
+  readonly d: string;
+  readonly placed: number;
+}
+
+/**
+ * Each chart's lines as last drawn (by its scales, which stay the same object until the axes
+ * change): a line that has not moved a visible step keeps its SVG string, so React writes nothing.
+ */
+const drawnLines = new WeakMap<PixelScales, Map<string, DrawnLine>>();
+
 const DOT_RADIUS = 3;
 const ACTIVE_DOT_RADIUS = 4;
 /** Half the size of the × where a diverged run's line ends. */
@@ -63,6 +87,12 @@ function runPoint(layer: LossLayer, scales: PixelScales, id: RunId, epoch: numbe
   return isSafePx(cx) && isSafePx(cy) ? [cx, cy] : null;
 }
 
+/** A line as drawn: its points, its SVG path and how many of its points are placed on the plot. */
+function drawnLine(line: PixelPolyline): DrawnLine {
+  const placed = line.xs.filter((x, i) => Number.isFinite(x) && Number.isFinite(line.ys[i]!)).length;
+  return { line, d: pixelPolylinePath(line), placed };
+}
+
 /**
  * The pinned ghosts and each shown run's line (a dot while it has one point), clipped to the plot;
  * a run that diverged ends at its last finite epoch with a × and "diverged in epoch k" beside it.
@@ -73,18 +103,24 @@ export function LossLines() {
   const area = usePlotArea();
   const paths = useMemo(() => {
     if (!layer || !scales) return null;
-    const d = (id: string) => {
-      const line = layer.model.lines[id];
-      return line
-        ? polylinePath(
-            line.epochs.length,
-            (i) => line.epochs[i]!,
-            (i) => line.values[i]!,
+    const before = drawnLines.get(scales);
+    const now = new Map<string, DrawnLine>();
+    for (const id of [...layer.pins.map((pin) => pin.id), ...layer.shown]) {
+      const data = layer.model.lines[id];
+      const line = data
+        ? visiblePolyline(
+            data.epochs.length,
+            (i) => data.epochs[i]!,
+            (i) => data.values[i]!,
             scales,
+            MIN_STEP_PX,
           )
-        : '';
-    };
-    return Object.fromEntries([...layer.pins.map((pin) => pin.id), ...layer.shown].map((id) => [id, d(id)]));
+        : { xs: [], ys: [] };
+      const old = before?.get(id);
+      now.set(id, old && samePolyline(old.line, line) ? old : drawnLine(line));
+    }
+    drawnLines.set(scales, now);
+    return now;
   }, [layer, scales]);
   if (!layer || !scales || !area || !paths) return null;
   const { model, pins, shown, runs, t } = layer;
@@ -113,7 +149,7 @@ export function LossLines() {
           <g key={pin.id} className={`loss-line loss-pin chart-run-${pin.run}`}>
             <path
               className="chart-line"
-              d={paths[pin.id]}
+              d={paths.get(pin.id)?.d}
               fill="none"
               stroke={RUN_COLOR_VARS[pin.run]}
               strokeOpacity={0.35}
@@ -129,7 +165,8 @@ export function LossLines() {
             <g key={id} className={`loss-line chart-run-${id}`}>
               <path
                 className="chart-line"
-                d={paths[id]}
+                d={paths.get(id)?.d}
+                data-points={paths.get(id)?.placed ?? 0}
                 fill="none"
                 stroke={RUN_COLOR_VARS[id]}
                 strokeWidth={2}

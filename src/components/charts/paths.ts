@@ -126,6 +126,64 @@ export function polylinePath(
   return path.toString();
 }
 
+/** A polyline's points in pixels, as drawn: see visiblePolyline. */
+export interface PixelPolyline {
+  readonly xs: readonly number[];
+  readonly ys: readonly number[];
+}
+
+/**
+ * The points (x(xAt(i)), y(yAt(i))) that a line drawn through them needs: the first, then each
+ * one at least `step` px (either way) from the last one kept; a point that a scale cannot place is
+ * kept, for polylinePath to skip. A line that grows by a fraction of a pixel a frame keeps the same
+ * points (and the same SVG) until it has grown visibly; its end then lies under `step` px short.
+ */
+export function visiblePolyline(
+  count: number,
+  xAt: (i: number) => number,
+  yAt: (i: number) => number,
+  scales: PixelScales,
+  step: number,
+): PixelPolyline {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  let lastX = NaN;
+  let lastY = NaN;
+  for (let i = 0; i < count; i++) {
+    const cx = scales.x(xAt(i));
+    const cy = scales.y(yAt(i));
+    const placed = Number.isFinite(cx) && Number.isFinite(cy);
+    if (placed && Math.abs(cx - lastX) < step && Math.abs(cy - lastY) < step) continue;
+    xs.push(cx);
+    ys.push(cy);
+    if (placed) {
+      lastX = cx;
+      lastY = cy;
+    }
+  }
+  return { xs, ys };
+}
+
+/** Whether two pixel polylines have exactly the same points. */
+export function samePolyline(a: PixelPolyline, b: PixelPolyline): boolean {
+  if (a.xs.length !== b.xs.length) return false;
+  for (let i = 0; i < a.xs.length; i++) {
+    if (!Object.is(a.xs[i], b.xs[i]) || !Object.is(a.ys[i], b.ys[i])) return false;
+  }
+  return true;
+}
+
+const PIXELS: PixelScales = { x: (value) => value, y: (value) => value };
+
+/** polylinePath through points already in pixels. */
+export const pixelPolylinePath = ({ xs, ys }: PixelPolyline): string =>
+  polylinePath(
+    xs.length,
+    (i) => xs[i]!,
+    (i) => ys[i]!,
+    PIXELS,
+  );
+
 /** "M p₀ L p₁ … (Z)": straight segments through points already in pixels, closed when asked. */
 export function linePath(points: readonly PixelXY[], closed = false): string {
   const path = pixelPath();

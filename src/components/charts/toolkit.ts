@@ -28,6 +28,17 @@ export {
   tickCount,
   TICK_FONT_PX,
 } from './ticks';
-export { clipToSafe, crossPath, dotsPath, linePath, pixelPath, polylinePath } from './paths';
+export {
+  clipToSafe,
+  crossPath,
+  dotsPath,
+  linePath,
+  pixelPath,
+  pixelPolylinePath,
+  polylinePath,
+  samePolyline,
+  visiblePolyline,
+  type PixelPolyline,
+} from './paths';
 export { levelCurvePaths, type LevelCurvePaths, type PixelLevelCurve } from './levelCurves';
 export { useMeasuredSize, type MeasuredSize } from './useMeasuredSize';

@@ -334,6 +334,42 @@ describe('Landscape', () => {
     expect(css).toMatch(/\.chart-plot-box \{[^}]*height: var\(--landscape-plot-height, 260px\);/);
   });
 
+  it('draws each place of the path once: a settled run writes no path as it plays on', () => {
+    const store = createPlaygroundStore();
+    act(() => store.getState().actions.updateSettings({ epochs: 10_000 }));
+    for (const id of ['gd', 'sgd'] as const) {
+      act(() => store.getState().actions.reset());
+      const { container, unmount } = renderLandscape(id, store);
+      act(() => {
+        for (let k = 0; k < 1_000; k++) store.getState().actions.step();
+      });
+      // Settled: w is 2 to within a few units in the last place.
+      expect(traceColumn(store.getState().runs[id]!.trace, 'w').at(-1)).toBeCloseTo(2, 12);
+      const figure = container.querySelector('figure')!;
+      const dots = Number(figure.getAttribute('data-path-dots'));
+      const centres = [
+        ...(container.querySelector('.landscape-path-dots')!.getAttribute('d') ?? '').matchAll(
+          /M([\d.-]+),([\d.-]+)/g,
+        ),
+      ].map((m) => `${m[1]},${m[2]}`);
+      expect(centres).toHaveLength(dots);
+      expect(new Set(centres).size).toBe(dots);
+      const writes = new MutationObserver(() => undefined);
+      writes.observe(container, {
+        attributes: true,
+        subtree: true,
+        attributeFilter: ['d', 'data-dots', 'data-path-dots'],
+      });
+      act(() => {
+        for (let k = 0; k < 50; k++) store.getState().actions.step();
+      });
+      expect(store.getState().epoch).toBe(1_050);
+      expect(writes.takeRecords()).toEqual([]);
+      writes.disconnect();
+      unmount();
+    }
+  });
+
   it('draws at most 200 path dots after 10,000 epochs', () => {
     const store = createPlaygroundStore();
     act(() => {

@@ -80,11 +80,48 @@ describe('LossChart', () => {
       const points = pathPoints(linePath(container, id));
       expect(points.length).toBeGreaterThan(100);
       expect(points.length).toBeLessThanOrEqual(MAX_LOSS_POINTS);
-      expect(Number(figure.getAttribute(`data-${id}-points`))).toBe(points.length);
-      // Not truncated: the line runs from epoch 0 to epoch 10,000.
+      const line = container.querySelector(`.loss-line.chart-run-${id} path.chart-line`)!;
+      expect(Number(line.getAttribute('data-points'))).toBe(points.length);
+      // Points under half a pixel from the last one drawn are left out of the line, not of the series.
+      expect(Number(figure.getAttribute(`data-${id}-points`))).toBeGreaterThanOrEqual(points.length);
+      for (let k = 1; k < points.length; k++) {
+        const moved = Math.max(
+          Math.abs(points[k]!.x - points[k - 1]!.x),
+          Math.abs(points[k]!.y - points[k - 1]!.y),
+        );
+        expect(moved).toBeGreaterThanOrEqual(0.49);
+      }
+      // Not truncated: the line runs from epoch 0 to epoch 10,000 (to within half a pixel).
       expect(points[0]!.x).toBeCloseTo(x0, 1);
-      expect(points.at(-1)!.x).toBeCloseTo(xEnd, 1);
+      expect(Math.abs(points.at(-1)!.x - xEnd)).toBeLessThan(0.5);
     }
+  });
+
+  it('writes no new line while the runs grow by less than half a pixel, and a new one once they have', () => {
+    const store = createPlaygroundStore();
+    act(() => store.getState().actions.updateSettings({ epochs: 100_000 }));
+    const { container } = renderChart(store);
+    act(() => {
+      for (let k = 0; k < 200; k++) store.getState().actions.step();
+    });
+    const line = container.querySelector('.loss-line.chart-run-gd path.chart-line')!;
+    const before = line.getAttribute('d');
+    expect(pathPoints(before ?? '').length).toBeGreaterThan(5);
+    const writes = new MutationObserver(() => undefined);
+    writes.observe(container, { attributes: true, subtree: true, attributeFilter: ['d', 'data-points'] });
+    // Five epochs of 100,000 on a 600 px chart: 0.03 px.
+    act(() => {
+      for (let k = 0; k < 5; k++) store.getState().actions.step();
+    });
+    expect(store.getState().epoch).toBe(205);
+    expect(writes.takeRecords().filter((record) => record.target === line)).toEqual([]);
+    expect(line.getAttribute('d')).toBe(before);
+    act(() => store.getState().actions.runToEnd());
+    expect(writes.takeRecords().some((record) => record.target === line)).toBe(true);
+    expect(pathPoints(line.getAttribute('d') ?? '').at(-1)!.x).toBeGreaterThan(
+      pathPoints(before!).at(-1)!.x + 100,
+    );
+    writes.disconnect();
   });
 
   it('shows the exact epoch, w and cost of both runs in the tooltip', async () => {

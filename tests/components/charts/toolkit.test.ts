@@ -12,7 +12,10 @@ import {
   pixelsPerUnit,
   pixelXY,
   plotScales,
+  pixelPolylinePath,
   polylinePath,
+  samePolyline,
+  visiblePolyline,
   tickCount,
   toPixel,
 } from '../../../src/components/charts/toolkit';
@@ -119,5 +122,33 @@ describe('paths', () => {
         scales,
       ),
     ).toBe('M50,260L175,135L550,10');
+  });
+
+  it('keeps only the points of a line that move it half a pixel or more', () => {
+    const identity = { x: (v: number) => v, y: (v: number) => v };
+    const xs = [0, 0.2, 0.6, 0.7, 5, NaN, 5.1, 9];
+    const ys = [0, 0, 0, 0.4, 0, 1, 0.3, 0];
+    const line = visiblePolyline(
+      xs.length,
+      (i) => xs[i]!,
+      (i) => ys[i]!,
+      identity,
+      0.5,
+    );
+    // 0.2 is too close to 0; 0.7 to 0.6; the unplaceable point stays (the path skips it); 5.1 is near 5.
+    expect(line).toEqual({ xs: [0, 0.6, 5, NaN, 9], ys: [0, 0, 0, 1, 0] });
+    expect(pixelPolylinePath(line)).toBe('M0,0L0.6,0L5,0L9,0');
+    // Growing by a tenth of a pixel changes nothing drawn; by half a pixel, it does.
+    const grown = (end: number) =>
+      visiblePolyline(
+        3,
+        (i) => [0, 9, end][i]!,
+        () => 0,
+        identity,
+        0.5,
+      );
+    expect(samePolyline(grown(9.1), { xs: [0, 9], ys: [0, 0] })).toBe(true);
+    expect(samePolyline(grown(9.5), { xs: [0, 9], ys: [0, 0] })).toBe(false);
+    expect(samePolyline(line, { xs: [0, 0.6, 5, NaN, 9], ys: [0, 0, 0, 1, 0] })).toBe(true);
   });
 });
