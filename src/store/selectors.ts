@@ -146,6 +146,14 @@ export function runReadout(s: PlaygroundState, id: RunId): RunReadout {
 
 /** Run `id`'s readout; the object is new on every call: pass it through useShallow. */
 export const selectRunReadout = (id: RunId) => (s: PlaygroundState) => runReadout(s, id);
+/**
+ * What run `id`'s details under the picture show (pass it through useShallow): the printed loss and
+ * the predictions, which stand still once the run has settled while its epoch counts on.
+ */
+export const selectRunDetails = (id: RunId) => (s: PlaygroundState) => {
+  const { printedLoss, predictBefore, predictNow } = runReadout(s, id);
+  return { printedLoss, predictBefore, predictNow };
+};
 /** What run `id`'s warning line needs (pass it through useShallow): its health, where it diverged, its limit. */
 export const selectRunHealth = (id: RunId) => (s: PlaygroundState) => {
   const readout = runReadout(s, id);

@@ -65,6 +65,29 @@ const CURVE_POINTS = 121;
  */
 const PATH_DOT_RESOLUTION = 1 / 4096;
 
+interface DrawnPath {
+  readonly path: readonly PathPoint[];
+  readonly line: readonly PathPoint[];
+}
+
+/** Each run's path as last drawn: while it draws the same dots and line, the same object. */
+const lastPaths = new WeakMap<object, DrawnPath>();
+
+const samePoints = (a: readonly PathPoint[], b: readonly PathPoint[]): boolean =>
+  a.length === b.length &&
+  a.every((p, k) => p.w === b[k]!.w && p.value === b[k]!.value && p.epoch === b[k]!.epoch);
+
+/**
+ * `next`, or the equal path last drawn for this run (`setup`): a settled run's frame then leaves the
+ * drawing's layer as it was, so the drawing does not re-render at all.
+ */
+function settledPath(setup: object, next: DrawnPath): DrawnPath {
+  const last = lastPaths.get(setup);
+  if (last && samePoints(last.path, next.path) && samePoints(last.line, next.line)) return last;
+  lastPaths.set(setup, next);
+  return next;
+}
+
 /**
  * cost(w) around the optimum with the run's current w as a ball, its path as numbered dots joined in
  * epoch order, and a tangent; for SGD each sample's loss ℓᵢ(w) faintly behind, the latest update's
@@ -159,8 +182,8 @@ export function Landscape({ id, height, width }: LandscapeProps) {
       drawn.add(at);
       dots.push({ w, value, epoch });
     });
-    return { path: dots, line: joined };
-  }, [weights, reach, model, b, data, min, max]);
+    return settledPath(run.setup, { path: dots, line: joined });
+  }, [weights, reach, model, b, data, min, max, run.setup]);
 
   const w = params.w;
   const onChart = Number.isFinite(w) && w >= min && w <= max && Math.abs(w - centre) <= limit;

@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 import { usePlaygroundSelector } from '../../store/context';
 import type { RunId } from '../../store/playground';
 import {
+  selectRunDetails,
   selectRunHealth,
   selectRunReadout,
   selectIsPlaying,
@@ -128,8 +129,10 @@ function RunReadoutLine({ id }: { id: RunId }) {
       : []),
     { label: t('run.costShort'), value: pyFloat(readout.cost), hint: t('run.cost') },
   ];
-  const announcement =
-    readout.health === 'diverged'
+  // Said when the run stops moving (sixty announcements a second would say nothing): not built before.
+  const announcement = playing
+    ? ''
+    : readout.health === 'diverged'
       ? t('run.announceDiverged', { run: t(`run.${id}.short`), epoch: readout.divergedInEpoch ?? 0 })
       : t('run.announce', {
           run: t(`run.${id}.short`),
@@ -148,9 +151,8 @@ function RunReadoutLine({ id }: { id: RunId }) {
           </div>
         ))}
       </dl>
-      {/* Announced when the run stops moving: sixty announcements a second would say nothing. */}
       <p className="visually-hidden" aria-live="polite" aria-atomic="true">
-        {playing ? '' : announcement}
+        {announcement}
       </p>
     </>
   );
@@ -159,7 +161,7 @@ function RunReadoutLine({ id }: { id: RunId }) {
 /** Below the picture: the loss as the lecture prints it, and the prediction before and now. */
 function RunDetails({ id }: { id: RunId }) {
   const t = useT();
-  const readout = usePlaygroundSelector(useShallow(selectRunReadout(id)));
+  const readout = usePlaygroundSelector(useShallow(selectRunDetails(id)));
   const predictX = usePlaygroundSelector(selectPredictX);
   const x = pyLiteral(predictX);
   const rows: [string, string, string?][] = [
