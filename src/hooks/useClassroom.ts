@@ -14,6 +14,7 @@ import {
 } from '../core';
 import { translator, useLocaleStore } from '../i18n';
 import { useClassroomStore, type ThemeChoice, type UrlNoticeItem } from '../store/classroom';
+import { afterNextPaint } from './afterNextPaint';
 import { selectLessonLinkScene, useLessonStore } from '../store/lesson';
 import { sameValue } from '../store/persist';
 import {
@@ -341,18 +342,21 @@ export function useClassroom(store: PlaygroundStore): void {
     window.addEventListener('hashchange', onHashChange);
 
     // Writes follow the settings slice only (never the clock), at most every URL_WRITE_INTERVAL_MS:
-    // the first change at once, the last one always.
+    // the first change once it has been painted (rewriting the address costs a key press ~10 ms on
+    // a slow laptop, which the learning rate's next frame should not wait for), the last one always.
     let lastWrite = -Infinity;
     let timer: ReturnType<typeof setTimeout> | null = null;
+    let cancelPending: (() => void) | null = null;
     const write = () => {
       timer = null;
+      cancelPending = null;
       lastWrite = Date.now();
       writeShareUrl(store);
     };
     const schedule = () => {
-      if (timer !== null) return;
+      if (timer !== null || cancelPending !== null) return;
       const wait = lastWrite + URL_WRITE_INTERVAL_MS - Date.now();
-      if (wait <= 0) write();
+      if (wait <= 0) cancelPending = afterNextPaint(write);
       else timer = setTimeout(write, wait);
     };
     const unsubscribers = [
@@ -373,6 +377,7 @@ export function useClassroom(store: PlaygroundStore): void {
       window.removeEventListener('hashchange', onHashChange);
       for (const unsubscribe of unsubscribers) unsubscribe();
       if (timer !== null) clearTimeout(timer);
+      cancelPending?.();
       const now = window.location;
       if (`${now.pathname}${now.search}${now.hash}` !== initialAddress) {
         try {

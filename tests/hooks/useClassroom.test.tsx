@@ -224,21 +224,26 @@ describe('reading the link', () => {
 });
 
 describe('writing the link', () => {
-  it('writes the fragment after a settings change', () => {
+  it('writes the fragment once a settings change has been painted, not in the change’s own task', () => {
+    vi.useFakeTimers();
     const { store } = openAt('/');
     act(() => {
       store.getState().actions.updateSettings({ lr: 0.02, epochs: 50 });
     });
+    // Rewriting the address waits for the frame that shows the change.
+    expect(window.location.hash).toBe('');
+    act(() => vi.advanceTimersByTime(17));
     expect(window.location.hash).toBe(
       '#lr=0.02&w0=1.0&epochs=50&x=1,2,3&y=2,4,6&speed=10&model=w&b0=0.0&batch=2&minibatch=0&shuffle=0&seed=1&lang=en',
     );
   });
 
   it('writes language, theme and presentation mode too', () => {
+    vi.useFakeTimers();
     openAt('/');
     act(() => useLocaleStore.getState().setLocale('zh-CN'));
+    act(() => vi.advanceTimersByTime(17));
     expect(fragment().get('lang')).toBe('zh-CN');
-    vi.useFakeTimers();
     act(() => useClassroomStore.getState().actions.setTheme('dark'));
     act(() => useClassroomStore.getState().actions.setPresenting(true));
     act(() => vi.advanceTimersByTime(URL_WRITE_INTERVAL_MS));
@@ -275,6 +280,18 @@ describe('writing the link', () => {
       actions.reset();
     });
     expect(replaceState).not.toHaveBeenCalled();
+  });
+
+  it('still writes when no frame is painted (a hidden tab)', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const frames = vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
+    const { store } = openAt('/');
+    act(() => store.getState().actions.updateSettings({ lr: 0.03 }));
+    act(() => vi.advanceTimersByTime(100));
+    expect(fragment().get('lr')).toBeNull();
+    act(() => vi.advanceTimersByTime(200));
+    expect(fragment().get('lr')).toBe('0.03');
+    frames.mockRestore();
   });
 });
 

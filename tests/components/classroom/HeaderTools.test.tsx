@@ -97,7 +97,7 @@ describe('HeaderTools', () => {
     expect(screen.getByRole('combobox', { name: '主题' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '演示' })).toBeInTheDocument();
     expect(html.lang).toBe('zh-CN');
-    expect(window.location.hash).toContain('lang=zh-CN');
+    await waitFor(() => expect(window.location.hash).toContain('lang=zh-CN'));
     await user.selectOptions(screen.getByRole('combobox', { name: '语言' }), 'English');
     expect(screen.getByRole('button', { name: 'Play' })).toBeInTheDocument();
   });
