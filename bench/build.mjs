@@ -9,12 +9,13 @@ export async function buildApp(root, outDir) {
 }
 
 /**
- * bench/core-entry.ts (the core and the chart-data derivation) as one ES module. No config file:
- * the core needs no plugins. zustand and React stay external (the chart code imports the store
- * module, which creates a store at load time); Node resolves them from node_modules.
- * Returns the bundle's path.
+ * A TypeScript entry of the project (by default bench/core-entry.ts: the core and the chart-data
+ * derivation) as one ES module that plain Node can import. No config file: the core needs no
+ * plugins. zustand and React stay external (the chart code imports the store module, which creates
+ * a store at load time); Node resolves them from node_modules. Returns the bundle's path.
+ * tests/fixtures/torch/core.mjs bundles src/core/index.ts with it.
  */
-export async function buildCore(root, outDir) {
+export async function buildCore(root, outDir, entry = 'bench/core-entry.ts') {
   await build({
     root,
     configFile: false,
@@ -26,7 +27,7 @@ export async function buildCore(root, outDir) {
       emptyOutDir: true,
       target: 'es2022',
       minify: false,
-      lib: { entry: resolve(root, 'bench/core-entry.ts'), formats: ['es'], fileName: () => 'core.mjs' },
+      lib: { entry: resolve(root, entry), formats: ['es'], fileName: () => 'core.mjs' },
       rolldownOptions: {
         external: [/^react(\/|$)/, /^react-dom(\/|$)/, /^zustand(\/|$)/, /^recharts(\/|$)/],
       },

@@ -152,13 +152,19 @@ export function Landscape({ id, height, width }: LandscapeProps) {
     return highest > 0 ? highest * 1.05 : 1;
   }, [curve, usedW, usedValue, min, max]);
 
-  const samples = useMemo(() => {
-    if (!perSample) return [];
-    return pickSamples(data.xs.length, latest, MAX_SAMPLE_CURVES).map((i) => ({
-      i,
-      points: sampleCurve(sampleLossSlice(model, data, i, b), min, max, CURVE_POINTS),
-    }));
-  }, [perSample, data, model, b, min, max, latest]);
+  // The curves drawn depend on which samples are picked, not on which one is highlighted: with up
+  // to MAX_SAMPLE_CURVES samples the highlight moves every update while the curves stay as they are.
+  const pickedKey = perSample ? pickSamples(data.xs.length, latest, MAX_SAMPLE_CURVES).join(',') : '';
+  const samples = useMemo(
+    () =>
+      pickedKey === ''
+        ? []
+        : pickedKey.split(',').map((text) => {
+            const i = Number(text);
+            return { i, points: sampleCurve(sampleLossSlice(model, data, i, b), min, max, CURVE_POINTS) };
+          }),
+    [pickedKey, data, model, b, min, max],
+  );
 
   // A dot where one is already drawn adds nothing: a settled run keeps the same picture (and the same
   // SVG, so a frame writes none of it) however long it plays.
