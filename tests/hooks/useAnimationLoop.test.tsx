@@ -2,33 +2,15 @@ import { act, render } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useAnimationLoop } from '../../src/hooks/useAnimationLoop';
 import type { PlaygroundStore } from '../../src/store/playground';
+import { manualFrames } from '../components/helpers/frames';
 import { fresh } from '../store/helpers';
 
-// ---------------------------------------------------------------------------------------------
-// A manual requestAnimationFrame: callbacks wait in a queue until a test flushes them with a
-// timestamp of its choosing.
-
-let queue = new Map<number, FrameRequestCallback>();
-let nextId = 1;
-const requestFrame = vi.fn((callback: FrameRequestCallback): number => {
-  const id = nextId++;
-  queue.set(id, callback);
-  return id;
-});
-const cancelFrame = vi.fn((id: number): void => {
-  queue.delete(id);
-});
-
-/** Runs every queued frame callback at `now` (frames requested meanwhile wait for the next flush). */
-function frame(now: number): void {
-  const due = [...queue.values()];
-  queue = new Map();
-  act(() => {
-    for (const callback of due) callback(now);
-  });
-}
-
+// A manual requestAnimationFrame: callbacks wait in a queue until a test runs them with a timestamp
+// of its choosing.
 let hidden = false;
+const frames = manualFrames(() => hidden);
+const { frame, request: requestFrame, cancel: cancelFrame } = frames;
+
 function setHidden(value: boolean): void {
   hidden = value;
   act(() => {
@@ -37,20 +19,11 @@ function setHidden(value: boolean): void {
 }
 
 beforeEach(() => {
-  queue = new Map();
-  nextId = 1;
   hidden = false;
-  requestFrame.mockClear();
-  cancelFrame.mockClear();
-  vi.stubGlobal('requestAnimationFrame', requestFrame);
-  vi.stubGlobal('cancelAnimationFrame', cancelFrame);
-  Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+  frames.install();
 });
 
-afterEach(() => {
-  vi.unstubAllGlobals();
-  Reflect.deleteProperty(document, 'hidden');
-});
+afterEach(() => frames.remove());
 
 function Loop({ store }: { store: PlaygroundStore }) {
   useAnimationLoop(store);
@@ -78,7 +51,7 @@ describe('useAnimationLoop', () => {
   it('sleeps while idle: no frame is requested', () => {
     const store = fresh();
     const { commits } = mount(store);
-    expect(queue.size).toBe(0);
+    expect(frames.pending()).toBe(0);
     expect(requestFrame).not.toHaveBeenCalled();
     expect(commits).not.toHaveBeenCalled();
   });
@@ -87,7 +60,7 @@ describe('useAnimationLoop', () => {
     const store = fresh({ speed: SPEED });
     store.getState().actions.play();
     mount(store);
-    expect(queue.size).toBe(1);
+    expect(frames.pending()).toBe(1);
     frame(0);
     frame(FRAME);
     expect(store.getState().epoch).toBe(1);
@@ -97,7 +70,7 @@ describe('useAnimationLoop', () => {
     const store = fresh({ speed: 60 });
     const { commits } = mount(store);
     play(store);
-    expect(queue.size).toBe(1);
+    expect(frames.pending()).toBe(1);
     commits.mockClear();
 
     // The first frame only starts the stopwatch: nothing changes, nobody is told.
@@ -105,7 +78,7 @@ describe('useAnimationLoop', () => {
     expect(store.getState().epoch).toBe(0);
     expect(store.getState().clockDebt).toBe(0);
     expect(commits).not.toHaveBeenCalled();
-    expect(queue.size).toBe(1);
+    expect(frames.pending()).toBe(1);
 
     const perFrame: number[] = [];
     for (let k = 1; k <= 60; k++) {
@@ -116,7 +89,7 @@ describe('useAnimationLoop', () => {
       // One store commit for a frame that advances the clock, none for one that only adds to its
       // debt; and exactly one frame waiting for the next.
       expect(commits).toHaveBeenCalledTimes(perFrame.at(-1)! > 0 ? 1 : 0);
-      expect(queue.size).toBe(1);
+      expect(frames.pending()).toBe(1);
       const s = store.getState();
       expect(s.runs.gd.epoch).toBe(s.epoch);
       expect(s.runs.sgd.epoch).toBe(s.epoch);
@@ -169,7 +142,7 @@ describe('useAnimationLoop', () => {
 
     pause(store);
     expect(store.getState().playback).toBe('paused');
-    expect(queue.size).toBe(0);
+    expect(frames.pending()).toBe(0);
     expect(cancelFrame).toHaveBeenCalledTimes(1);
     commits.mockClear();
     frame(3 * FRAME);
@@ -177,7 +150,7 @@ describe('useAnimationLoop', () => {
     expect(store.getState().epoch).toBe(2);
 
     play(store);
-    expect(queue.size).toBe(1);
+    expect(frames.pending()).toBe(1);
     commits.mockClear();
     // 10 s later: the first frame after resuming advances nothing (and so tells nobody).
     frame(10_000);
@@ -193,10 +166,10 @@ describe('useAnimationLoop', () => {
     mount(store);
     for (const action of ['step', 'runToEnd', 'reset'] as const) {
       play(store);
-      expect(queue.size).toBe(1);
+      expect(frames.pending()).toBe(1);
       act(() => store.getState().actions[action]());
       expect(store.getState().playback).not.toBe('playing');
-      expect(queue.size).toBe(0);
+      expect(frames.pending()).toBe(0);
     }
   });
 
@@ -207,10 +180,10 @@ describe('useAnimationLoop', () => {
     frame(0);
     frame(FRAME);
     expect(store.getState().epoch).toBe(1);
-    expect(queue.size).toBe(1);
+    expect(frames.pending()).toBe(1);
 
     setHidden(true);
-    expect(queue.size).toBe(0);
+    expect(frames.pending()).toBe(0);
     expect(cancelFrame).toHaveBeenCalledTimes(1);
     expect(store.getState().playback).toBe('playing');
     commits.mockClear();
@@ -218,7 +191,7 @@ describe('useAnimationLoop', () => {
     expect(commits).not.toHaveBeenCalled();
 
     setHidden(false);
-    expect(queue.size).toBe(1);
+    expect(frames.pending()).toBe(1);
     // 10 s passed while hidden; the first visible frame owes nothing.
     frame(10_000 + FRAME);
     expect(store.getState().epoch).toBe(1);
@@ -237,7 +210,7 @@ describe('useAnimationLoop', () => {
     hidden = true; // no visibilitychange event yet
     frame(FRAME);
     expect(commits).not.toHaveBeenCalled();
-    expect(queue.size).toBe(0);
+    expect(frames.pending()).toBe(0);
     setHidden(false);
     frame(5_000);
     expect(store.getState().epoch).toBe(0);
@@ -252,7 +225,7 @@ describe('useAnimationLoop', () => {
     setHidden(true);
     pause(store);
     setHidden(false);
-    expect(queue.size).toBe(0);
+    expect(frames.pending()).toBe(0);
   });
 
   it('stops by itself when the clock finishes', () => {
@@ -262,11 +235,11 @@ describe('useAnimationLoop', () => {
     frame(0);
     frame(FRAME);
     frame(2 * FRAME);
-    expect(queue.size).toBe(1);
+    expect(frames.pending()).toBe(1);
     frame(3 * FRAME);
     expect(store.getState().epoch).toBe(3);
     expect(store.getState().playback).toBe('finished');
-    expect(queue.size).toBe(0);
+    expect(frames.pending()).toBe(0);
   });
 
   it('play after finishing restarts without a jump on the first frame', () => {
@@ -282,7 +255,7 @@ describe('useAnimationLoop', () => {
     expect(store.getState().epoch).toBe(0);
     // Exact frames leave no clock debt: any jump below comes from the loop's stopwatch alone.
     expect(store.getState().clockDebt).toBe(0);
-    expect(queue.size).toBe(1);
+    expect(frames.pending()).toBe(1);
     // 10 s later the restarted run's first frame must only start the stopwatch.
     frame(10_000);
     expect(store.getState().epoch).toBe(0);
@@ -295,17 +268,17 @@ describe('useAnimationLoop', () => {
     const { unmount, commits } = mount(store);
     play(store);
     frame(0);
-    expect(queue.size).toBe(1);
+    expect(frames.pending()).toBe(1);
     const pending = requestFrame.mock.results.at(-1)!.value as number;
     unmount();
     expect(cancelFrame).toHaveBeenLastCalledWith(pending);
-    expect(queue.size).toBe(0);
+    expect(frames.pending()).toBe(0);
 
     commits.mockClear();
     pause(store);
     play(store);
     setHidden(false);
-    expect(queue.size).toBe(0);
+    expect(frames.pending()).toBe(0);
     expect(commits).toHaveBeenCalledTimes(2); // the pause and the play, nothing from a loop
   });
 });

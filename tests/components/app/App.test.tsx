@@ -1,60 +1,30 @@
 import { act, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setFocusModality } from '../../../src/hooks/focusModality';
 import { App } from '../../../src/components/app/App';
 import { useLocaleStore } from '../../../src/i18n';
 import { createPlaygroundStore, type PlaygroundStore } from '../../../src/store/playground';
 import { allText, button, clock, GD, readout, region, SGD, type User } from '../helpers/dom';
 import { emulateRangeKeyboard } from '../helpers/range';
+import { manualFrames } from '../helpers/frames';
 import { renderWithStore } from '../helpers/render';
 import { WHOLE_APP } from '../helpers/timeouts';
 
-// ---------------------------------------------------------------------------------------------
-// A manual requestAnimationFrame: the app's animation loop (and Recharts) queue their frames here
-// and a test runs them at timestamps of its choosing. The charts fill their container and jsdom has no layout, so
-// they draw no plot; the app around them renders in full.
-
-let queue = new Map<number, FrameRequestCallback>();
-let nextId = 1;
-
-/** Runs every queued frame at `now` (frames requested meanwhile wait for the next call). */
-function frame(now: number): void {
-  const due = [...queue.values()];
-  queue = new Map();
-  act(() => {
-    for (const callback of due) callback(now);
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
+// The app's animation loop (and Recharts) queue their frames here and a test runs them. The charts
+// fill their container and jsdom has no layout, so they draw no plot; the app around them renders in full.
+const frames = manualFrames();
+const { frame } = frames;
 
 let stopEmulating = () => {};
 beforeEach(() => {
   useLocaleStore.setState({ locale: 'en' });
-  queue = new Map();
-  nextId = 1;
-  vi.stubGlobal(
-    'requestAnimationFrame',
-    vi.fn((callback: FrameRequestCallback): number => {
-      const id = nextId++;
-      queue.set(id, callback);
-      return id;
-    }),
-  );
-  vi.stubGlobal(
-    'cancelAnimationFrame',
-    vi.fn((id: number): void => {
-      queue.delete(id);
-    }),
-  );
-  Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
+  frames.install();
   stopEmulating = emulateRangeKeyboard();
 });
 
 afterEach(() => {
   stopEmulating();
-  vi.unstubAllGlobals();
-  Reflect.deleteProperty(document, 'hidden');
+  frames.remove();
 });
 
 function renderApp(store: PlaygroundStore = createPlaygroundStore()) {

@@ -5,7 +5,7 @@
  */
 import { act } from '@testing-library/react';
 import { Profiler, type ProfilerOnRenderCallback, type ReactNode } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/components/app/App';
 import { Landscape } from '../../../src/components/charts/Landscape';
 import { LossChart } from '../../../src/components/charts/LossChart';
@@ -20,40 +20,20 @@ import { usePlaygroundStoreApi } from '../../../src/store/context';
 import type { PlaygroundStore } from '../../../src/store/playground';
 import { fresh } from '../../store/helpers';
 import { clock } from '../helpers/dom';
+import { manualFrames } from '../helpers/frames';
 import { renderWithStore } from '../helpers/render';
 import { WHOLE_APP } from '../helpers/timeouts';
 
-// A manual requestAnimationFrame: the app's loop queues its frames here, a test runs them.
-let queue = new Map<number, FrameRequestCallback>();
-let nextId = 1;
-
-function frame(now: number): void {
-  const due = [...queue.values()];
-  queue = new Map();
-  act(() => {
-    for (const callback of due) callback(now);
-  });
-}
+// The app's loop queues its frames here, a test runs them.
+const frames = manualFrames();
+const { frame } = frames;
 
 beforeEach(() => {
   useLocaleStore.setState({ locale: 'en' });
-  queue = new Map();
-  nextId = 1;
-  vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback): number => {
-    const id = nextId++;
-    queue.set(id, callback);
-    return id;
-  });
-  vi.stubGlobal('cancelAnimationFrame', (id: number): void => {
-    queue.delete(id);
-  });
-  Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
+  frames.install();
 });
 
-afterEach(() => {
-  vi.unstubAllGlobals();
-  Reflect.deleteProperty(document, 'hidden');
-});
+afterEach(() => frames.remove());
 
 /** Every Profiler callback since the last reset: which profiled part rendered, in which commit. */
 function recorder() {
