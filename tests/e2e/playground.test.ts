@@ -146,6 +146,60 @@ describe('playground', () => {
     }
   });
 
+  it('while the runs count on, a frame lays out only the counters, and their digits fit their boxes', async () => {
+    const opened = await openApp(chromium.current, { path: '?epochs=100000&speed=1000' });
+    const { page } = opened;
+    const app = ui(page);
+    const epoch = () => page.locator('.clock progress').evaluate((p) => (p as HTMLProgressElement).value);
+    try {
+      await app.gd.waitFor({ state: 'visible', timeout: 10_000 });
+      await app.play.click();
+      // Both runs have settled by then: the ball and the path stand still, only the numbers move.
+      await expect.poll(epoch, POLL).toBeGreaterThanOrEqual(2000);
+      const cdp = await page.context().newCDPSession(page);
+      const events: { name: string; args?: { endData?: { layoutRoots?: { nodeName: string }[] } } }[] = [];
+      cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as typeof events)));
+      const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+      await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
+      // Some frames (fake timers have no place in a real browser: the frames themselves are counted).
+      await page.evaluate(
+        () =>
+          new Promise<void>((done) => {
+            let frames = 0;
+            const frame = () => (++frames < 20 ? requestAnimationFrame(frame) : done());
+            requestAnimationFrame(frame);
+          }),
+      );
+      await cdp.send('Tracing.end');
+      await complete;
+      await app.pause.click();
+      // A new digit (at 10,000) would lay out the line around the counter: still far from it.
+      expect(await epoch()).toBeLessThan(9999);
+      const roots = events
+        .filter((event) => event.name === 'Layout' && event.args?.endData?.layoutRoots)
+        .flatMap((event) => event.args!.endData!.layoutRoots!.map((root) => root.nodeName));
+      expect(roots.length).toBeGreaterThan(0);
+      expect(
+        roots.filter((name) => !/^SPAN class='counter'$|^svg class='recharts-surface'$/.test(name)),
+      ).toEqual([]);
+      expect(roots).toContain("SPAN class='counter'");
+
+      // The boxes are as wide as their digits in the fonts the page uses.
+      const overflow = await page.locator('.counter').evaluateAll((boxes) =>
+        boxes.map((box) => {
+          const range = document.createRange();
+          range.selectNodeContents(box);
+          return range.getBoundingClientRect().width - box.getBoundingClientRect().width;
+        }),
+      );
+      expect(overflow.length).toBe(5);
+      for (const excess of overflow) expect(excess).toBeLessThanOrEqual(0.5);
+      expectNoErrors(opened);
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it('warns when the learning rate is dragged past the limit, and a diverged run prints no NaN', async () => {
     const opened = await open();
     const { page, app } = opened;

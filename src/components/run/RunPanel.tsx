@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { pyFloat, pyLiteral } from '../../core';
 import { useT } from '../../i18n';
@@ -20,6 +21,7 @@ import { PythonDownloads } from '../python/PythonDownloads';
 import { RegimeNote } from './RegimeNote';
 import { RunStateLine } from './RunStateLine';
 import { approx } from './SettingsPanel';
+import { Counter } from '../controls/Counter';
 import { Tabs } from '../controls/Tabs';
 import { runColorStyle } from './runColors';
 import './run.css';
@@ -120,9 +122,9 @@ function RunReadoutLine({ id }: { id: RunId }) {
   const playing = usePlaygroundSelector(selectIsPlaying);
   const model = usePlaygroundSelector(selectModel);
   // w and b say their own name ("w = 1.0"); their labels are there for screen readers.
-  const items: { label: string; value: string; hidden?: boolean; hint?: string }[] = [
-    { label: t('run.epoch'), value: String(readout.epoch) },
-    { label: t('run.updates'), value: String(readout.updates) },
+  const items: { label: string; value: ReactNode; hidden?: boolean; hint?: string }[] = [
+    { label: t('run.epoch'), value: <Counter value={readout.epoch} /> },
+    { label: t('run.updates'), value: <Counter value={readout.updates} /> },
     { label: t('run.w'), value: `w = ${pyFloat(readout.params.w)}`, hidden: true },
     ...(model === 'wb'
       ? [{ label: t('run.bias'), value: `b = ${pyFloat(readout.params.b)}`, hidden: true }]

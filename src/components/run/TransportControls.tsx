@@ -13,6 +13,7 @@ import {
   selectXs,
 } from '../../store/selectors';
 import type { PlaygroundState } from '../../store/playground';
+import { Counter, splitAtPlaceholder } from '../controls/Counter';
 import { LadderSlider } from '../controls/LadderSlider';
 import { SPEED_LADDER } from '../../store/ladders';
 import './transport.css';
@@ -104,11 +105,16 @@ function Clock() {
   const total = usePlaygroundSelector(selectTotalEpochs);
   const cursor = usePlaygroundSelector(selectSampleCursor);
   const n = usePlaygroundSelector(selectXs).length;
+  const [before, after] = splitAtPlaceholder((epoch) => t('controls.clock', { epoch, total }));
   return (
     <div className="clock">
       <progress max={total} value={epoch} aria-hidden="true" />
       <span className="clock-text">
-        {t('controls.clock', { epoch, total })}
+        <span>
+          {before}
+          <Counter value={epoch} />
+          {after}
+        </span>
         {cursor > 0 && (
           <span className="clock-sample">
             {t('controls.clockSample', { epoch: epoch + 1, sample: cursor, n })}

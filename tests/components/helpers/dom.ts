@@ -19,8 +19,18 @@ export function allText(container: HTMLElement): string {
 
 export const region = (name: string) => screen.getByRole('region', { name });
 export const button = (name: string) => screen.getByRole('button', { name });
-/** The clock's text, "Epoch k of n" (its own text node, without the SGD sample part). */
-export const clock = () => screen.getByText(/^Epoch \d+ of \d+$/);
+/**
+ * A matcher for getByText: the innermost element whose whole text matches `pattern`, however it is
+ * split into elements (the clock's number sits in a box of its own).
+ */
+export const wholeText =
+  (pattern: RegExp) =>
+  (_content: string, element: Element | null): boolean =>
+    element !== null &&
+    pattern.test(element.textContent ?? '') &&
+    ![...element.children].some((child) => pattern.test(child.textContent ?? ''));
+/** The clock's text, "Epoch k of n" (without the SGD sample part). */
+export const clock = () => screen.getByText(wholeText(/^Epoch \d+ of \d+$/));
 
 const t = translator('en');
 
