@@ -112,12 +112,23 @@ export function epochMap(
   lr: number,
   epoch = 0,
 ): EpochMap {
+  return epochMapOf(model, epochHessians(model, data, optimizer, epoch), lr);
+}
+
+/** H_B of each batch, in the order epoch `epoch` visits them: what A(α) is made of, for any α. */
+function epochHessians(model: ModelKind, data: Dataset, optimizer: OptimizerSpec, epoch: number): Mat2[] {
+  return epochBatches(optimizer, data.xs.length, epoch).map((indices) =>
+    batchHessian(model, data.xs, indices),
+  );
+}
+
+/** A(α) = Π_B (I − α·H_B) from the batches' Hessians (see epochMap). */
+function epochMapOf(model: ModelKind, hessians: readonly Mat2[], lr: number): EpochMap {
   let product = IDENTITY;
   // Thousands of factors overflow or underflow a double (and ∞·0 is NaN): the product is kept
   // normalised, its scale carried as a logarithm.
   let logScale = 0;
-  for (const indices of epochBatches(optimizer, data.xs.length, epoch)) {
-    const h = batchHessian(model, data.xs, indices);
+  for (const h of hessians) {
     const step: Mat2 = { a: 1 - lr * h.a, b: -lr * h.b, c: -lr * h.c, d: model === 'w' ? 1 : 1 - lr * h.d };
     product = multiply(step, product);
     const size = Math.max(Math.abs(product.a), Math.abs(product.b), Math.abs(product.c), Math.abs(product.d));
@@ -128,6 +139,12 @@ export function epochMap(
     }
   }
   return { matrix: product, logScale };
+}
+
+/** ρ of an epoch map: |a| under y = w·x, the spectral radius under y = w·x + b, times its scale. */
+function radiusOf(model: ModelKind, { matrix, logScale }: EpochMap): number {
+  const radius = model === 'w' ? Math.abs(matrix.a) : spectralRadius(matrix);
+  return logScale === 0 ? radius : radius * Math.exp(logScale);
 }
 
 /**
@@ -141,9 +158,7 @@ export function epochContraction(
   lr: number,
   epoch = 0,
 ): number {
-  const { matrix, logScale } = epochMap(model, data, optimizer, lr, epoch);
-  const radius = model === 'w' ? Math.abs(matrix.a) : spectralRadius(matrix);
-  return logScale === 0 ? radius : radius * Math.exp(logScale);
+  return radiusOf(model, epochMap(model, data, optimizer, lr, epoch));
 }
 
 /**
@@ -157,7 +172,9 @@ export function stabilityLimit(model: ModelKind, data: Dataset, optimizer: Optim
   if (optimizer.kind === 'gd') return gdLimit;
   // A flat direction (one point, or all x equal, under 'wb') keeps ρ at exactly 1 for every α: that
   // mode neither grows nor shrinks, so only ρ clearly above 1 counts as unstable.
-  const unstable = (lr: number): boolean => epochContraction(model, data, optimizer, lr, epoch) > 1 + 1e-12;
+  // The batches' Hessians do not depend on α: made once for the thousands of probes below.
+  const hessians = epochHessians(model, data, optimizer, epoch);
+  const unstable = (lr: number): boolean => radiusOf(model, epochMapOf(model, hessians, lr)) > 1 + 1e-12;
   // Coarser for large data sets: each probe multiplies one factor per batch.
   const steps = data.xs.length > 500 ? 400 : 2000;
   const low = gdLimit * 1e-4;
