@@ -63,6 +63,27 @@ export function selectRun(id: RunId): (s: PlaygroundState) => RunState {
   if (!selector) RUN_SELECTORS.set(id, (selector = (s) => runOf(s, id)));
   return selector;
 }
+/** One selector per run id, made once by `make`: components pass it straight to the store hooks. */
+function perRun<T>(make: (id: RunId) => (s: PlaygroundState) => T): (id: RunId) => (s: PlaygroundState) => T {
+  const made = new Map<RunId, (s: PlaygroundState) => T>();
+  return (id) => {
+    let selector = made.get(id);
+    if (!selector) made.set(id, (selector = make(id)));
+    return selector;
+  };
+}
+
+/** Updates run `id` has made: ⌈n/B⌉ per epoch, and the samples taken into the next one by "Step one sample". */
+function runUpdates(s: PlaygroundState, id: RunId): number {
+  const { epoch, setup } = runOf(s, id);
+  const inEpoch = isSampleStepped(s, id) ? s.sampleCursor : 0;
+  return epoch * updatesPerEpoch(setup.optimizer, setup.data.xs.length) + inEpoch;
+}
+
+/** Run `id`'s epochs and updates, for its live counters. */
+export const selectRunEpoch = perRun((id) => (s) => runOf(s, id).epoch);
+export const selectRunUpdates = perRun((id) => (s) => runUpdates(s, id));
+
 /** The runs on screen, in display order (the same array while the third run stays). */
 export const selectShownRunIds = (s: PlaygroundState) => shownRunIds(s.settings.third);
 export const selectSgdCanStepSample = (s: PlaygroundState) => {
@@ -125,13 +146,12 @@ export interface RunReadout {
 
 export function runReadout(s: PlaygroundState, id: RunId): RunReadout {
   const run = runOf(s, id);
-  const { data, model, init, optimizer } = run.setup;
+  const { data, model, init } = run.setup;
   const params = displayedParams(s, id);
-  const inEpoch = isSampleStepped(s, id) ? s.sampleCursor : 0;
   const last = run.trace.length - 1;
   return {
     epoch: run.epoch,
-    updates: run.epoch * updatesPerEpoch(optimizer, data.xs.length) + inEpoch,
+    updates: runUpdates(s, id),
     params,
     printedLoss: epochRecord(run.trace, last)?.printedLoss ?? null,
     cost: cost(model, params, data),
@@ -144,8 +164,25 @@ export function runReadout(s: PlaygroundState, id: RunId): RunReadout {
   };
 }
 
-/** Run `id`'s readout; the object is new on every call: pass it through useShallow. */
-export const selectRunReadout = (id: RunId) => (s: PlaygroundState) => runReadout(s, id);
+/**
+ * What run `id`'s readout line renders (pass it through useShallow): its numbers by value, and its
+ * epoch and updates only while it is not playing, for the announcement. While playing, its counters
+ * follow the clock by themselves: a frame that only counts leaves the line as it was.
+ */
+export const selectRunLine = (id: RunId) => (s: PlaygroundState) => {
+  const readout = runReadout(s, id);
+  const playing = s.playback === 'playing';
+  return {
+    w: readout.params.w,
+    b: readout.params.b,
+    cost: readout.cost,
+    printedLoss: readout.printedLoss,
+    health: readout.health,
+    divergedInEpoch: readout.divergedInEpoch,
+    epoch: playing ? null : readout.epoch,
+    updates: playing ? null : readout.updates,
+  };
+};
 /**
  * What run `id`'s details under the picture show (pass it through useShallow): the printed loss and
  * the predictions, which stand still once the run has settled while its epoch counts on.

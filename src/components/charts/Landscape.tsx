@@ -10,39 +10,17 @@ import {
   pyLiteral,
   sampleCurve,
   sampleLossSlice,
-  sliceOptimum,
   tangentSegment,
   type CurvePoint,
 } from '../../core';
 import { useT } from '../../i18n';
 import { usePlaygroundSelector } from '../../store/context';
-import type { RunId } from '../../store/playground';
-import {
-  selectLatestSample,
-  selectLatestUpdate,
-  selectNextRuleUpdate,
-  selectRun,
-  selectShownParams,
-} from '../../store/selectors';
-import {
-  AXIS_TICK,
-  CHART_THEME,
-  FIRST_PATH_EPOCHS,
-  formatCompact,
-  MAX_SAMPLE_CURVES,
-  pathReach,
-  RUN_COLOR_VARS,
-  weightPath,
-} from './chartData';
+import type { PlaygroundState, RunId } from '../../store/playground';
+import { AXIS_TICK, CHART_THEME, formatCompact, MAX_SAMPLE_CURVES, RUN_COLOR_VARS } from './chartData';
 import './charts.css';
-import { landscapeRange } from './landscapeRange';
+import { landscapeView } from './landscapeView';
 import { axisWidth, formatTick, linearTicks } from './toolkit';
-import {
-  LandscapeDrawing,
-  LandscapeLayerContext,
-  type LandscapeLayer,
-  type PathPoint,
-} from './landscapeDrawing';
+import { LandscapeDrawing, LandscapeLayerContext, type LandscapeLayer } from './landscapeDrawing';
 import { HiddenTextProbe, NoLayerTabStops, useSvgTextPx } from './plotLayer';
 
 export interface LandscapeProps {
@@ -60,35 +38,6 @@ export interface LandscapeProps {
 const CURVE_POINTS = 121;
 
 /**
- * Path dots whose w differ by less than this share of the plotted range are drawn once: under half a
- * pixel apart on a plot up to 2,048 px wide.
- */
-const PATH_DOT_RESOLUTION = 1 / 4096;
-
-interface DrawnPath {
-  readonly path: readonly PathPoint[];
-  readonly line: readonly PathPoint[];
-}
-
-/** Each run's path as last drawn: while it draws the same dots and line, the same object. */
-const lastPaths = new WeakMap<object, DrawnPath>();
-
-const samePoints = (a: readonly PathPoint[], b: readonly PathPoint[]): boolean =>
-  a.length === b.length &&
-  a.every((p, k) => p.w === b[k]!.w && p.value === b[k]!.value && p.epoch === b[k]!.epoch);
-
-/**
- * `next`, or the equal path last drawn for this run (`setup`): a settled run's frame then leaves the
- * drawing's layer as it was, so the drawing does not re-render at all.
- */
-function settledPath(setup: object, next: DrawnPath): DrawnPath {
-  const last = lastPaths.get(setup);
-  if (last && samePoints(last.path, next.path) && samePoints(last.line, next.line)) return last;
-  lastPaths.set(setup, next);
-  return next;
-}
-
-/**
  * cost(w) around the optimum with the run's current w as a ball, its path as numbered dots joined in
  * epoch order, and a tangent; for SGD each sample's loss ℓᵢ(w) faintly behind, the latest update's
  * highlighted. The tangent is the slope the run uses: the mean cost's at the ball, or, right after
@@ -104,30 +53,15 @@ export function Landscape({ id, height, width }: LandscapeProps) {
   const descriptionId = useId();
   // The tick labels' size as the page draws them (larger when presenting): the y axis makes room.
   const [tickPx, tickProbe] = useSvgTextPx(AXIS_TICK.fontSize);
-  // Read in the frame's one commit, with the readouts beside it: a deferred copy would make a second.
-  const run = usePlaygroundSelector(selectRun(id));
-  const params = usePlaygroundSelector(selectShownParams(id));
-  const latest = usePlaygroundSelector(selectLatestSample(id));
-  const update = usePlaygroundSelector(selectLatestUpdate(id));
-  const next = usePlaygroundSelector(selectNextRuleUpdate(id));
-
-  const { data, model, init } = run.setup;
+  // One view of the run while nothing it shows changes: a settled run's frame renders nothing here.
+  const view = usePlaygroundSelector(
+    useMemo(() => (state: PlaygroundState) => landscapeView(state, id), [id]),
+  );
+  const { run, params, latest, update, next, b, wStar, reach, range, path, line } = view;
+  const { data, model } = run.setup;
   // Runs of one update per sample (SGD) draw each sample's loss behind the cost.
   const perSample = optimizerEntry(id).batching === 'sample';
-  // The 2-D bowl of w and b is shown as its slice through the current b (b ≡ 0 for y = w·x).
-  const b = model === 'w' ? 0 : params.b;
-  const wStar = useMemo(() => sliceOptimum(model, data, b), [model, data, b]);
-  // How far the path stays drawable (incremental over the trace), then the range that holds it.
-  const { centre, limit } = useMemo(() => landscapeRange(init.w, wStar, [], init.w), [init.w, wStar]);
-  const reach = useMemo(() => pathReach(run, centre, limit), [run, centre, limit]);
-  const range = useMemo(() => {
-    const trajectory = [reach.min, reach.max].filter((w) => Number.isFinite(w));
-    // A path that left the drawable range clips the chart where it left (NaN is never drawable).
-    if (reach.beyond) trajectory.push(NaN);
-    return landscapeRange(init.w, wStar, trajectory, params.w);
-  }, [init.w, wStar, reach, params.w]);
   const { min, max } = range;
-  const weights = useMemo(() => weightPath(run), [run]);
 
   // The sample step shown: SGD right after "Step one sample" (for GD and between epochs, null).
   const used = update !== null && update.indices.length === 1 ? update : null;
@@ -166,33 +100,8 @@ export function Landscape({ id, height, width }: LandscapeProps) {
     [pickedKey, data, model, b, min, max],
   );
 
-  // A dot where one is already drawn adds nothing: a settled run keeps the same picture (and the same
-  // SVG, so a frame writes none of it) however long it plays.
-  const { path, line } = useMemo(() => {
-    const dots: PathPoint[] = [];
-    const joined: PathPoint[] = [];
-    const left = reach.beyond?.epoch ?? Infinity;
-    const cell = (max - min) * PATH_DOT_RESOLUTION;
-    const drawn = new Set<number>();
-    let previous: number | null = null;
-    weights.ws.forEach((w, k) => {
-      const epoch = weights.epochs[k]!;
-      if (epoch >= left || !(w >= min && w <= max)) return;
-      const value = cost(model, { w, b }, data);
-      if (!Number.isFinite(value)) return;
-      const at = cell > 0 ? Math.round((w - min) / cell) : 0;
-      if (at !== previous) joined.push({ w, value, epoch });
-      previous = at;
-      // The first epochs are numbered on the chart: each keeps its dot.
-      if (drawn.has(at) && epoch >= FIRST_PATH_EPOCHS) return;
-      drawn.add(at);
-      dots.push({ w, value, epoch });
-    });
-    return settledPath(run.setup, { path: dots, line: joined });
-  }, [weights, reach, model, b, data, min, max, run.setup]);
-
   const w = params.w;
-  const onChart = Number.isFinite(w) && w >= min && w <= max && Math.abs(w - centre) <= limit;
+  const onChart = Number.isFinite(w) && w >= min && w <= max && Math.abs(w - range.centre) <= range.limit;
   const ballCost = cost(model, { w, b }, data);
   const meanSlope = costSlope(model, data, w, b);
   const slope = used ? used.gradient.w : meanSlope;

@@ -1,10 +1,10 @@
-import { memo, useId, useMemo, useState } from 'react';
+import { memo, useId, useLayoutEffect, useMemo, useReducer, useState } from 'react';
 import { LineChart, XAxis, YAxis } from 'recharts';
 import { OPTIMIZER_IDS, optimizerEntry, pyFloat } from '../../core';
 import { useT, type Translate } from '../../i18n';
 import { usePlaygroundSelector } from '../../store/context';
 import type { Pin, RunId } from '../../store/playground';
-import { selectActions, selectPins, selectRuns, selectTotalEpochs } from '../../store/selectors';
+import { selectActions, selectPins, selectTotalEpochs } from '../../store/selectors';
 import {
   AXIS_TICK,
   CHART_THEME,
@@ -16,6 +16,7 @@ import {
   type LossScaleChoice,
 } from './chartData';
 import './charts.css';
+import { DrawnRuns } from './drawnRuns';
 import { axisWidth, formatTick, powerOfTen } from './toolkit';
 import { divergedText, LossHover, LossLayerContext, LossLines, type LossLayer } from './lossChartLayers';
 import { HiddenTextProbe, NoLayerTabStops, PlotGrid, useSvgTextPx } from './plotLayer';
@@ -41,8 +42,11 @@ export interface LossChartProps {
  */
 export function LossChart({ height, width }: LossChartProps) {
   const t = useT();
-  // Read in the frame's one commit with the clock and the readouts (a deferred copy would make two).
-  const runs = usePlaygroundSelector(selectRuns);
+  // The runs as last drawn while no line's end moves half a pixel: a settled frame renders nothing.
+  const [drawn] = useState(() => new DrawnRuns());
+  const runs = usePlaygroundSelector(drawn.select);
+  const [, refresh] = useReducer((renders: number) => renders + 1, 0);
+  useLayoutEffect(() => drawn.onStale(refresh), [drawn]);
   // The shown ids from the same snapshot as the runs: exactly the runs there are.
   const shownKey = OPTIMIZER_IDS.filter((id) => runs[id] !== undefined).join(',');
   const shown = useMemo(() => (shownKey === '' ? [] : (shownKey.split(',') as RunId[])), [shownKey]);
@@ -71,8 +75,8 @@ export function LossChart({ height, width }: LossChartProps) {
   const [host, setHost] = useState<HTMLElement | null>(null);
   const [speaker, setSpeaker] = useState<HTMLElement | null>(null);
   const layer = useMemo<LossLayer>(
-    () => ({ model: chart, pins, shown, runs, lastEpoch, t, host, speaker }),
-    [chart, pins, shown, runs, lastEpoch, t, host, speaker],
+    () => ({ model: chart, pins, shown, runs, lastEpoch, t, host, speaker, drawn }),
+    [chart, pins, shown, runs, lastEpoch, t, host, speaker, drawn],
   );
 
   // The chart itself, rebuilt only when an axis or the tooltip's epochs change (not every frame).

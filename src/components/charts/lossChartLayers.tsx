@@ -4,7 +4,7 @@
  * (LossHover, re-rendered as the pointer moves). The chart around them re-renders only when an axis
  * changes.
  */
-import { createContext, useCallback, useContext, useMemo, useState } from 'react';
+import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useActiveTooltipCoordinate, useActiveTooltipLabel, usePlotArea } from 'recharts';
 import { pyFloat, type RunState } from '../../core';
@@ -22,6 +22,7 @@ import {
   type PixelPolyline,
   type PixelScales,
 } from './toolkit';
+import type { DrawnRuns } from './drawnRuns';
 import { PlotClip, usePixelScales } from './plotLayer';
 
 /** What the drawn layer and the tooltip read each frame; the chart around them stays as it was. */
@@ -37,6 +38,8 @@ export interface LossLayer {
   readonly host: HTMLElement | null;
   /** A live region that speaks the hovered epoch's values to screen readers (arrow keys on the chart). */
   readonly speaker: HTMLElement | null;
+  /** The runs as the chart draws them; the lines report how they were drawn (see drawnRuns.ts). */
+  readonly drawn: DrawnRuns;
 }
 
 export const LossLayerContext = createContext<LossLayer | null>(null);
@@ -121,6 +124,10 @@ export function LossLines() {
     }
     drawnLines.set(scales, now);
     return now;
+  }, [layer, scales]);
+  // The chart renders again once a line's end would move on these scales.
+  useLayoutEffect(() => {
+    if (layer && scales) layer.drawn.report({ scales, toAxis: layer.model.toAxis });
   }, [layer, scales]);
   if (!layer || !scales || !area || !paths) return null;
   const { model, pins, shown, runs, t } = layer;

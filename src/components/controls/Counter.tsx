@@ -1,19 +1,27 @@
-import type { CSSProperties } from 'react';
+import { useStoreWriter } from '../../hooks/useStoreWriter';
+import type { PlaygroundState } from '../../store/playground';
 import './counter.css';
+
+/** The box's number and width (in digits). */
+function writeCount(box: HTMLSpanElement, value: number): void {
+  const text = String(value);
+  // The text node's data, not textContent: a new node would need its style and layout object again.
+  if (box.firstChild instanceof Text) box.firstChild.data = text;
+  else box.textContent = text;
+  const digits = String(text.length);
+  if (box.style.getPropertyValue('--counter-digits') !== digits)
+    box.style.setProperty('--counter-digits', digits);
+}
 
 /**
  * A count that changes every frame while the runs play (the clock's epoch, a run's epochs and
- * updates), in a box exactly as wide as its digits. The box is a layout root (see counter.css): a new
- * number lays out this box alone, not the page; only a new digit (at 10, 100, 1,000 …) lays out the
- * line around it.
+ * updates), read from the store by `select` and written into its box by itself (useStoreWriter): a
+ * frame that only counts renders nothing in React. The box is exactly as wide as the digits and is a
+ * layout root (see counter.css): a new number lays out this box alone, not the page; only a new
+ * digit (at 10, 100, 1,000 …) lays out the line around it.
  */
-export function Counter({ value }: { readonly value: number }) {
-  const text = String(value);
-  return (
-    <span className="counter" style={{ '--counter-digits': text.length } as CSSProperties}>
-      {text}
-    </span>
-  );
+export function Counter({ select }: { readonly select: (state: PlaygroundState) => number }) {
+  return <span ref={useStoreWriter(select, writeCount)} className="counter" />;
 }
 
 /**

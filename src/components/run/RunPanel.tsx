@@ -7,8 +7,9 @@ import type { RunId } from '../../store/playground';
 import {
   selectRunDetails,
   selectRunHealth,
-  selectRunReadout,
-  selectIsPlaying,
+  selectRunLine,
+  selectRunEpoch,
+  selectRunUpdates,
   selectLearningRate,
   selectBatchSize,
   selectModel,
@@ -118,31 +119,29 @@ function RunStatus({ id }: { id: RunId }) {
 /** Where the run stands, in one line under its regime: epoch, updates, w (and b), cost on all data. */
 function RunReadoutLine({ id }: { id: RunId }) {
   const t = useT();
-  const readout = usePlaygroundSelector(useShallow(selectRunReadout(id)));
-  const playing = usePlaygroundSelector(selectIsPlaying);
+  const line = usePlaygroundSelector(useShallow(selectRunLine(id)));
   const model = usePlaygroundSelector(selectModel);
   // w and b say their own name ("w = 1.0"); their labels are there for screen readers.
   const items: { label: string; value: ReactNode; hidden?: boolean; hint?: string }[] = [
-    { label: t('run.epoch'), value: <Counter value={readout.epoch} /> },
-    { label: t('run.updates'), value: <Counter value={readout.updates} /> },
-    { label: t('run.w'), value: `w = ${pyFloat(readout.params.w)}`, hidden: true },
-    ...(model === 'wb'
-      ? [{ label: t('run.bias'), value: `b = ${pyFloat(readout.params.b)}`, hidden: true }]
-      : []),
-    { label: t('run.costShort'), value: pyFloat(readout.cost), hint: t('run.cost') },
+    { label: t('run.epoch'), value: <Counter select={selectRunEpoch(id)} /> },
+    { label: t('run.updates'), value: <Counter select={selectRunUpdates(id)} /> },
+    { label: t('run.w'), value: `w = ${pyFloat(line.w)}`, hidden: true },
+    ...(model === 'wb' ? [{ label: t('run.bias'), value: `b = ${pyFloat(line.b)}`, hidden: true }] : []),
+    { label: t('run.costShort'), value: pyFloat(line.cost), hint: t('run.cost') },
   ];
   // Said when the run stops moving (sixty announcements a second would say nothing): not built before.
-  const announcement = playing
-    ? ''
-    : readout.health === 'diverged'
-      ? t('run.announceDiverged', { run: t(`run.${id}.short`), epoch: readout.divergedInEpoch ?? 0 })
-      : t('run.announce', {
-          run: t(`run.${id}.short`),
-          epoch: readout.epoch,
-          updates: readout.updates,
-          w: pyFloat(readout.params.w),
-          loss: readout.printedLoss === null ? '—' : pyFloat(readout.printedLoss),
-        });
+  const announcement =
+    line.epoch === null || line.updates === null
+      ? ''
+      : line.health === 'diverged'
+        ? t('run.announceDiverged', { run: t(`run.${id}.short`), epoch: line.divergedInEpoch ?? 0 })
+        : t('run.announce', {
+            run: t(`run.${id}.short`),
+            epoch: line.epoch,
+            updates: line.updates,
+            w: pyFloat(line.w),
+            loss: line.printedLoss === null ? '—' : pyFloat(line.printedLoss),
+          });
   return (
     <>
       <dl className="readout-line">

@@ -13,6 +13,7 @@ import {
   selectXs,
 } from '../../store/selectors';
 import type { PlaygroundState } from '../../store/playground';
+import { useStoreWriter } from '../../hooks/useStoreWriter';
 import { Counter, splitAtPlaceholder } from '../controls/Counter';
 import { LadderSlider } from '../controls/LadderSlider';
 import { SPEED_LADDER } from '../../store/ladders';
@@ -99,25 +100,34 @@ export function TransportControls() {
 }
 
 /** The shared clock, in its own component so that only it re-renders every frame. */
+/** The clock's bar: its value written by itself as the clock runs (no React render). */
+function writeProgress(bar: HTMLProgressElement, epoch: number): void {
+  bar.value = epoch;
+}
+
+/** While stepping by sample, the epoch the SGD run is in (else null: the clock's own count says it). */
+const selectSteppedEpoch = (s: PlaygroundState) => (s.sampleCursor > 0 ? s.epoch : null);
+
 function Clock() {
   const t = useT();
-  const epoch = usePlaygroundSelector(selectEpoch);
   const total = usePlaygroundSelector(selectTotalEpochs);
   const cursor = usePlaygroundSelector(selectSampleCursor);
+  const steppedEpoch = usePlaygroundSelector(selectSteppedEpoch);
   const n = usePlaygroundSelector(selectXs).length;
+  const bar = useStoreWriter(selectEpoch, writeProgress);
   const [before, after] = splitAtPlaceholder((epoch) => t('controls.clock', { epoch, total }));
   return (
     <div className="clock">
-      <progress max={total} value={epoch} aria-hidden="true" />
+      <progress ref={bar} max={total} aria-hidden="true" />
       <span className="clock-text">
         <span>
           {before}
-          <Counter value={epoch} />
+          <Counter select={selectEpoch} />
           {after}
         </span>
         {cursor > 0 && (
           <span className="clock-sample">
-            {t('controls.clockSample', { epoch: epoch + 1, sample: cursor, n })}
+            {t('controls.clockSample', { epoch: (steppedEpoch ?? 0) + 1, sample: cursor, n })}
           </span>
         )}
       </span>

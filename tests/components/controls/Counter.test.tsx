@@ -1,17 +1,33 @@
-import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { Counter, splitAtPlaceholder } from '../../../src/components/controls/Counter';
 import { translator } from '../../../src/i18n';
+import { selectEpoch } from '../../../src/store/selectors';
+import { fresh } from '../../store/helpers';
+import { renderWithStore } from '../helpers/render';
 
 describe('Counter', () => {
-  it('prints the number in a box as wide as its digits', () => {
-    const { container, rerender } = render(<Counter value={7} />);
+  it('follows the store by itself, in a box as wide as its digits, without rendering', () => {
+    const store = fresh({ epochs: 12_345 });
+    let renders = 0;
+    const count = () => {
+      renders += 1;
+      return <Counter select={selectEpoch} />;
+    };
+    const Counted = () => count();
+    const { container } = renderWithStore(<Counted />, store);
     const box = container.querySelector('.counter') as HTMLElement;
-    expect(box).toHaveTextContent(/^7$/);
+    expect(box).toHaveTextContent(/^0$/);
     expect(box.style.getPropertyValue('--counter-digits')).toBe('1');
-    rerender(<Counter value={100000} />);
-    expect(box).toHaveTextContent(/^100000$/);
-    expect(box.style.getPropertyValue('--counter-digits')).toBe('6');
+    const rendered = renders;
+    store.getState().actions.step();
+    expect(box).toHaveTextContent(/^1$/);
+    store.getState().actions.runToEnd();
+    expect(box).toHaveTextContent(/^12345$/);
+    expect(box.style.getPropertyValue('--counter-digits')).toBe('5');
+    store.getState().actions.reset();
+    expect(box).toHaveTextContent(/^0$/);
+    expect(box.style.getPropertyValue('--counter-digits')).toBe('1');
+    expect(renders).toBe(rendered);
   });
 });
 
