@@ -1,4 +1,5 @@
 import { pyFloat } from '../../core';
+import { useCommitAfterPaint } from '../../hooks/useCommitAfterPaint';
 import { useT } from '../../i18n';
 import { usePlaygroundSelector } from '../../store/context';
 import type { RunId } from '../../store/playground';
@@ -26,6 +27,13 @@ export function LearningRatePanel() {
   const actions = usePlaygroundSelector(selectActions);
   const errors = usePlaygroundSelector(selectFieldErrors);
   const lr = usePlaygroundSelector(selectLearningRate);
+  // The slider moves at once; the runs, the charts and the notes follow after that frame is painted
+  // (a new rate recomputes every epoch so far and redraws every chart).
+  const [pending, propose] = useCommitAfterPaint(
+    (value: number) => actions.updateSettings({ lr: value }),
+    lr,
+  );
+  const sliderLr = pending?.value ?? lr;
   const limits = usePlaygroundSelector(selectLimits);
   const runs = usePlaygroundSelector(selectShownRunIds);
   // Adaptive methods have no fixed limit to mark.
@@ -60,10 +68,10 @@ export function LearningRatePanel() {
         <LadderSlider
           label={t('settings.lr')}
           ladder={LEARNING_RATE_LADDER}
-          value={lr}
-          valueText={pyFloat(lr)}
+          value={sliderLr}
+          valueText={pyFloat(sliderLr)}
           marks={marks}
-          onChange={(value) => actions.updateSettings({ lr: value })}
+          onChange={propose}
         />
       </div>
       <div className="lr-typed">

@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setFocusModality } from '../../../src/hooks/focusModality';
 import { App } from '../../../src/components/app/App';
@@ -161,7 +161,8 @@ describe('App', WHOLE_APP, () => {
     expect(readout(SGD, 'run.w')).toBe('w = 1.02');
     expect(readout(GD, 'run.w')).toBe('w = 1.0');
     await pressOn(user, screen.getByRole('slider', { name: 'Learning rate' }), '{ArrowRight}');
-    expect(store.getState().settings.lr).toBe(0.011);
+    // The slider commits after the next paint.
+    await waitFor(() => expect(store.getState().settings.lr).toBe(0.011));
     // A new rate replays the runs from w0 up to the clock.
     expect(readout(SGD, 'run.updates')).toBe('0');
     await user.click(button('Run to end'));
@@ -176,8 +177,9 @@ describe('App', WHOLE_APP, () => {
   });
 
   it('divergence shows in both runs and nowhere as NaN or Infinity', async () => {
-    const { user, container } = renderApp();
+    const { store, user, container } = renderApp();
     await pressOn(user, screen.getByRole('slider', { name: 'Learning rate' }), '{End}');
+    await waitFor(() => expect(store.getState().settings.lr).toBe(1));
     const epochs = screen.getByRole('textbox', { name: 'Epochs, typed' });
     await user.clear(epochs);
     await user.type(epochs, '1000');
@@ -191,7 +193,7 @@ describe('App', WHOLE_APP, () => {
   it('keys that belong to a control stay with it: a slider’s arrows, a field’s letters', async () => {
     const { store, user } = renderApp();
     await pressOn(user, screen.getByRole('slider', { name: 'Learning rate' }), '{ArrowRight}');
-    expect(store.getState().settings.lr).toBe(0.011);
+    await waitFor(() => expect(store.getState().settings.lr).toBe(0.011));
     expect(clock()).toHaveTextContent('Epoch 0 of 100');
     await user.click(button('Step'));
     const input = screen.getByRole('textbox', { name: 'Learning rate, typed' });

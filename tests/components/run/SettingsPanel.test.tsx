@@ -1,5 +1,5 @@
 import { Profiler, type ProfilerOnRenderCallback } from 'react';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LEARNING_RATE_LADDER } from '../../../src/store/ladders';
 import { LearningRatePanel } from '../../../src/components/run/LearningRatePanel';
@@ -32,6 +32,8 @@ function renderPanel(store: PlaygroundStore = createPlaygroundStore()) {
 
 const t = translator('en');
 const settings = (store: PlaygroundStore) => store.getState().settings;
+/** The learning-rate slider commits after the next paint (a new rate is heavy): wait for it. */
+const committed = (store: PlaygroundStore, lr: number) => waitFor(() => expect(settings(store).lr).toBe(lr));
 const slider = (name: string) => screen.getByRole('slider', { name });
 const field = (name: string) => screen.getByRole('textbox', { name });
 
@@ -73,16 +75,21 @@ describe('LearningRatePanel and SettingsPanel: sliders', () => {
     expect(lr).toHaveValue(String(at));
 
     await press(user, lr, '{ArrowRight}');
-    expect(settings(store).lr).toBe(0.011);
+    // The slider moves at once; the store (the runs, the typed field) follows after the next paint.
     expect(LEARNING_RATE_LADDER[at + 1]).toBe(0.011);
     expect(lr).toHaveAttribute('aria-valuetext', '0.011');
     expect(lr).toHaveValue(String(at + 1));
+    expect(settings(store).lr).toBe(0.01);
+    await committed(store, 0.011);
+    expect(lr).toHaveAttribute('aria-valuetext', '0.011');
     expect(field('Learning rate, typed')).toHaveValue('0.011');
 
     await user.keyboard('{ArrowUp}');
-    expect(settings(store).lr).toBe(0.012);
+    await committed(store, 0.012);
+    // Presses before the paint are folded into one commit of where the slider ended.
     await user.keyboard('{ArrowLeft}{ArrowDown}{ArrowLeft}');
-    expect(settings(store).lr).toBe(0.009);
+    expect(lr).toHaveAttribute('aria-valuetext', '0.009');
+    await committed(store, 0.009);
     expect(lr).toHaveAttribute('aria-valuetext', '0.009');
   });
 
@@ -90,12 +97,12 @@ describe('LearningRatePanel and SettingsPanel: sliders', () => {
     const { store, user } = renderPanel();
     const lr = slider('Learning rate');
     await press(user, lr, '{Home}');
-    expect(settings(store).lr).toBe(0.0001);
+    await committed(store, 0.0001);
     expect(lr).toHaveAttribute('aria-valuetext', '0.0001');
     await user.keyboard('{ArrowLeft}');
     expect(settings(store).lr).toBe(0.0001);
     await user.keyboard('{End}');
-    expect(settings(store).lr).toBe(1);
+    await committed(store, 1);
     expect(lr).toHaveAttribute('aria-valuetext', '1.0');
     await user.keyboard('{ArrowRight}');
     expect(settings(store).lr).toBe(1);
@@ -245,7 +252,7 @@ describe('SettingsPanel: typed fields', () => {
     const input = field('Learning rate, typed');
     await retype(user, input, 'abc');
     await press(user, slider('Learning rate'), '{ArrowRight}');
-    expect(settings(store).lr).toBe(0.011);
+    await committed(store, 0.011);
     expect(input).toHaveValue('0.011');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
@@ -331,8 +338,9 @@ describe('SettingsPanel: rendering', () => {
   });
 
   it('does not render NaN or Infinity, even for a diverging rate', async () => {
-    const { container, user } = renderPanel();
+    const { container, store, user } = renderPanel();
     await press(user, slider('Learning rate'), '{End}');
+    await committed(store, 1);
     const text = container.textContent ?? '';
     expect(text).not.toMatch(/NaN|Infinity|\bnan\b|\binf\b/);
     expect(
