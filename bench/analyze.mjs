@@ -91,6 +91,7 @@ export function analyzeAnimation(raw) {
 /** Input-to-paint latencies of a slider drag (measureDrag). */
 export function analyzeDrag(raw) {
   const latency = raw.events.map((e) => e.painted - e.stamp);
+  const complete = raw.events.map((e) => e.complete - e.stamp);
   const fromPointer = raw.events.filter((e) => !Number.isNaN(e.pointer)).map((e) => e.painted - e.pointer);
   return {
     device: raw.device,
@@ -110,6 +111,7 @@ export function analyzeDrag(raw) {
 /** Keydown-to-paint latencies of the learning-rate key (measureKeyLatency). */
 export function analyzeKeys(raw) {
   const latency = raw.events.map((e) => e.painted - e.stamp);
+  const complete = raw.events.map((e) => e.complete - e.stamp);
   return {
     device: raw.device,
     throttle: raw.throttle,
@@ -119,6 +121,8 @@ export function analyzeKeys(raw) {
     shown: raw.events.filter((e) => e.shown).length,
     lr: [raw.lr0, raw.lr],
     keyToPaintMs: { p50: median(latency), p95: p95(latency), max: max(latency) },
+    /** To the paint of the runs and charts with the new rate (the slider's own paint comes first). */
+    keyToCompleteMs: { p50: median(complete), p95: p95(complete), max: max(complete) },
     longFrames: { count: raw.loaf.length, maxMs: max(raw.loaf.map((e) => e.duration)) },
     latencies: latency,
     pageErrors: raw.pageErrors,

@@ -199,6 +199,7 @@ function ui(page) {
     lrSlider: page.getByRole('slider', { name: 'Learning rate', exact: true }),
     speedSlider: page.getByRole('slider', { name: 'Speed', exact: true }),
     epochsTyped: page.getByRole('textbox', { name: 'Epochs, typed', exact: true }),
+    lrTyped: page.getByRole('textbox', { name: 'Learning rate, typed', exact: true }),
   };
 }
 
@@ -421,29 +422,51 @@ export async function measureKeyLatency(
     await page.keyboard.press('Tab');
     const focused = await slider.evaluate((element) => document.activeElement === element);
     if (!focused) throw new Error('Tab did not bring the focus back to the learning-rate slider.');
-    await slider.evaluate((element) => {
+    const typed = await ui(page).lrTyped.elementHandle();
+    await slider.evaluate((element, field) => {
       const recorder = { events: [] };
       window.__keys = recorder;
+      // The whole update: the typed field shows the store's rate, so once it reads what the slider
+      // says, the runs and charts were rendered with the new rate too (the same commit).
+      const whenCommitted = (entry) => {
+        if (field.value === element.getAttribute('aria-valuetext')) {
+          window.__bench.afterNextPaint((painted) => (entry.complete = painted));
+        } else requestAnimationFrame(() => whenCommitted(entry));
+      };
       document.addEventListener(
         'keydown',
         (event) => {
           if (event.key !== 'ArrowRight') return;
-          const entry = { stamp: event.timeStamp, before: element.value, painted: NaN, shown: false };
+          const entry = {
+            stamp: event.timeStamp,
+            before: element.value,
+            painted: NaN,
+            shown: false,
+            complete: NaN,
+          };
           recorder.events.push(entry);
           window.__bench.afterNextPaint((painted) => {
             entry.painted = painted;
             entry.shown = element.value !== entry.before;
           });
+          requestAnimationFrame(() => whenCommitted(entry));
         },
         true,
       );
-    });
+    }, typed);
     const since = await page.evaluate(() => performance.now());
     for (let i = 0; i < presses; i++) {
       await page.keyboard.press('ArrowRight');
       await until(
-        `key ${i + 1} to be painted`,
-        () => page.evaluate((k) => !Number.isNaN(window.__keys.events[k]?.painted ?? NaN), i),
+        `key ${i + 1} to be painted, the runs and charts too`,
+        () =>
+          page.evaluate(
+            (k) =>
+              !Number.isNaN(
+                (window.__keys.events[k]?.painted ?? NaN) + (window.__keys.events[k]?.complete ?? NaN),
+              ),
+            i,
+          ),
         Boolean,
       );
       await sleep(gapMs);

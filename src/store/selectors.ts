@@ -83,6 +83,11 @@ function runUpdates(s: PlaygroundState, id: RunId): number {
 /** Run `id`'s epochs and updates, for its live counters. */
 export const selectRunEpoch = perRun((id) => (s) => runOf(s, id).epoch);
 export const selectRunUpdates = perRun((id) => (s) => runUpdates(s, id));
+/** The updates run `id` will have made when the clock reaches its last epoch. */
+export const selectRunTotalUpdates = perRun((id) => (s) => {
+  const { setup } = runOf(s, id);
+  return s.settings.epochs * updatesPerEpoch(setup.optimizer, setup.data.xs.length);
+});
 
 /** The runs on screen, in display order (the same array while the third run stays). */
 export const selectShownRunIds = (s: PlaygroundState) => shownRunIds(s.settings.third);

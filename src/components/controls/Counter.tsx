@@ -1,8 +1,12 @@
+import type { CSSProperties } from 'react';
 import { useStoreWriter } from '../../hooks/useStoreWriter';
 import type { PlaygroundState } from '../../store/playground';
 import './counter.css';
 
-/** The box's number and width (in digits). */
+/** How many digits `value` prints with (the counters print plain integers). */
+const digitsOf = (value: number): number => String(Math.trunc(Math.abs(value))).length;
+
+/** The box's number and its digits (the box is as wide as these or as the reserve, see counter.css). */
 function writeCount(box: HTMLSpanElement, value: number): void {
   const text = String(value);
   // The text node's data, not textContent: a new node would need its style and layout object again.
@@ -16,12 +20,21 @@ function writeCount(box: HTMLSpanElement, value: number): void {
 /**
  * A count that changes every frame while the runs play (the clock's epoch, a run's epochs and
  * updates), read from the store by `select` and written into its box by itself (useStoreWriter): a
- * frame that only counts renders nothing in React. The box is exactly as wide as the digits and is a
- * layout root (see counter.css): a new number lays out this box alone, not the page; only a new
- * digit (at 10, 100, 1,000 …) lays out the line around it.
+ * frame that only counts renders nothing in React. The box holds from the start the digits of the
+ * count it will reach (`upTo`), right-aligned, so the words around it never move and no line wraps
+ * anew at 1,000 or 10,000 epochs (which moved the picture mid-run); and it is a layout root (see
+ * counter.css): a new number lays out this box alone, not the page.
  */
-export function Counter({ select }: { readonly select: (state: PlaygroundState) => number }) {
-  return <span ref={useStoreWriter(select, writeCount)} className="counter" />;
+export function Counter({
+  select,
+  upTo,
+}: {
+  readonly select: (state: PlaygroundState) => number;
+  readonly upTo: number;
+}) {
+  const ref = useStoreWriter(select, writeCount);
+  const reserve = { '--counter-reserve': digitsOf(upTo) } as CSSProperties;
+  return <span ref={ref} className="counter" style={reserve} />;
 }
 
 /**

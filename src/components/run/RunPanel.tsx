@@ -10,6 +10,8 @@ import {
   selectRunLine,
   selectRunEpoch,
   selectRunUpdates,
+  selectRunTotalUpdates,
+  selectTotalEpochs,
   selectLearningRate,
   selectBatchSize,
   selectModel,
@@ -121,10 +123,15 @@ function RunReadoutLine({ id }: { id: RunId }) {
   const t = useT();
   const line = usePlaygroundSelector(useShallow(selectRunLine(id)));
   const model = usePlaygroundSelector(selectModel);
+  const totalEpochs = usePlaygroundSelector(selectTotalEpochs);
+  const totalUpdates = usePlaygroundSelector(selectRunTotalUpdates(id));
   // w and b say their own name ("w = 1.0"); their labels are there for screen readers.
   const items: { label: string; value: ReactNode; hidden?: boolean; hint?: string }[] = [
-    { label: t('run.epoch'), value: <Counter select={selectRunEpoch(id)} /> },
-    { label: t('run.updates'), value: <Counter select={selectRunUpdates(id)} /> },
+    { label: t('run.epoch'), value: <Counter select={selectRunEpoch(id)} upTo={totalEpochs} /> },
+    {
+      label: t('run.updates'),
+      value: <Counter select={selectRunUpdates(id)} upTo={totalUpdates} />,
+    },
     { label: t('run.w'), value: `w = ${pyFloat(line.w)}`, hidden: true },
     ...(model === 'wb' ? [{ label: t('run.bias'), value: `b = ${pyFloat(line.b)}`, hidden: true }] : []),
     { label: t('run.costShort'), value: pyFloat(line.cost), hint: t('run.cost') },

@@ -122,7 +122,7 @@ function Clock() {
       <span className="clock-text">
         <span>
           {before}
-          <Counter select={selectEpoch} />
+          <Counter select={selectEpoch} upTo={total} />
           {after}
         </span>
         {cursor > 0 && (

@@ -6,18 +6,20 @@ import { fresh } from '../../store/helpers';
 import { renderWithStore } from '../helpers/render';
 
 describe('Counter', () => {
-  it('follows the store by itself, in a box as wide as its digits, without rendering', () => {
+  it('follows the store by itself, in a box that holds the digits it will reach, without rendering', () => {
     const store = fresh({ epochs: 12_345 });
     let renders = 0;
     const count = () => {
       renders += 1;
-      return <Counter select={selectEpoch} />;
+      return <Counter select={selectEpoch} upTo={12_345} />;
     };
     const Counted = () => count();
     const { container } = renderWithStore(<Counted />, store);
     const box = container.querySelector('.counter') as HTMLElement;
     expect(box).toHaveTextContent(/^0$/);
     expect(box.style.getPropertyValue('--counter-digits')).toBe('1');
+    // Room for 12345 from the start: the words beside it do not move as the digits come.
+    expect(box.style.getPropertyValue('--counter-reserve')).toBe('5');
     const rendered = renders;
     store.getState().actions.step();
     expect(box).toHaveTextContent(/^1$/);
