@@ -10,8 +10,13 @@ export const PLOT_HEIGHT_LIMITS = { min: 200, max: 760 } as const;
 /** Room left under a plot box: its figure's readout and legend, the panel's padding, a margin. */
 const BELOW_PLOT_PX = 12;
 
-/** At most this much of what a figure shows under its plot is kept on the first screen. */
-const MAX_FOOT_PX = 56;
+/**
+ * The room kept on the first screen for what a figure shows under its plot (its readout's first
+ * lines), whatever it shows now: a landscape's readout grows from one line to three when Play is
+ * pressed (w gets its sixteen digits), and the picture must not shrink then, under the teacher's hands
+ * (nor cost the page a second layout at 4× CPU in the run's first frames).
+ */
+const FOOT_PX = 56;
 
 /**
  * The height a plot box gets so that it ends on the first screen: the window's height, less where
@@ -30,14 +35,10 @@ export function firstScreenPlotHeight(
 function measure(selector: string): { top: number; below: number }[] {
   return [...document.querySelectorAll<HTMLElement>(selector)].map((box) => {
     const rect = box.getBoundingClientRect();
-    const figure = box.closest('figure') ?? box;
     const panel = box.closest<HTMLElement>('.panel');
     const padding = panel ? Number.parseFloat(getComputedStyle(panel).paddingBottom) || 0 : 0;
-    // The first lines the figure shows under the plot (its readout) belong on the first screen too;
-    // a long legend may go below it.
-    const foot = Math.max(0, figure.getBoundingClientRect().bottom - rect.bottom);
-    const below = Math.min(foot, MAX_FOOT_PX) + padding;
-    return { top: rect.top + window.scrollY, below };
+    // The readout's first lines belong on the first screen too; a long legend may go below it.
+    return { top: rect.top + window.scrollY, below: FOOT_PX + padding };
   });
 }
 
