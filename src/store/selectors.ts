@@ -262,8 +262,6 @@ export const selectShownW = (id: RunId) => (s: PlaygroundState) => displayedPara
 export const selectShownB = (id: RunId) => (s: PlaygroundState) => displayedParams(s, id).b;
 /** Whether run `id` has overflowed. */
 export const selectDiverged = (id: RunId) => (s: PlaygroundState) => runOf(s, id).status === 'diverged';
-/** Every run by id (a new object whenever one of them moves). */
-export const selectRuns = (s: PlaygroundState) => s.runs;
 
 /**
  * The sample the per-sample run's latest update used (a number, so it never re-renders for
@@ -293,8 +291,6 @@ export function latestUpdate(s: PlaygroundState, id: RunId): SampleUpdate | null
 
 /** The parameters run `id` shows now. */
 export const selectShownParams = (id: RunId) => (s: PlaygroundState) => displayedParams(s, id);
-export const selectLatestSample = (id: RunId) => (s: PlaygroundState) => latestSample(s, id);
-export const selectLatestUpdate = (id: RunId) => (s: PlaygroundState) => latestUpdate(s, id);
 
 const NEXT_UPDATES = new WeakMap<RunState, SampleUpdate | null>();
 /**
