@@ -23,13 +23,17 @@ export function useCommitAfterPaint<T>(
     committer.current = commit;
     committed.current = current;
   });
-  const flush = useCallback(() => {
-    cancel.current = null;
+  // The latest proposal, unless the committed value moved meanwhile (then the later change wins).
+  const commitLatest = useCallback(() => {
     const proposal = latest.current;
     latest.current = null;
     if (proposal && Object.is(proposal.base, committed.current)) committer.current(proposal.value);
-    setPending(null);
   }, []);
+  const flush = useCallback(() => {
+    cancel.current = null;
+    commitLatest();
+    setPending(null);
+  }, [commitLatest]);
   const propose = useCallback(
     (value: T) => {
       latest.current = { value, base: latest.current?.base ?? committed.current };
@@ -42,11 +46,9 @@ export function useCommitAfterPaint<T>(
     () => () => {
       cancel.current?.();
       cancel.current = null;
-      const proposal = latest.current;
-      latest.current = null;
-      if (proposal && Object.is(proposal.base, committed.current)) committer.current(proposal.value);
+      commitLatest();
     },
-    [],
+    [commitLatest],
   );
   return [pending, propose] as const;
 }

@@ -13,7 +13,7 @@ import {
   optimizerEntry,
   predict,
   traceColumn,
-  updatesPerEpoch,
+  updatesAfter,
   type LearningRateRegime,
   type Params,
   type RunState,
@@ -56,13 +56,6 @@ export const selectFieldErrors = (s: PlaygroundState) => s.fieldErrors;
  * made it, so the run is there; GD stands in for a run that is not (never drawn) to keep types simple.
  */
 export const runOf = (s: PlaygroundState, id: RunId): RunState => s.runs[id] ?? s.runs.gd;
-const RUN_SELECTORS = new Map<RunId, (s: PlaygroundState) => RunState>();
-/** The selector of run `id`, one per id so components can pass it straight to the store hook. */
-export function selectRun(id: RunId): (s: PlaygroundState) => RunState {
-  let selector = RUN_SELECTORS.get(id);
-  if (!selector) RUN_SELECTORS.set(id, (selector = (s) => runOf(s, id)));
-  return selector;
-}
 /** One selector per run id, made once by `make`: components pass it straight to the store hooks. */
 function perRun<T>(make: (id: RunId) => (s: PlaygroundState) => T): (id: RunId) => (s: PlaygroundState) => T {
   const made = new Map<RunId, (s: PlaygroundState) => T>();
@@ -72,22 +65,19 @@ function perRun<T>(make: (id: RunId) => (s: PlaygroundState) => T): (id: RunId) 
     return selector;
   };
 }
+/** The selector of run `id`. */
+export const selectRun = perRun((id) => (s) => runOf(s, id));
 
 /** Updates run `id` has made: ⌈n/B⌉ per epoch, and the samples taken into the next one by "Step one sample". */
 function runUpdates(s: PlaygroundState, id: RunId): number {
-  const { epoch, setup } = runOf(s, id);
-  const inEpoch = isSampleStepped(s, id) ? s.sampleCursor : 0;
-  return epoch * updatesPerEpoch(setup.optimizer, setup.data.xs.length) + inEpoch;
+  return updatesAfter(runOf(s, id)) + (isSampleStepped(s, id) ? s.sampleCursor : 0);
 }
 
 /** Run `id`'s epochs and updates, for its live counters. */
 export const selectRunEpoch = perRun((id) => (s) => runOf(s, id).epoch);
 export const selectRunUpdates = perRun((id) => (s) => runUpdates(s, id));
 /** The updates run `id` will have made when the clock reaches its last epoch. */
-export const selectRunTotalUpdates = perRun((id) => (s) => {
-  const { setup } = runOf(s, id);
-  return s.settings.epochs * updatesPerEpoch(setup.optimizer, setup.data.xs.length);
-});
+export const selectRunTotalUpdates = perRun((id) => (s) => updatesAfter(runOf(s, id), s.settings.epochs));
 
 /** The runs on screen, in display order (the same array while the third run stays). */
 export const selectShownRunIds = (s: PlaygroundState) => shownRunIds(s.settings.third);
