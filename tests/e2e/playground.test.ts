@@ -50,6 +50,43 @@ async function open(viewport?: Viewport): Promise<OpenedApp & { app: ReturnType<
 }
 
 /** Whether the element is the document's focused element. */
+/**
+ * The layout roots of 20 frames (Chromium's trace): what each frame laid out from. A text change in a
+ * box that is not a layout root lays out the whole document (the root is then '#document').
+ */
+async function layoutRootsOf(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: { name: string; args?: { endData?: { layoutRoots?: { nodeName: string }[] } } }[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as typeof events)));
+  const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
+  // Some frames (fake timers have no place in a real browser: the frames themselves are counted).
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) => {
+        let frames = 0;
+        const frame = () => (++frames < 20 ? requestAnimationFrame(frame) : done());
+        requestAnimationFrame(frame);
+      }),
+  );
+  await cdp.send('Tracing.end');
+  await complete;
+  return events
+    .filter((event) => event.name === 'Layout' && event.args?.endData?.layoutRoots)
+    .flatMap((event) => event.args!.endData!.layoutRoots!.map((root) => root.nodeName));
+}
+
+/** How far each box's text reaches past the box, in CSS pixels (≤ 0: it fits). */
+function overflowOf(boxes: Locator): Promise<number[]> {
+  return boxes.evaluateAll((elements) =>
+    elements.map((box) => {
+      const range = document.createRange();
+      range.selectNodeContents(box);
+      return range.getBoundingClientRect().width - box.getBoundingClientRect().width;
+    }),
+  );
+}
+
 const isFocused = (locator: Locator) => locator.evaluate((element) => element === document.activeElement);
 
 /** Presses `key` until `target` has the focus (at most `limit` presses), as a keyboard user would. */
@@ -156,28 +193,10 @@ describe('playground', () => {
       await app.play.click();
       // Both runs have settled by then: the ball and the path stand still, only the numbers move.
       await expect.poll(epoch, POLL).toBeGreaterThanOrEqual(2000);
-      const cdp = await page.context().newCDPSession(page);
-      const events: { name: string; args?: { endData?: { layoutRoots?: { nodeName: string }[] } } }[] = [];
-      cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as typeof events)));
-      const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
-      await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
-      // Some frames (fake timers have no place in a real browser: the frames themselves are counted).
-      await page.evaluate(
-        () =>
-          new Promise<void>((done) => {
-            let frames = 0;
-            const frame = () => (++frames < 20 ? requestAnimationFrame(frame) : done());
-            requestAnimationFrame(frame);
-          }),
-      );
-      await cdp.send('Tracing.end');
-      await complete;
+      const roots = await layoutRootsOf(page);
       await app.pause.click();
       // A new digit (at 10,000) would lay out the line around the counter: still far from it.
       expect(await epoch()).toBeLessThan(9999);
-      const roots = events
-        .filter((event) => event.name === 'Layout' && event.args?.endData?.layoutRoots)
-        .flatMap((event) => event.args!.endData!.layoutRoots!.map((root) => root.nodeName));
       expect(roots.length).toBeGreaterThan(0);
       expect(
         roots.filter((name) => !/^SPAN class='counter'$|^svg class='recharts-surface'$/.test(name)),
@@ -185,15 +204,40 @@ describe('playground', () => {
       expect(roots).toContain("SPAN class='counter'");
 
       // The boxes are as wide as their digits in the fonts the page uses.
-      const overflow = await page.locator('.counter').evaluateAll((boxes) =>
-        boxes.map((box) => {
-          const range = document.createRange();
-          range.selectNodeContents(box);
-          return range.getBoundingClientRect().width - box.getBoundingClientRect().width;
-        }),
-      );
+      const overflow = await overflowOf(page.locator('.counter'));
       expect(overflow.length).toBe(5);
       for (const excess of overflow) expect(excess).toBeLessThanOrEqual(0.5);
+      expectNoErrors(opened);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('with Adam beside them, its moments change every frame and still lay out only their own boxes', async () => {
+    const opened = await openApp(chromium.current, { path: '#epochs=100000&speed=1000&opt=adam' });
+    const { page } = opened;
+    const app = ui(page);
+    const epoch = () => page.locator('.clock progress').evaluate((p) => (p as HTMLProgressElement).value);
+    const moments = page.locator('.run-adam .run-state .live-number');
+    try {
+      await app.gd.waitFor({ state: 'visible', timeout: 10_000 });
+      await app.play.click();
+      await expect.poll(epoch, POLL).toBeGreaterThanOrEqual(2000);
+      const before = await moments.allTextContents();
+      const roots = await layoutRootsOf(page);
+      await app.pause.click();
+      // Adam's moments really moved while the frames were traced: they are not settled numbers.
+      expect(await moments.allTextContents()).not.toEqual(before);
+      expect(
+        roots.filter(
+          (name) => !/^SPAN class='(counter|live-number)'$|^svg class='recharts-surface'$/.test(name),
+        ),
+      ).toEqual([]);
+      expect(roots).toContain("SPAN class='live-number'");
+      // Every live number fits its box, in the fonts the page uses, at rest and as it was while playing.
+      const live = page.locator('.live-number');
+      expect(await live.count()).toBeGreaterThanOrEqual(8);
+      for (const excess of await overflowOf(live)) expect(excess).toBeLessThanOrEqual(0.5);
       expectNoErrors(opened);
     } finally {
       await page.context().close();

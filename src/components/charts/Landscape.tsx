@@ -14,6 +14,7 @@ import {
   type CurvePoint,
 } from '../../core';
 import { useT } from '../../i18n';
+import { LiveMessage } from '../controls/LiveNumber';
 import { usePlaygroundSelector } from '../../store/context';
 import type { PlaygroundState, RunId } from '../../store/playground';
 import { AXIS_TICK, CHART_THEME, formatCompact, MAX_SAMPLE_CURVES, RUN_COLOR_VARS } from './chartData';
@@ -265,21 +266,30 @@ export function Landscape({ id, height, width }: LandscapeProps) {
       <div className="chart-foot">
         {note !== null && <p className="chart-offchart">{note}</p>}
         <p className="chart-stats">
-          <span className="chart-mono">{t('landscape.current', { w: pyFloat(w) })}</span>
+          <span className="chart-mono">
+            <LiveMessage numbers={[pyFloat(w)]} message={([w]) => t('landscape.current', { w })} />
+          </span>
           {Number.isFinite(slope) && (
             <span className="chart-mono landscape-slope">
-              {used
-                ? t('landscape.slopeUsed', {
-                    value: pyFloat(slope),
-                    i: (usedSample ?? 0) + 1,
-                    w: pyFloat(usedW),
-                  })
-                : t('landscape.slope', { value: pyFloat(slope) })}
+              {used ? (
+                <LiveMessage
+                  numbers={[pyFloat(slope), String((usedSample ?? 0) + 1), pyFloat(usedW)]}
+                  message={([value, i, w]) => t('landscape.slopeUsed', { value, i, w })}
+                />
+              ) : (
+                <LiveMessage
+                  numbers={[pyFloat(slope)]}
+                  message={([value]) => t('landscape.slope', { value })}
+                />
+              )}
             </span>
           )}
           {next && (
             <span className="chart-mono landscape-next">
-              {t('landscape.nextStep', { value: pyFloat(next.after.w - next.before.w) })}
+              <LiveMessage
+                numbers={[pyFloat(next.after.w - next.before.w)]}
+                message={([value]) => t('landscape.nextStep', { value })}
+              />
             </span>
           )}
           <span className="chart-mono">{t('landscape.optimum', { value: pyFloat(wStar) })}</span>

@@ -10,6 +10,7 @@ import {
   type Point2,
 } from '../../core';
 import { useT } from '../../i18n';
+import { LiveMessage } from '../controls/LiveNumber';
 import { usePlaygroundSelector } from '../../store/context';
 import type { RunId } from '../../store/playground';
 import {
@@ -390,20 +391,31 @@ export function Landscape2D({ id, height: fixedHeight, width }: Landscape2DProps
         {onChart && needed.clipped && <p className="chart-offchart">{t('landscape2d.pathClipped')}</p>}
         <p className="chart-stats">
           <span className="chart-mono">
-            {t('landscape2d.current', { w: pyFloat(params.w), b: pyFloat(params.b) })}
+            <LiveMessage
+              numbers={[pyFloat(params.w), pyFloat(params.b)]}
+              message={([w, b]) => t('landscape2d.current', { w, b })}
+            />
           </span>
-          <span className="chart-mono">{t('landscape2d.cost', { value: pyFloat(currentCost) })}</span>
+          <span className="chart-mono">
+            <LiveMessage
+              numbers={[pyFloat(currentCost)]}
+              message={([value]) => t('landscape2d.cost', { value })}
+            />
+          </span>
           {finiteGradient && (
             <span className="chart-mono">
-              {t('landscape2d.gradient', { w: pyFloat(gradient.w), b: pyFloat(gradient.b) })}
+              <LiveMessage
+                numbers={[pyFloat(gradient.w), pyFloat(gradient.b)]}
+                message={([w, b]) => t('landscape2d.gradient', { w, b })}
+              />
             </span>
           )}
           {next && (
             <span className="chart-mono landscape2d-next">
-              {t('landscape2d.nextStep', {
-                w: pyFloat(next.after.w - next.before.w),
-                b: pyFloat(next.after.b - next.before.b),
-              })}
+              <LiveMessage
+                numbers={[pyFloat(next.after.w - next.before.w), pyFloat(next.after.b - next.before.b)]}
+                message={([w, b]) => t('landscape2d.nextStep', { w, b })}
+              />
             </span>
           )}
           <span className="chart-mono">

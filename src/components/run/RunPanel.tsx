@@ -25,6 +25,7 @@ import { RegimeNote } from './RegimeNote';
 import { RunStateLine } from './RunStateLine';
 import { approx } from './SettingsPanel';
 import { Counter } from '../controls/Counter';
+import { LiveNumber } from '../controls/LiveNumber';
 import { Tabs } from '../controls/Tabs';
 import { runColorStyle } from './runColors';
 import './run.css';
@@ -132,9 +133,29 @@ function RunReadoutLine({ id }: { id: RunId }) {
       label: t('run.updates'),
       value: <Counter select={selectRunUpdates(id)} upTo={totalUpdates} />,
     },
-    { label: t('run.w'), value: `w = ${pyFloat(line.w)}`, hidden: true },
-    ...(model === 'wb' ? [{ label: t('run.bias'), value: `b = ${pyFloat(line.b)}`, hidden: true }] : []),
-    { label: t('run.costShort'), value: pyFloat(line.cost), hint: t('run.cost') },
+    {
+      label: t('run.w'),
+      value: (
+        <>
+          w = <LiveNumber text={pyFloat(line.w)} />
+        </>
+      ),
+      hidden: true,
+    },
+    ...(model === 'wb'
+      ? [
+          {
+            label: t('run.bias'),
+            value: (
+              <>
+                b = <LiveNumber text={pyFloat(line.b)} />
+              </>
+            ),
+            hidden: true,
+          },
+        ]
+      : []),
+    { label: t('run.costShort'), value: <LiveNumber text={pyFloat(line.cost)} />, hint: t('run.cost') },
   ];
   // Said when the run stops moving (sixty announcements a second would say nothing): not built before.
   const announcement =
@@ -172,6 +193,7 @@ function RunDetails({ id }: { id: RunId }) {
   const readout = usePlaygroundSelector(useShallow(selectRunDetails(id)));
   const predictX = usePlaygroundSelector(selectPredictX);
   const x = pyLiteral(predictX);
+  // Plain text, not LiveNumbers: a column may be narrower than a long float, which then wraps.
   const rows: [string, string, string?][] = [
     [t('run.loss'), readout.printedLoss === null ? '—' : pyFloat(readout.printedLoss), t('run.lossHint')],
     [t('run.predictBefore', { x }), pyFloat(readout.predictBefore)],

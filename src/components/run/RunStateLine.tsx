@@ -1,5 +1,6 @@
 import { pyFloat } from '../../core';
 import { useT, type MessageKey } from '../../i18n';
+import { LiveNumber } from '../controls/LiveNumber';
 import { usePlaygroundSelector } from '../../store/context';
 import type { RunId } from '../../store/playground';
 import { selectOptimizerState, selectRule } from '../../store/selectors';
@@ -25,15 +26,17 @@ export function RunStateLine({ id }: { id: RunId }) {
       const shown = state.b ? `${symbol}(${param})` : symbol;
       // Every rule's state names have a catalog entry (see docs/architecture.md).
       const label = t(`state.${name}` as MessageKey, { param });
-      return [{ key: `${name}-${param}`, label, text: `${shown} = ${pyFloat(value)}` }];
+      return [{ key: `${name}-${param}`, label, shown, text: pyFloat(value) }];
     });
   });
   return (
     <dl className="readout-line run-state" aria-label={t('state.label')}>
-      {items.map(({ key, label, text }) => (
+      {items.map(({ key, label, shown, text }) => (
         <div key={key} className="readout-item" title={label}>
           <dt className="visually-hidden">{label}</dt>
-          <dd className="mono">{text}</dd>
+          <dd className="mono">
+            {shown} = <LiveNumber text={text} />
+          </dd>
         </div>
       ))}
     </dl>

@@ -4,7 +4,7 @@ import { setFocusModality } from '../../../src/hooks/focusModality';
 import { App } from '../../../src/components/app/App';
 import { useLocaleStore } from '../../../src/i18n';
 import { createPlaygroundStore, type PlaygroundStore } from '../../../src/store/playground';
-import { allText, button, clock, GD, readout, region, SGD, type User } from '../helpers/dom';
+import { allText, button, clock, GD, readout, region, SGD, type User, wholeText } from '../helpers/dom';
 import { emulateRangeKeyboard } from '../helpers/range';
 import { manualFrames } from '../helpers/frames';
 import { renderWithStore } from '../helpers/render';
@@ -61,8 +61,8 @@ describe('App', WHOLE_APP, () => {
     expect(region('Playback')).toBeInTheDocument();
     expect(region('Settings')).toBeInTheDocument();
     expect(screen.getByRole('figure', { name: 'Cost on all data after each epoch' })).toBeInTheDocument();
-    expect(within(region(GD)).getAllByText('w = 1.0').length).toBeGreaterThan(0);
-    expect(within(region(SGD)).getAllByText('w = 1.0').length).toBeGreaterThan(0);
+    expect(within(region(GD)).getAllByText(wholeText('w = 1.0')).length).toBeGreaterThan(0);
+    expect(within(region(SGD)).getAllByText(wholeText('w = 1.0')).length).toBeGreaterThan(0);
     expect(clock()).toHaveTextContent('Epoch 0 of 100');
     expect(screen.getByRole('link', { name: 'Skip to the runs' })).toHaveAttribute('href', '#runs');
     expect(container.querySelector('#runs')).toContainElement(region(GD));
@@ -144,8 +144,8 @@ describe('App', WHOLE_APP, () => {
 
     await pressOn(user, button('Run to end'), '{Enter}');
     expect(clock()).toHaveTextContent('Epoch 100 of 100');
-    expect(within(region(GD)).getAllByText('w = 1.9999444396553017').length).toBeGreaterThan(0);
-    expect(within(region(SGD)).getAllByText('w = 1.9999999999999236').length).toBeGreaterThan(0);
+    expect(within(region(GD)).getAllByText(wholeText('w = 1.9999444396553017')).length).toBeGreaterThan(0);
+    expect(within(region(SGD)).getAllByText(wholeText('w = 1.9999999999999236')).length).toBeGreaterThan(0);
     expect(button('Step')).toBeDisabled();
     expect(button('Run to end')).toBeDisabled();
 

@@ -15,7 +15,7 @@ import {
   type PlaygroundStore,
   type RunId,
 } from '../../../src/store/playground';
-import { allText } from '../helpers/dom';
+import { allText, wholeText } from '../helpers/dom';
 
 const LECTURE_DATA = { xs: [1, 2, 3], ys: [2, 4, 6] };
 
@@ -134,7 +134,7 @@ describe('Landscape', () => {
     const pixelSlope = (y2! - y1!) / (x2! - x1!);
     expect(pixelSlope).toBeCloseTo((slope * (y(1) - y(0))) / (x(1) - x(0)), 3);
     expect(((x1! + x2!) / 2) as number).toBeCloseTo(x(w), 1);
-    expect(screen.getByText(`slope (gradient) = ${pyFloat(slope)}`)).toBeInTheDocument();
+    expect(screen.getByText(wholeText(`slope (gradient) = ${pyFloat(slope)}`))).toBeInTheDocument();
   });
 
   it('shows SGD mid-epoch at the displayed w and highlights the sample of the latest update', () => {
@@ -278,7 +278,7 @@ describe('Landscape', () => {
     expect(update.before.w).toBe(1);
     expect(update.gradient.w).toBe(-2);
     expect(figure).toHaveAttribute('data-tangent', 'sample');
-    expect(screen.getByText('slope used: -2.0 (loss of sample 1 at w = 1.0)')).toBeInTheDocument();
+    expect(screen.getByText(wholeText('slope used: -2.0 (loss of sample 1 at w = 1.0)'))).toBeInTheDocument();
     // Not the mean cost's slope at the ball (w = 1.02): −9.1466…
     const mean = costSlope('w', LECTURE_DATA, update.after.w, 0);
     expect(mean).toBeCloseTo(-9.1467, 3);
@@ -299,7 +299,9 @@ describe('Landscape', () => {
     const second = store.getState().pendingUpdates[1]!;
     expect(
       screen.getByText(
-        `slope used: ${pyFloat(second.gradient.w)} (loss of sample 2 at w = ${pyFloat(second.before.w)})`,
+        wholeText(
+          `slope used: ${pyFloat(second.gradient.w)} (loss of sample 2 at w = ${pyFloat(second.before.w)})`,
+        ),
       ),
     ).toBeInTheDocument();
     expect(second.gradient.w).toBeCloseTo(4 * (2 * 1.02 - 4), 12);
@@ -310,7 +312,7 @@ describe('Landscape', () => {
     const w = store.getState().runs.sgd.params.w;
     expect(figure).toHaveAttribute('data-tangent', 'cost');
     expect(
-      screen.getByText(`slope (gradient) = ${pyFloat(costSlope('w', LECTURE_DATA, w, 0))}`),
+      screen.getByText(wholeText(`slope (gradient) = ${pyFloat(costSlope('w', LECTURE_DATA, w, 0))}`)),
     ).toBeInTheDocument();
     expect(container.querySelector('.landscape-touch')).toBeNull();
   });

@@ -14,7 +14,7 @@ import {
   type PlaygroundStore,
   type RunId,
 } from '../../../src/store/playground';
-import { allText } from '../helpers/dom';
+import { allText, wholeText } from '../helpers/dom';
 
 const OFFSET = presetData('offset', 1);
 
@@ -86,7 +86,7 @@ describe('Landscape2D', () => {
     expect(
       screen.getByRole('heading', { name: 'Loss landscape: cost(w, b)' }).closest('.chart-sr-only'),
     ).not.toBeNull();
-    expect(screen.getByText('−∇cost: direction only, length scaled')).toBeInTheDocument();
+    expect(screen.getByText(wholeText('−∇cost: direction only, length scaled'))).toBeInTheDocument();
 
     const contours = container.querySelectorAll('path.landscape2d-contour');
     expect(contours.length).toBeGreaterThanOrEqual(8);
@@ -97,8 +97,10 @@ describe('Landscape2D', () => {
     const star = optimum('wb', OFFSET);
     expect(screen.getByText(`θ* = (${pyFloat(star.w)}, ${pyFloat(star.b)})`)).toBeInTheDocument();
     expect(container.querySelector('.landscape2d-optimum')).not.toBeNull();
-    expect(screen.getByText('(w, b) = (1.0, 0.0)')).toBeInTheDocument();
-    expect(screen.getByText(`cost = ${pyFloat(cost('wb', { w: 1, b: 0 }, OFFSET))}`)).toBeInTheDocument();
+    expect(screen.getByText(wholeText('(w, b) = (1.0, 0.0)'))).toBeInTheDocument();
+    expect(
+      screen.getByText(wholeText(`cost = ${pyFloat(cost('wb', { w: 1, b: 0 }, OFFSET))}`)),
+    ).toBeInTheDocument();
 
     const dot = ball(container)!;
     expect(dot).toHaveAttribute('data-w', '1.0');
@@ -156,7 +158,7 @@ describe('Landscape2D', () => {
       const cross = (x2! - x1!) * dy - (y2! - y1!) * dx;
       expect(Math.abs(cross) / (ARROW_PX * Math.hypot(dx, dy))).toBeLessThan(1e-9);
       expect((x2! - x1!) * dx + (y2! - y1!) * dy).toBeGreaterThan(0);
-      expect(screen.getByText(`∇cost = (${pyFloat(g.w)}, ${pyFloat(g.b)})`)).toBeInTheDocument();
+      expect(screen.getByText(wholeText(`∇cost = (${pyFloat(g.w)}, ${pyFloat(g.b)})`))).toBeInTheDocument();
     }
   });
 
@@ -297,7 +299,9 @@ describe('Landscape2D', () => {
     const figure = figureOf(container);
     expect(figure).toHaveAttribute('data-on-chart', 'false');
     expect(figure).toHaveAttribute('data-clipped', 'true');
-    expect(screen.getByText(`(w, b) = (${pyFloat(w)}, ${pyFloat(b)}) is off the chart.`)).toBeInTheDocument();
+    expect(
+      screen.getByText(wholeText(`(w, b) = (${pyFloat(w)}, ${pyFloat(b)}) is off the chart.`)),
+    ).toBeInTheDocument();
     expect(ball(container)).toBeNull();
     expect(container.querySelector('line.landscape2d-arrow')).toBeNull();
     // The contours are still there, and every drawn coordinate stays on the plot.
@@ -331,6 +335,6 @@ describe('Landscape2D', () => {
     useLocaleStore.setState({ locale: 'zh-CN' });
     renderMap('gd', offsetStore());
     expect(screen.getByRole('figure', { name: '损失曲面:cost(w, b)' })).toBeInTheDocument();
-    expect(screen.getByText('−∇cost:只表示方向,长度经过缩放')).toBeInTheDocument();
+    expect(screen.getByText(wholeText('−∇cost:只表示方向,长度经过缩放'))).toBeInTheDocument();
   });
 });

@@ -12,7 +12,7 @@ import {
   type RunId,
 } from '../../../src/store/playground';
 import { runOf } from '../../../src/store/selectors';
-import { allText } from '../helpers/dom';
+import { allText, wholeText } from '../helpers/dom';
 
 /** The 2-D map's next step of an update rule: the dashed arrow from the ball and its numbers. */
 
@@ -99,7 +99,7 @@ describe('Landscape2D: the next step of an update rule', () => {
     expect(group).toHaveAttribute('data-next-b', pyFloat(next.b));
     expect(group).toHaveAttribute('data-clipped', 'false');
     expect(
-      screen.getByText(`next step Δw = ${pyFloat(next.w - at.w)}, Δb = ${pyFloat(next.b - at.b)}`),
+      screen.getByText(wholeText(`next step Δw = ${pyFloat(next.w - at.w)}, Δb = ${pyFloat(next.b - at.b)}`)),
     ).toBeInTheDocument();
     // Said to a screen reader too, and keyed in the legend, while the figure keeps its name.
     const figure = screen.getByRole('figure', { name: 'Loss landscape: cost(w, b)' });
@@ -131,7 +131,7 @@ describe('Landscape2D: the next step of an update rule', () => {
       const at = advance(startRun(setup), epochs).params;
       const to = advance(startRun(setup), epochs + 1).params;
       expect(
-        screen.getByText(`next step Δw = ${pyFloat(to.w - at.w)}, Δb = ${pyFloat(to.b - at.b)}`),
+        screen.getByText(wholeText(`next step Δw = ${pyFloat(to.w - at.w)}, Δb = ${pyFloat(to.b - at.b)}`)),
       ).toBeInTheDocument();
       const [, , x2, y2] = coords(nextLine(container)!);
       expect(x2).toBeCloseTo(axisScale(container, 'w')(to.w), 6);
@@ -213,7 +213,7 @@ describe('Landscape2D: the next step of an update rule', () => {
     step(store, 2);
     const { at, next } = momentumByHand(0.01, 0.9, 2);
     expect(
-      screen.getByText(`下一步 Δw = ${pyFloat(next.w - at.w)}, Δb = ${pyFloat(next.b - at.b)}`),
+      screen.getByText(wholeText(`下一步 Δw = ${pyFloat(next.w - at.w)}, Δb = ${pyFloat(next.b - at.b)}`)),
     ).toBeInTheDocument();
     expect(screen.getByText('下一次更新,按实际比例')).toBeInTheDocument();
   });

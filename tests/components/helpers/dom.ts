@@ -20,15 +20,18 @@ export function allText(container: HTMLElement): string {
 export const region = (name: string) => screen.getByRole('region', { name });
 export const button = (name: string) => screen.getByRole('button', { name });
 /**
- * A matcher for getByText: the innermost element whose whole text matches `pattern`, however it is
- * split into elements (the clock's number sits in a box of its own).
+ * A matcher for getByText: the innermost element whose whole text matches `pattern` (a string: is
+ * exactly it), however it is split into elements (the clock's number, a readout's live numbers sit
+ * in boxes of their own).
  */
-export const wholeText =
-  (pattern: RegExp) =>
-  (_content: string, element: Element | null): boolean =>
+export const wholeText = (pattern: RegExp | string) => {
+  const matches = (text: string | null) =>
+    typeof pattern === 'string' ? text === pattern : pattern.test(text ?? '');
+  return (_content: string, element: Element | null): boolean =>
     element !== null &&
-    pattern.test(element.textContent ?? '') &&
-    ![...element.children].some((child) => pattern.test(child.textContent ?? ''));
+    matches(element.textContent) &&
+    ![...element.children].some((child) => matches(child.textContent));
+};
 /** The clock's text, "Epoch k of n" (without the SGD sample part). */
 export const clock = () => screen.getByText(wholeText(/^Epoch \d+ of \d+$/));
 

@@ -6,7 +6,7 @@ import { SettingsPanel } from '../../../src/components/run/SettingsPanel';
 import { TransportControls } from '../../../src/components/run/TransportControls';
 import { useLocaleStore } from '../../../src/i18n';
 import { createPlaygroundStore, type PlaygroundStore } from '../../../src/store/playground';
-import { allText, button, GD, readout, region, retype, SGD } from '../helpers/dom';
+import { allText, button, GD, readout, region, retype, SGD, wholeText } from '../helpers/dom';
 import { renderWithStore } from '../helpers/render';
 
 // The run panels hold Landscape charts sized by their container; in jsdom (no layout) they draw no
@@ -79,11 +79,11 @@ describe('RunPanel: the readout', () => {
     expect(readout(SGD, 'run.updates')).toBe('1');
     // w − lr·2x(wx − y) on the first sample (1, 2): 1 − 0.01·(−2) = 1.02.
     expect(readout(SGD, 'run.w')).toBe('w = 1.02');
-    expect(within(region(SGD)).getAllByText('w = 1.02').length).toBeGreaterThan(0);
+    expect(within(region(SGD)).getAllByText(wholeText('w = 1.02')).length).toBeGreaterThan(0);
     expect(readout(SGD, 'run.epoch')).toBe('0');
     expect(readout(GD, 'run.w')).toBe('w = 1.0');
     expect(readout(GD, 'run.updates')).toBe('0');
-    expect(within(region(GD)).queryByText('w = 1.02')).not.toBeInTheDocument();
+    expect(within(region(GD)).queryByText(wholeText('w = 1.02'))).not.toBeInTheDocument();
 
     const stepSample = button('Step one sample');
     act(() => stepSample.focus());
@@ -103,10 +103,10 @@ describe('RunPanel: the readout', () => {
   it('Run to end shows the lecture’s final w in each run’s own region', async () => {
     const { user } = renderRuns();
     await user.click(button('Run to end'));
-    expect(within(region(GD)).getAllByText('w = 1.9999444396553017').length).toBeGreaterThan(0);
-    expect(within(region(SGD)).getAllByText('w = 1.9999999999999236').length).toBeGreaterThan(0);
-    expect(within(region(GD)).queryByText('w = 1.9999999999999236')).not.toBeInTheDocument();
-    expect(within(region(SGD)).queryByText('w = 1.9999444396553017')).not.toBeInTheDocument();
+    expect(within(region(GD)).getAllByText(wholeText('w = 1.9999444396553017')).length).toBeGreaterThan(0);
+    expect(within(region(SGD)).getAllByText(wholeText('w = 1.9999999999999236')).length).toBeGreaterThan(0);
+    expect(within(region(GD)).queryByText(wholeText('w = 1.9999999999999236'))).not.toBeInTheDocument();
+    expect(within(region(SGD)).queryByText(wholeText('w = 1.9999444396553017'))).not.toBeInTheDocument();
     expect(readout(GD, 'run.w')).toBe('w = 1.9999444396553017');
     expect(readout(SGD, 'run.w')).toBe('w = 1.9999999999999236');
     expect(readout(GD, 'run.loss')).toBe('1.752432687141379e-08');

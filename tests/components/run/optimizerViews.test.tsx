@@ -10,6 +10,7 @@ import { useLocaleStore } from '../../../src/i18n';
 import { createPlaygroundStore, DEFAULT_SETTINGS, optimizerFor } from '../../../src/store/playground';
 import { runOf } from '../../../src/store/selectors';
 import { renderWithStore } from '../helpers/render';
+import { wholeText } from '../helpers/dom';
 
 beforeEach(() => {
   useLocaleStore.setState({ locale: 'en' });
@@ -57,14 +58,14 @@ describe('what an optimizer with state shows', () => {
     expect(screen.getByText('v ← μ·v + g (v = g at the first step); w ← w − α·v')).toBeInTheDocument();
     expect(screen.getByText('α = 0.01, μ = 0.9')).toBeInTheDocument();
     expect(screen.getByText('v = g = −9.3333')).toBeInTheDocument();
-    expect(screen.getByText('w = 1.0 − 0.01 × −9.3333 = 1.0933')).toBeInTheDocument();
+    expect(screen.getByText(wholeText('w = 1.0 − 0.01 × −9.3333 = 1.0933'))).toBeInTheDocument();
   });
 
   it('says the next step beside the slope: for momentum at w = 1, −α·g', () => {
     const store = withThird('momentum');
     renderWithStore(<Landscape id="momentum" />, store);
     const next = advance(startRun({ ...setupOf('momentum', store) }), 1).params.w - 1;
-    expect(screen.getByText(`next step Δw = ${pyFloat(next)}`)).toBeInTheDocument();
+    expect(screen.getByText(wholeText(`next step Δw = ${pyFloat(next)}`))).toBeInTheDocument();
   });
 
   it('says an adaptive method has no fixed learning-rate limit instead of a factor', () => {

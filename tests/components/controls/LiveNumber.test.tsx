@@ -1,0 +1,73 @@
+import { act } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { describe, expect, it } from 'vitest';
+import { LiveMessage, LiveNumber } from '../../../src/components/controls/LiveNumber';
+import { translator } from '../../../src/i18n';
+import { PlaygroundProvider } from '../../../src/store/context';
+import { fresh } from '../../store/helpers';
+import { renderWithStore } from '../helpers/render';
+
+const charsOf = (box: Element | null) => (box as HTMLElement).style.getPropertyValue('--live-chars');
+
+describe('LiveNumber', () => {
+  it('fits its text at rest, only grows while the runs play, and fits again when they stop', () => {
+    const store = fresh();
+    const { container, rerender: rerenderBare } = renderWithStore(<LiveNumber text="1.0" />, store);
+    const rerender = (ui: ReactNode) =>
+      rerenderBare(<PlaygroundProvider store={store}>{ui}</PlaygroundProvider>);
+    const box = () => container.querySelector('.live-number');
+    expect(box()).toHaveTextContent(/^1\.0$/);
+    expect(charsOf(box())).toBe('3');
+
+    act(() => store.getState().actions.play());
+    rerender(<LiveNumber text="1.0933333333333333" />);
+    expect(charsOf(box())).toBe('18');
+    // Shorter digits while playing keep the box: the words after it stay where they are.
+    rerender(<LiveNumber text="2.0" />);
+    expect(box()).toHaveTextContent(/^2\.0$/);
+    expect(charsOf(box())).toBe('18');
+    rerender(<LiveNumber text="1.2345678901234567e-05" />);
+    expect(charsOf(box())).toBe('22');
+
+    act(() => store.getState().actions.pause());
+    expect(charsOf(box())).toBe('22');
+    rerender(<LiveNumber text="2.0" />);
+    expect(charsOf(box())).toBe('3');
+  });
+});
+
+describe('LiveMessage', () => {
+  it('keeps the words of the translated message and sets each number in its own box, in any order', () => {
+    const store = fresh();
+    const en = translator('en');
+    const zh = translator('zh-CN');
+    const { container, rerender: rerenderBare } = renderWithStore(
+      <p>
+        <LiveMessage
+          numbers={['-2.0', '1', '1.0']}
+          message={([value, i, w]) => en('landscape.slopeUsed', { value, i, w })}
+        />
+      </p>,
+      store,
+    );
+    const rerender = (ui: ReactNode) =>
+      rerenderBare(<PlaygroundProvider store={store}>{ui}</PlaygroundProvider>);
+    const paragraph = container.querySelector('p')!;
+    expect(paragraph.textContent).toBe('slope used: -2.0 (loss of sample 1 at w = 1.0)');
+    expect([...paragraph.querySelectorAll('.live-number')].map((box) => box.textContent)).toEqual([
+      '-2.0',
+      '1',
+      '1.0',
+    ]);
+    rerender(
+      <p>
+        <LiveMessage
+          numbers={['-2.0', '1', '1.0']}
+          message={([value, i, w]) => zh('landscape.slopeUsed', { value, i, w })}
+        />
+      </p>,
+    );
+    expect(paragraph.textContent).toBe(zh('landscape.slopeUsed', { value: '-2.0', i: 1, w: '1.0' }));
+    expect(paragraph.querySelectorAll('.live-number')).toHaveLength(3);
+  });
+});
