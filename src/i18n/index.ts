@@ -104,19 +104,25 @@ const PLURAL_FORM = /([=\w]+)\s*\{([^{}]*)\}/g;
  * chosen with Intl.PluralRules for `locale`); a missing parameter stays visible rather than vanishing.
  */
 export function format(template: string, params?: Params, locale: Locale = 'en'): string {
-  if (!params) return template;
-  return template
-    .replace(PLURAL, (whole, name: string, forms: string) => {
-      if (!(name in params)) return whole;
-      const count = Number(params[name]);
-      const byCategory = new Map([...forms.matchAll(PLURAL_FORM)].map((match) => [match[1]!, match[2]!]));
-      const form =
-        byCategory.get(`=${count}`) ??
-        byCategory.get(pluralCategory(locale, count)) ??
-        byCategory.get('other');
-      return form === undefined ? whole : form.replace(/#/g, String(params[name]));
-    })
-    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  // Most messages have no placeholder, and few a plural: the regular expressions run only where needed
+  // (the first screen formats hundreds of messages, and a playing run some every frame).
+  if (!params || !template.includes('{')) return template;
+  const filled = template.includes(', plural,') ? withPlurals(template, params, locale) : template;
+  return filled.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** `template` with its ICU plural forms chosen for `params` (see format). */
+function withPlurals(template: string, params: Params, locale: Locale): string {
+  return template.replace(PLURAL, (whole, name: string, forms: string) => {
+    if (!(name in params)) return whole;
+    const count = Number(params[name]);
+    const byCategory = new Map([...forms.matchAll(PLURAL_FORM)].map((match) => [match[1]!, match[2]!]));
+    const form =
+      byCategory.get(`=${count}`) ?? byCategory.get(pluralCategory(locale, count)) ?? byCategory.get('other');
+    return form === undefined ? whole : form.replace(/#/g, String(params[name]));
+  });
 }
 
 /**
