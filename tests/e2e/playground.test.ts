@@ -244,6 +244,44 @@ describe('playground', () => {
     }
   });
 
+  it('in the noisy lesson scene, where SGD never settles, a frame still never lays out the whole page', async () => {
+    // Scene 10's data and shuffled SGD, at the bench's speed: every number, legend and detail moves.
+    const noisy = 'x=1,2,3,4,5,6&y=2.7,4.61,5.74,7.87,10.53,11.45&shuffle=1&seed=1&lr=0.025';
+    const opened = await openApp(chromium.current, { path: `#lesson=10&${noisy}&epochs=100000&speed=1000` });
+    const { page } = opened;
+    const app = ui(page);
+    const epoch = () => page.locator('.clock progress').evaluate((p) => (p as HTMLProgressElement).value);
+    const details = page.locator('.run-sgd .readout');
+    try {
+      await app.gd.waitFor({ state: 'visible', timeout: 10_000 });
+      await app.play.click();
+      await expect.poll(epoch, POLL).toBeGreaterThanOrEqual(1000);
+      const before = await details.textContent();
+      const roots = await layoutRootsOf(page);
+      await app.pause.click();
+      expect(await details.textContent()).not.toBe(before);
+      const allowed =
+        /^SPAN class='(counter|live-number)'$|^DIV class='layout-island'$|^svg class='(recharts-surface|data-svg)'$/;
+      expect(roots.filter((name) => !allowed.test(name))).toEqual([]);
+      expect(roots).toContain("DIV class='layout-island'");
+      // Each island is exactly as high as what it holds: nothing is cut off or left hanging.
+      const gaps = await page
+        .locator('.layout-island[data-sealed]')
+        .evaluateAll((islands) =>
+          islands.map(
+            (island) =>
+              island.getBoundingClientRect().height -
+              island.firstElementChild!.getBoundingClientRect().height,
+          ),
+        );
+      expect(gaps.length).toBeGreaterThanOrEqual(4);
+      for (const gap of gaps) expect(Math.abs(gap)).toBeLessThanOrEqual(0.5);
+      expectNoErrors(opened);
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it('warns when the learning rate is dragged past the limit, and a diverged run prints no NaN', async () => {
     const opened = await open();
     const { page, app } = opened;

@@ -14,6 +14,7 @@ import {
   type CurvePoint,
 } from '../../core';
 import { useT } from '../../i18n';
+import { LayoutIsland } from '../controls/LayoutIsland';
 import { LiveMessage } from '../controls/LiveNumber';
 import { usePlaygroundSelector } from '../../store/context';
 import type { PlaygroundState, RunId } from '../../store/playground';
@@ -263,70 +264,76 @@ export function Landscape({ id, height, width }: LandscapeProps) {
         fontSize={AXIS_TICK.fontSize}
         probe={tickProbe}
       />
-      <div className="chart-foot">
-        {note !== null && <p className="chart-offchart">{note}</p>}
-        <p className="chart-stats">
-          <span className="chart-mono">
-            <LiveMessage numbers={[pyFloat(w)]} message={([w]) => t('landscape.current', { w })} />
-          </span>
-          {Number.isFinite(slope) && (
-            <span className="chart-mono landscape-slope">
-              {used ? (
-                <LiveMessage
-                  numbers={[pyFloat(slope), String((usedSample ?? 0) + 1), pyFloat(usedW)]}
-                  message={([value, i, w]) => t('landscape.slopeUsed', { value, i, w })}
-                />
-              ) : (
-                <LiveMessage
-                  numbers={[pyFloat(slope)]}
-                  message={([value]) => t('landscape.slope', { value })}
-                />
-              )}
+      <LayoutIsland>
+        <div className="chart-foot">
+          {note !== null && <p className="chart-offchart">{note}</p>}
+          <p className="chart-stats">
+            <span className="chart-mono">
+              <LiveMessage numbers={[pyFloat(w)]} message={([w]) => t('landscape.current', { w })} />
             </span>
-          )}
-          {next && (
-            <span className="chart-mono landscape-next">
-              <LiveMessage
-                numbers={[pyFloat(next.after.w - next.before.w)]}
-                message={([value]) => t('landscape.nextStep', { value })}
-              />
-            </span>
-          )}
-          <span className="chart-mono">{t('landscape.optimum', { value: pyFloat(wStar) })}</span>
-        </p>
-        <ul className="chart-legend">
-          <li className="chart-legend-item">
-            <span className="chart-swatch chart-swatch-path" style={{ color }} aria-hidden="true" />
-            {t('landscape.legendPath')}
-          </li>
-          <li className="chart-legend-item">
-            <span className="chart-swatch" style={{ background: CHART_THEME.tangent }} aria-hidden="true" />
-            {t(used ? 'landscape.legendTangentSample' : 'landscape.legendTangent')}
-          </li>
-          {perSample && (
+            {Number.isFinite(slope) && (
+              <span className="chart-mono landscape-slope">
+                {used ? (
+                  <LiveMessage
+                    numbers={[pyFloat(slope), String((usedSample ?? 0) + 1), pyFloat(usedW)]}
+                    message={([value, i, w]) => t('landscape.slopeUsed', { value, i, w })}
+                  />
+                ) : (
+                  <LiveMessage
+                    numbers={[pyFloat(slope)]}
+                    message={([value]) => t('landscape.slope', { value })}
+                  />
+                )}
+              </span>
+            )}
+            {next && (
+              <span className="chart-mono landscape-next">
+                <LiveMessage
+                  numbers={[pyFloat(next.after.w - next.before.w)]}
+                  message={([value]) => t('landscape.nextStep', { value })}
+                />
+              </span>
+            )}
+            <span className="chart-mono">{t('landscape.optimum', { value: pyFloat(wStar) })}</span>
+          </p>
+          <ul className="chart-legend">
             <li className="chart-legend-item">
-              <span
-                className="chart-swatch"
-                style={{ background: CHART_THEME.text, opacity: 0.3 }}
-                aria-hidden="true"
-              />
-              {t('landscape.legendSamples')}
+              <span className="chart-swatch chart-swatch-path" style={{ color }} aria-hidden="true" />
+              {t('landscape.legendPath')}
             </li>
-          )}
-          {highlighted && (
-            <li className="chart-legend-item landscape-latest" data-sample={highlighted.i}>
-              <span className="chart-swatch" style={{ background: RUN_COLOR_VARS.sgd }} aria-hidden="true" />
-              {t('landscape.latestSample', {
-                sample: t('landscape.sample', {
-                  i: highlighted.i + 1,
-                  x: pyLiteral(data.xs[highlighted.i] ?? 0),
-                  y: pyLiteral(data.ys[highlighted.i] ?? 0),
-                }),
-              })}
+            <li className="chart-legend-item">
+              <span className="chart-swatch" style={{ background: CHART_THEME.tangent }} aria-hidden="true" />
+              {t(used ? 'landscape.legendTangentSample' : 'landscape.legendTangent')}
             </li>
-          )}
-        </ul>
-      </div>
+            {perSample && (
+              <li className="chart-legend-item">
+                <span
+                  className="chart-swatch"
+                  style={{ background: CHART_THEME.text, opacity: 0.3 }}
+                  aria-hidden="true"
+                />
+                {t('landscape.legendSamples')}
+              </li>
+            )}
+            {highlighted && (
+              <li className="chart-legend-item landscape-latest" data-sample={highlighted.i}>
+                <span
+                  className="chart-swatch"
+                  style={{ background: RUN_COLOR_VARS.sgd }}
+                  aria-hidden="true"
+                />
+                {t('landscape.latestSample', {
+                  sample: t('landscape.sample', {
+                    i: highlighted.i + 1,
+                    x: pyLiteral(data.xs[highlighted.i] ?? 0),
+                    y: pyLiteral(data.ys[highlighted.i] ?? 0),
+                  }),
+                })}
+              </li>
+            )}
+          </ul>
+        </div>
+      </LayoutIsland>
     </figure>
   );
 }

@@ -10,6 +10,7 @@ import {
   type Point2,
 } from '../../core';
 import { useT } from '../../i18n';
+import { LayoutIsland } from '../controls/LayoutIsland';
 import { LiveMessage } from '../controls/LiveNumber';
 import { usePlaygroundSelector } from '../../store/context';
 import type { RunId } from '../../store/playground';
@@ -382,48 +383,50 @@ export function Landscape2D({ id, height: fixedHeight, width }: Landscape2DProps
           />
         </svg>
       </div>
-      <div className="chart-foot">
-        {!onChart && (
-          <p className="chart-offchart">
-            {t('landscape2d.offChart', { w: pyFloat(params.w), b: pyFloat(params.b) })}
-          </p>
-        )}
-        {onChart && needed.clipped && <p className="chart-offchart">{t('landscape2d.pathClipped')}</p>}
-        <p className="chart-stats">
-          <span className="chart-mono">
-            <LiveMessage
-              numbers={[pyFloat(params.w), pyFloat(params.b)]}
-              message={([w, b]) => t('landscape2d.current', { w, b })}
-            />
-          </span>
-          <span className="chart-mono">
-            <LiveMessage
-              numbers={[pyFloat(currentCost)]}
-              message={([value]) => t('landscape2d.cost', { value })}
-            />
-          </span>
-          {finiteGradient && (
+      <LayoutIsland>
+        <div className="chart-foot">
+          {!onChart && (
+            <p className="chart-offchart">
+              {t('landscape2d.offChart', { w: pyFloat(params.w), b: pyFloat(params.b) })}
+            </p>
+          )}
+          {onChart && needed.clipped && <p className="chart-offchart">{t('landscape2d.pathClipped')}</p>}
+          <p className="chart-stats">
             <span className="chart-mono">
               <LiveMessage
-                numbers={[pyFloat(gradient.w), pyFloat(gradient.b)]}
-                message={([w, b]) => t('landscape2d.gradient', { w, b })}
+                numbers={[pyFloat(params.w), pyFloat(params.b)]}
+                message={([w, b]) => t('landscape2d.current', { w, b })}
               />
             </span>
-          )}
-          {next && (
-            <span className="chart-mono landscape2d-next">
+            <span className="chart-mono">
               <LiveMessage
-                numbers={[pyFloat(next.after.w - next.before.w), pyFloat(next.after.b - next.before.b)]}
-                message={([w, b]) => t('landscape2d.nextStep', { w, b })}
+                numbers={[pyFloat(currentCost)]}
+                message={([value]) => t('landscape2d.cost', { value })}
               />
             </span>
-          )}
-          <span className="chart-mono">
-            {t('landscape2d.optimum', { w: pyFloat(star.w), b: pyFloat(star.b) })}
-          </span>
-        </p>
-        <Landscape2DLegend kind={optimizer.kind} nextStep={optimizer.rule !== undefined} />
-      </div>
+            {finiteGradient && (
+              <span className="chart-mono">
+                <LiveMessage
+                  numbers={[pyFloat(gradient.w), pyFloat(gradient.b)]}
+                  message={([w, b]) => t('landscape2d.gradient', { w, b })}
+                />
+              </span>
+            )}
+            {next && (
+              <span className="chart-mono landscape2d-next">
+                <LiveMessage
+                  numbers={[pyFloat(next.after.w - next.before.w), pyFloat(next.after.b - next.before.b)]}
+                  message={([w, b]) => t('landscape2d.nextStep', { w, b })}
+                />
+              </span>
+            )}
+            <span className="chart-mono">
+              {t('landscape2d.optimum', { w: pyFloat(star.w), b: pyFloat(star.b) })}
+            </span>
+          </p>
+          <Landscape2DLegend kind={optimizer.kind} nextStep={optimizer.rule !== undefined} />
+        </div>
+      </LayoutIsland>
     </figure>
   );
 }

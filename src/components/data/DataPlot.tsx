@@ -36,6 +36,7 @@ import {
   viewFits,
   type PlotBounds,
 } from './dataPlotGeometry';
+import { LayoutIsland } from '../controls/LayoutIsland';
 import { Axes, BestFitLine, DENSE_POINTS, FitLine, PointsLayer } from './dataPlotLayers';
 import './dataPlot.css';
 
@@ -208,19 +209,21 @@ function Legend({ model, xs, ys, view, shownRuns, t }: LegendProps) {
   const formula = lineFormula(model, best.w, best.b);
   const bestOff = lineEnds(model, best, view) === null;
   return (
-    <ul className="data-legend" aria-label={t('data.legend')}>
-      {shownRuns.map((id) => (
-        <LegendRun key={id} id={id} model={model} view={view} t={t} />
-      ))}
-      <li>
-        <span className="data-swatch data-swatch-best" aria-hidden="true" />
-        <span className={bestOff ? 'mono data-offchart' : 'mono'}>
-          {bestOff
-            ? t('data.plotOffChart', { line: t('data.legend.best', { formula }) })
-            : t('data.legend.best', { formula })}
-        </span>
-      </li>
-    </ul>
+    <LayoutIsland>
+      <ul className="data-legend" aria-label={t('data.legend')}>
+        {shownRuns.map((id) => (
+          <LegendRun key={id} id={id} model={model} view={view} t={t} />
+        ))}
+        <li>
+          <span className="data-swatch data-swatch-best" aria-hidden="true" />
+          <span className={bestOff ? 'mono data-offchart' : 'mono'}>
+            {bestOff
+              ? t('data.plotOffChart', { line: t('data.legend.best', { formula }) })
+              : t('data.legend.best', { formula })}
+          </span>
+        </li>
+      </ul>
+    </LayoutIsland>
   );
 }
 

@@ -25,6 +25,7 @@ import { RegimeNote } from './RegimeNote';
 import { RunStateLine } from './RunStateLine';
 import { approx } from './SettingsPanel';
 import { Counter } from '../controls/Counter';
+import { LayoutIsland } from '../controls/LayoutIsland';
 import { LiveNumber } from '../controls/LiveNumber';
 import { Tabs } from '../controls/Tabs';
 import { runColorStyle } from './runColors';
@@ -200,13 +201,15 @@ function RunDetails({ id }: { id: RunId }) {
     [t('run.predictAfter', { x }), pyFloat(readout.predictNow)],
   ];
   return (
-    <dl className="readout">
-      {rows.map(([label, value, hint]) => (
-        <div key={label} className="readout-row">
-          <dt title={hint}>{label}</dt>
-          <dd className="mono">{value}</dd>
-        </div>
-      ))}
-    </dl>
+    <LayoutIsland>
+      <dl className="readout">
+        {rows.map(([label, value, hint]) => (
+          <div key={label} className="readout-row">
+            <dt title={hint}>{label}</dt>
+            <dd className="mono">{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </LayoutIsland>
   );
 }
