@@ -3,6 +3,7 @@
 // loaded). Not part of `npm run bench` (it takes a minute and its build differs from production).
 //
 //   node bench/profile.mjs [--throttle 4] [--seconds 4] [--fragment 'opt=adam'] [--device phone] [--load]
+//   node bench/profile.mjs --from-play --seconds 1   (from the click on Play: the run's first frames)
 //   node bench/profile.mjs --keys         (10 presses of → on the learning-rate slider at 10,000 epochs)
 //   node bench/profile.mjs --analyze      (the last recording's figures again)
 //
@@ -36,6 +37,7 @@ const SECONDS = Number(option('seconds', '4'));
 const FRAGMENT = option('fragment', '');
 const DEVICE = option('device', 'laptop');
 const LOAD = argv.includes('--load');
+const FROM_PLAY = argv.includes('--from-play');
 const KEYS = argv.includes('--keys');
 const PRESSES = 10;
 
@@ -588,10 +590,18 @@ async function main() {
       }));
       await page.evaluate(() => window.__bench.stopObserving());
       await sleep(500);
-      await page.getByRole('button', { name: 'Play', exact: true }).click();
-      await sleep(1000); // past the first frames
-      await browser.startTracing(page, { categories: CATEGORIES });
-      await startWindow(page);
+      const play = () => page.getByRole('button', { name: 'Play', exact: true }).click();
+      if (FROM_PLAY) {
+        // The run's first frames, when everything on the screen moves at once.
+        await browser.startTracing(page, { categories: CATEGORIES });
+        await startWindow(page);
+        await play();
+      } else {
+        await play();
+        await sleep(1000); // past the first frames
+        await browser.startTracing(page, { categories: CATEGORIES });
+        await startWindow(page);
+      }
       await sleep(SECONDS * 1000);
       const counted = await endWindow(page);
       ({ frames, commits } = counted);
