@@ -310,5 +310,28 @@ export const selectOptimizerState = (id: RunId) => (s: PlaygroundState) => {
   }
   return readout;
 };
+/** Which parameters run `id`'s update rule keeps state for: 'w', 'wb' under y = w·x + b, null without a rule. */
+export const selectStateParams = perRun((id) => (s) => {
+  const state = selectOptimizerState(id)(s);
+  return state === null ? null : state.b === null ? 'w' : 'wb';
+});
+const STATE_VALUES = new Map<string, (s: PlaygroundState) => number | undefined>();
+/**
+ * One value of run `id`'s rule state (undefined where there is none): `name` (as in the rule's
+ * stateNames) of parameter `param`. One selector per key, so that a store writer keeps it.
+ */
+export function selectStateValue(
+  id: RunId,
+  param: 'w' | 'b',
+  name: string,
+): (s: PlaygroundState) => number | undefined {
+  const key = `${id}/${param}/${name}`;
+  let select = STATE_VALUES.get(key);
+  if (select === undefined) {
+    select = (s) => selectOptimizerState(id)(s)?.[param]?.[name];
+    STATE_VALUES.set(key, select);
+  }
+  return select;
+}
 /** Run `id`'s update rule (momentum's, Adam's…), undefined for plain gradient descent. */
 export const selectRule = (id: RunId) => (s: PlaygroundState) => runOf(s, id).setup.optimizer.rule;

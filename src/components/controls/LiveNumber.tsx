@@ -1,5 +1,7 @@
-import { Fragment, useState, type CSSProperties } from 'react';
-import { usePlaygroundSelector } from '../../store/context';
+import { Fragment, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
+import { pyFloat } from '../../core';
+import { usePlaygroundSelector, usePlaygroundStoreApi } from '../../store/context';
+import type { PlaygroundState } from '../../store/playground';
 import { selectIsPlaying } from '../../store/selectors';
 import './counter.css';
 
@@ -23,6 +25,51 @@ export function LiveNumber({ text }: { readonly text: string }) {
       {text}
     </span>
   );
+}
+
+/**
+ * A LiveNumber that reads its number from the store by itself (`select`, which should keep its
+ * identity; undefined shows nothing) and writes it as Python prints it (pyFloat) into its box at
+ * every store update that changes it, with no React render:
+ * for a number that changes every frame while nothing else around it does (an optimizer's moments
+ * once its run has settled into small steps). Same box, same widths as LiveNumber.
+ */
+export function StoreLiveNumber({
+  select,
+}: {
+  readonly select: (state: PlaygroundState) => number | undefined;
+}) {
+  const store = usePlaygroundStoreApi();
+  const box = useRef<HTMLSpanElement>(null);
+  useLayoutEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    let shown: string | null = null;
+    let value: number | undefined = NaN;
+    let playing = false;
+    let widest = 0;
+    const show = (state: PlaygroundState) => {
+      const next = select(state);
+      const nowPlaying = state.playback === 'playing';
+      if (Object.is(next, value) && shown !== null && nowPlaying === playing) return;
+      value = next;
+      const text = next === undefined ? '' : pyFloat(next);
+      if (text !== shown) {
+        // The text node's data, not textContent: a new node would need its style and layout again.
+        if (element.firstChild instanceof Text) element.firstChild.data = text;
+        else element.textContent = text;
+      }
+      shown = text;
+      playing = nowPlaying;
+      widest = playing ? Math.max(widest, text.length) : text.length;
+      const chars = String(widest);
+      if (element.style.getPropertyValue('--live-chars') !== chars)
+        element.style.setProperty('--live-chars', chars);
+    };
+    show(store.getState());
+    return store.subscribe(show);
+  }, [store, select]);
+  return <span ref={box} className="live-number" />;
 }
 
 /** Marks a message's i-th live number; no message contains U+2063 (an invisible separator). */

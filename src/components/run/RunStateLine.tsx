@@ -1,41 +1,39 @@
-import { pyFloat } from '../../core';
 import { useT, type MessageKey } from '../../i18n';
-import { LiveNumber } from '../controls/LiveNumber';
 import { usePlaygroundSelector } from '../../store/context';
 import type { RunId } from '../../store/playground';
-import { selectOptimizerState, selectRule } from '../../store/selectors';
+import { selectRule, selectStateParams, selectStateValue } from '../../store/selectors';
+import { StoreLiveNumber } from '../controls/LiveNumber';
 
 /**
  * What an optimizer with state carries from step to step, where the run stands: momentum's velocity,
  * RMSprop's mean square, AdaGrad's sum of squares, Adam's two moment estimates (for w, and b under
  * y = w·x + b), each as its rule writes it (stateSymbols) and named by the catalog's `state.<name>`.
- * Nothing for plain gradient descent, which carries nothing.
+ * Nothing for plain gradient descent, which carries nothing. The values write themselves (they
+ * change every frame of a run that has settled into small steps, when nothing else does): the line
+ * renders only when the rule or the model changes.
  */
 export function RunStateLine({ id }: { id: RunId }) {
   const t = useT();
   const rule = usePlaygroundSelector(selectRule(id));
-  const state = usePlaygroundSelector(selectOptimizerState(id));
-  if (!rule || !state) return null;
-  const items = (['w', 'b'] as const).flatMap((param) => {
-    const values = state[param];
-    if (!values) return [];
-    return rule.stateNames.flatMap((name, i) => {
+  const params = usePlaygroundSelector(selectStateParams(id));
+  if (!rule || params === null) return null;
+  const items = (params === 'wb' ? (['w', 'b'] as const) : (['w'] as const)).flatMap((param) =>
+    rule.stateNames.flatMap((name, i) => {
       const symbol = rule.stateSymbols[i];
-      const value = values[name];
-      if (!symbol || value === undefined) return [];
-      const shown = state.b ? `${symbol}(${param})` : symbol;
+      if (!symbol) return [];
+      const shown = params === 'wb' ? `${symbol}(${param})` : symbol;
       // Every rule's state names have a catalog entry (see docs/architecture.md).
       const label = t(`state.${name}` as MessageKey, { param });
-      return [{ key: `${name}-${param}`, label, shown, text: pyFloat(value) }];
-    });
-  });
+      return [{ key: `${name}-${param}`, label, shown, select: selectStateValue(id, param, name) }];
+    }),
+  );
   return (
     <dl className="readout-line run-state" aria-label={t('state.label')}>
-      {items.map(({ key, label, shown, text }) => (
+      {items.map(({ key, label, shown, select }) => (
         <div key={key} className="readout-item" title={label}>
           <dt className="visually-hidden">{label}</dt>
           <dd className="mono">
-            {shown} = <LiveNumber text={text} />
+            {shown} = <StoreLiveNumber select={select} />
           </dd>
         </div>
       ))}

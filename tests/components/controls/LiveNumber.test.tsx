@@ -1,7 +1,9 @@
 import { act } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { LiveMessage, LiveNumber } from '../../../src/components/controls/LiveNumber';
+import { LiveMessage, LiveNumber, StoreLiveNumber } from '../../../src/components/controls/LiveNumber';
+import { pyFloat } from '../../../src/core';
+import { selectOptimizerState, selectStateValue } from '../../../src/store/selectors';
 import { translator } from '../../../src/i18n';
 import { PlaygroundProvider } from '../../../src/store/context';
 import { fresh } from '../../store/helpers';
@@ -33,6 +35,40 @@ describe('LiveNumber', () => {
     expect(charsOf(box())).toBe('22');
     rerender(<LiveNumber text="2.0" />);
     expect(charsOf(box())).toBe('3');
+  });
+});
+
+describe('StoreLiveNumber', () => {
+  it('writes the store’s number as Python prints it, without rendering, in a box that grows only while playing', () => {
+    const store = fresh({ third: 'adam', epochs: 500 });
+    const select = selectStateValue('adam', 'w', 'expAvg');
+    let renders = 0;
+    const Moment = () => {
+      renders += 1;
+      return <StoreLiveNumber select={select} />;
+    };
+    const { container } = renderWithStore(<Moment />, store);
+    const box = container.querySelector('.live-number') as HTMLElement;
+    const expAvg = () => selectOptimizerState('adam')(store.getState())!.w.expAvg!;
+    expect(box).toHaveTextContent(/^0\.0$/);
+    expect(charsOf(box)).toBe('3');
+    const rendered = renders;
+
+    act(() => store.getState().actions.step());
+    expect(box.textContent).toBe(pyFloat(expAvg()));
+    expect(charsOf(box)).toBe(String(pyFloat(expAvg()).length));
+    act(() => store.getState().actions.play());
+    let widest = 0;
+    for (let frame = 0; frame < 40; frame++) {
+      act(() => store.getState().actions.tick(16));
+      widest = Math.max(widest, box.textContent!.length);
+      expect(box.textContent).toBe(pyFloat(expAvg()));
+      expect(charsOf(box)).toBe(String(widest));
+    }
+    act(() => store.getState().actions.pause());
+    expect(charsOf(box)).toBe(String(box.textContent!.length));
+    // Every number above came without a render of the component that holds the box.
+    expect(renders).toBe(rendered);
   });
 });
 
