@@ -6,12 +6,17 @@ import './counter.css';
 /** How many digits `value` prints with (the counters print plain integers). */
 const digitsOf = (value: number): number => String(Math.trunc(Math.abs(value))).length;
 
-/** The box's number and its digits (the box is as wide as these or as the reserve, see counter.css). */
-function writeCount(box: HTMLSpanElement, value: number): void {
-  const text = String(value);
+/** Shows `text` in `box`, a box that holds one text node written by a store subscription. */
+export function writeText(box: HTMLElement, text: string): void {
   // The text node's data, not textContent: a new node would need its style and layout object again.
   if (box.firstChild instanceof Text) box.firstChild.data = text;
   else box.textContent = text;
+}
+
+/** The box's number and its digits (the box is as wide as these or as the reserve, see counter.css). */
+function writeCount(box: HTMLSpanElement, value: number): void {
+  const text = String(value);
+  writeText(box, text);
   const digits = String(text.length);
   if (box.style.getPropertyValue('--counter-digits') !== digits)
     box.style.setProperty('--counter-digits', digits);

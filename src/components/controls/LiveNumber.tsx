@@ -3,6 +3,7 @@ import { pyFloat } from '../../core';
 import { usePlaygroundSelector, usePlaygroundStoreApi } from '../../store/context';
 import type { PlaygroundState } from '../../store/playground';
 import { selectIsPlaying } from '../../store/selectors';
+import { writeText } from './Counter';
 import './counter.css';
 
 /**
@@ -30,9 +31,9 @@ export function LiveNumber({ text }: { readonly text: string }) {
 /**
  * A LiveNumber that reads its number from the store by itself (`select`, which should keep its
  * identity; undefined shows nothing) and writes it as Python prints it (pyFloat) into its box at
- * every store update that changes it, with no React render:
- * for a number that changes every frame while nothing else around it does (an optimizer's moments
- * once its run has settled into small steps). Same box, same widths as LiveNumber.
+ * every store update that changes it, with no React render: for a number that changes every frame
+ * while nothing else around it does (an optimizer's moments once its run has settled into small
+ * steps). Same box, same widths as LiveNumber.
  */
 export function StoreLiveNumber({
   select,
@@ -54,11 +55,7 @@ export function StoreLiveNumber({
       if (Object.is(next, value) && shown !== null && nowPlaying === playing) return;
       value = next;
       const text = next === undefined ? '' : pyFloat(next);
-      if (text !== shown) {
-        // The text node's data, not textContent: a new node would need its style and layout again.
-        if (element.firstChild instanceof Text) element.firstChild.data = text;
-        else element.textContent = text;
-      }
+      if (text !== shown) writeText(element, text);
       shown = text;
       playing = nowPlaying;
       widest = playing ? Math.max(widest, text.length) : text.length;
