@@ -76,6 +76,26 @@ async function layoutRootsOf(page: Page): Promise<string[]> {
     .flatMap((event) => event.args!.endData!.layoutRoots!.map((root) => root.nodeName));
 }
 
+/** The shared clock's epoch, as its progress bar holds it. */
+const clockEpoch = (page: Page) =>
+  page.locator('.clock progress').evaluate((p) => (p as HTMLProgressElement).value);
+
+/**
+ * Plays the page's link until the clock reaches `from` epochs, traces 20 frames (layoutRootsOf) and
+ * pauses. `watched`'s texts are read just before and just after the trace: what moved meanwhile.
+ */
+async function traceWhilePlaying(page: Page, from: number, watched?: Locator) {
+  const app = ui(page);
+  await app.gd.waitFor({ state: 'visible', timeout: 10_000 });
+  await app.play.click();
+  await expect.poll(() => clockEpoch(page), POLL).toBeGreaterThanOrEqual(from);
+  const before = (await watched?.allTextContents()) ?? [];
+  const roots = await layoutRootsOf(page);
+  await app.pause.click();
+  const after = (await watched?.allTextContents()) ?? [];
+  return { roots, before, after };
+}
+
 /** How far each box's text reaches past the box, in CSS pixels (≤ 0: it fits). */
 function overflowOf(boxes: Locator): Promise<number[]> {
   return boxes.evaluateAll((elements) =>
@@ -186,17 +206,11 @@ describe('playground', () => {
   it('while the runs count on, a frame lays out only the counters, and their digits fit their boxes', async () => {
     const opened = await openApp(chromium.current, { path: '?epochs=100000&speed=1000' });
     const { page } = opened;
-    const app = ui(page);
-    const epoch = () => page.locator('.clock progress').evaluate((p) => (p as HTMLProgressElement).value);
     try {
-      await app.gd.waitFor({ state: 'visible', timeout: 10_000 });
-      await app.play.click();
-      // Both runs have settled by then: the ball and the path stand still, only the numbers move.
-      await expect.poll(epoch, POLL).toBeGreaterThanOrEqual(2000);
-      const roots = await layoutRootsOf(page);
-      await app.pause.click();
+      // Both runs have settled by 2,000 epochs: the ball and the path stand still, only the numbers move.
+      const { roots } = await traceWhilePlaying(page, 2000);
       // A new digit (at 10,000) would lay out the line around the counter: still far from it.
-      expect(await epoch()).toBeLessThan(9999);
+      expect(await clockEpoch(page)).toBeLessThan(9999);
       expect(roots.length).toBeGreaterThan(0);
       expect(
         roots.filter((name) => !/^SPAN class='counter'$|^svg class='recharts-surface'$/.test(name)),
@@ -216,18 +230,11 @@ describe('playground', () => {
   it('with Adam beside them, its moments change every frame and still lay out only their own boxes', async () => {
     const opened = await openApp(chromium.current, { path: '#epochs=100000&speed=1000&opt=adam' });
     const { page } = opened;
-    const app = ui(page);
-    const epoch = () => page.locator('.clock progress').evaluate((p) => (p as HTMLProgressElement).value);
-    const moments = page.locator('.run-adam .run-state .live-number');
     try {
-      await app.gd.waitFor({ state: 'visible', timeout: 10_000 });
-      await app.play.click();
-      await expect.poll(epoch, POLL).toBeGreaterThanOrEqual(2000);
-      const before = await moments.allTextContents();
-      const roots = await layoutRootsOf(page);
-      await app.pause.click();
+      const moments = page.locator('.run-adam .run-state .live-number');
+      const { roots, before, after } = await traceWhilePlaying(page, 2000, moments);
       // Adam's moments really moved while the frames were traced: they are not settled numbers.
-      expect(await moments.allTextContents()).not.toEqual(before);
+      expect(after).not.toEqual(before);
       expect(
         roots.filter(
           (name) => !/^SPAN class='(counter|live-number)'$|^svg class='recharts-surface'$/.test(name),
@@ -249,17 +256,10 @@ describe('playground', () => {
     const noisy = 'x=1,2,3,4,5,6&y=2.7,4.61,5.74,7.87,10.53,11.45&shuffle=1&seed=1&lr=0.025';
     const opened = await openApp(chromium.current, { path: `#lesson=10&${noisy}&epochs=100000&speed=1000` });
     const { page } = opened;
-    const app = ui(page);
-    const epoch = () => page.locator('.clock progress').evaluate((p) => (p as HTMLProgressElement).value);
-    const details = page.locator('.run-sgd .readout');
     try {
-      await app.gd.waitFor({ state: 'visible', timeout: 10_000 });
-      await app.play.click();
-      await expect.poll(epoch, POLL).toBeGreaterThanOrEqual(1000);
-      const before = await details.textContent();
-      const roots = await layoutRootsOf(page);
-      await app.pause.click();
-      expect(await details.textContent()).not.toBe(before);
+      const details = page.locator('.run-sgd .readout');
+      const { roots, before, after } = await traceWhilePlaying(page, 1000, details);
+      expect(after).not.toEqual(before);
       const allowed =
         /^SPAN class='(counter|live-number)'$|^DIV class='layout-island'$|^svg class='(recharts-surface|data-svg)'$/;
       expect(roots.filter((name) => !allowed.test(name))).toEqual([]);
