@@ -60,11 +60,25 @@ function hoveredEpoch(label: unknown): number | null {
 /** A line's point closer than this (px, both ways) to the last one drawn is not drawn. */
 const MIN_STEP_PX = 0.5;
 
+/**
+ * A line as drawn, in two SVG paths: a long body that stays as it is while the run plays, and a short
+ * tail from the body's last point to the run's latest epoch. A frame that moves the line's end
+ * rewrites the tail only: the browser then parses a few points, not the whole line (with three runs
+ * that was most of such a frame's script). Once the tail is TAIL_MAX points long, all but its last
+ * TAIL_KEEP join the body.
+ */
 interface DrawnLine {
   readonly line: PixelPolyline;
-  readonly d: string;
+  /** How many of the line's first points the body draws. */
+  readonly bodyCount: number;
+  readonly body: string;
+  /** From the body's last placed point on; '' when the body draws the whole line. */
+  readonly tail: string;
   readonly placed: number;
 }
+
+const TAIL_MAX = 48;
+const TAIL_KEEP = 4;
 
 /**
  * Each chart's lines as last drawn (by its scales, which stay the same object until the axes
@@ -90,10 +104,44 @@ function runPoint(layer: LossLayer, scales: PixelScales, id: RunId, epoch: numbe
   return isSafePx(cx) && isSafePx(cy) ? [cx, cy] : null;
 }
 
-/** A line as drawn: its points, its SVG path and how many of its points are placed on the plot. */
-function drawnLine(line: PixelPolyline): DrawnLine {
-  const placed = line.xs.filter((x, i) => Number.isFinite(x) && Number.isFinite(line.ys[i]!)).length;
-  return { line, d: pixelPolylinePath(line), placed };
+const isPlaced = (line: PixelPolyline, i: number): boolean =>
+  Number.isFinite(line.xs[i]!) && Number.isFinite(line.ys[i]!);
+
+/** Whether the first `count` points of both lines are the same. */
+function samePrefix(a: PixelPolyline, b: PixelPolyline, count: number): boolean {
+  if (a.xs.length < count || b.xs.length < count) return false;
+  for (let i = 0; i < count; i++) {
+    if (!Object.is(a.xs[i], b.xs[i]) || !Object.is(a.ys[i], b.ys[i])) return false;
+  }
+  return true;
+}
+
+/** Points start … end−1 of a line. */
+const slice = (line: PixelPolyline, start: number, end = line.xs.length): PixelPolyline => ({
+  xs: line.xs.slice(start, end),
+  ys: line.ys.slice(start, end),
+});
+
+/**
+ * A line as drawn (see DrawnLine), keeping the body it was drawn with before while that body's points
+ * are still the line's first ones and the tail is short. Together the body and the tail draw exactly
+ * the segments one path through all the points would: the tail starts at the body's last placed point.
+ * A pinned ghost does not grow: its body is all of it.
+ */
+function drawnLine(line: PixelPolyline, before: DrawnLine | undefined, grows: boolean): DrawnLine {
+  let placed = 0;
+  for (let i = 0; i < line.xs.length; i++) if (isPlaced(line, i)) placed++;
+  const count = line.xs.length;
+  const keep =
+    before !== undefined &&
+    count - before.bodyCount <= TAIL_MAX &&
+    samePrefix(before.line, line, before.bodyCount);
+  const bodyCount = keep ? before.bodyCount : grows ? Math.max(count - TAIL_KEEP, Math.min(count, 2)) : count;
+  const body = keep ? before.body : pixelPolylinePath(slice(line, 0, bodyCount));
+  let junction = bodyCount - 1;
+  while (junction >= 0 && !isPlaced(line, junction)) junction--;
+  const tail = bodyCount >= count ? '' : pixelPolylinePath(slice(line, Math.max(0, junction)));
+  return { line, bodyCount, body, tail, placed };
 }
 
 /**
@@ -108,7 +156,8 @@ export function LossLines() {
     if (!layer || !scales) return null;
     const before = drawnLines.get(scales);
     const now = new Map<string, DrawnLine>();
-    for (const id of [...layer.pins.map((pin) => pin.id), ...layer.shown]) {
+    const pinned = new Set(layer.pins.map((pin) => pin.id));
+    for (const id of [...pinned, ...layer.shown]) {
       const data = layer.model.lines[id];
       const line = data
         ? visiblePolyline(
@@ -120,7 +169,7 @@ export function LossLines() {
           )
         : { xs: [], ys: [] };
       const old = before?.get(id);
-      now.set(id, old && samePolyline(old.line, line) ? old : drawnLine(line));
+      now.set(id, old && samePolyline(old.line, line) ? old : drawnLine(line, old, !pinned.has(id)));
     }
     drawnLines.set(scales, now);
     return now;
@@ -156,7 +205,7 @@ export function LossLines() {
           <g key={pin.id} className={`loss-line loss-pin chart-run-${pin.run}`}>
             <path
               className="chart-line"
-              d={paths.get(pin.id)?.d}
+              d={paths.get(pin.id)?.body}
               fill="none"
               stroke={RUN_COLOR_VARS[pin.run]}
               strokeOpacity={0.35}
@@ -172,13 +221,25 @@ export function LossLines() {
             <g key={id} className={`loss-line chart-run-${id}`}>
               <path
                 className="chart-line"
-                d={paths.get(id)?.d}
+                d={paths.get(id)?.body}
                 data-points={paths.get(id)?.placed ?? 0}
                 fill="none"
                 stroke={RUN_COLOR_VARS[id]}
                 strokeWidth={2}
                 strokeLinejoin="round"
+                strokeLinecap="round"
               />
+              {paths.get(id)?.tail ? (
+                <path
+                  className="chart-line chart-line-tail"
+                  d={paths.get(id)!.tail}
+                  fill="none"
+                  stroke={RUN_COLOR_VARS[id]}
+                  strokeWidth={2}
+                  strokeLinejoin="round"
+                  strokeLinecap="round"
+                />
+              ) : null}
               {single && (
                 <circle
                   className="loss-dot"

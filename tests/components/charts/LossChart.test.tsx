@@ -104,24 +104,63 @@ describe('LossChart', () => {
     act(() => {
       for (let k = 0; k < 200; k++) store.getState().actions.step();
     });
-    const line = container.querySelector('.loss-line.chart-run-gd path.chart-line')!;
-    const before = line.getAttribute('d');
-    expect(pathPoints(before ?? '').length).toBeGreaterThan(5);
+    const group = container.querySelector('.loss-line.chart-run-gd')!;
+    const before = linePath(container, 'gd');
+    expect(pathPoints(before).length).toBeGreaterThan(5);
     const writes = new MutationObserver(() => undefined);
     writes.observe(container, { attributes: true, subtree: true, attributeFilter: ['d', 'data-points'] });
+    const linesWritten = () => writes.takeRecords().filter((record) => group.contains(record.target));
     // Five epochs of 100,000 on a 600 px chart: 0.03 px.
     act(() => {
       for (let k = 0; k < 5; k++) store.getState().actions.step();
     });
     expect(store.getState().epoch).toBe(205);
-    expect(writes.takeRecords().filter((record) => record.target === line)).toEqual([]);
-    expect(line.getAttribute('d')).toBe(before);
+    expect(linesWritten()).toEqual([]);
+    expect(linePath(container, 'gd')).toBe(before);
     act(() => store.getState().actions.runToEnd());
-    expect(writes.takeRecords().some((record) => record.target === line)).toBe(true);
-    expect(pathPoints(line.getAttribute('d') ?? '').at(-1)!.x).toBeGreaterThan(
-      pathPoints(before!).at(-1)!.x + 100,
+    expect(linesWritten().length).toBeGreaterThan(0);
+    expect(pathPoints(linePath(container, 'gd')).at(-1)!.x).toBeGreaterThan(
+      pathPoints(before).at(-1)!.x + 100,
     );
     writes.disconnect();
+  });
+
+  it('rewrites only the tail of a growing line, and draws exactly what one path through it would', () => {
+    const store = createPlaygroundStore();
+    // 0.3 px an epoch: each step adds a point to the line.
+    act(() => store.getState().actions.updateSettings({ epochs: 2000 }));
+    const { container } = renderChart(store);
+    const stepBy = (epochs: number) =>
+      act(() => {
+        for (let k = 0; k < epochs; k++) store.getState().actions.step();
+      });
+    const parts = () =>
+      [...container.querySelectorAll('.loss-line.chart-run-gd path.chart-line')].map(
+        (path) => path.getAttribute('d') ?? '',
+      );
+    /** The line a chart that opens on the runs as they are now draws (all but its last points as body). */
+    const fresh = () => {
+      const other = renderChart(store);
+      const line = linePath(other.container, 'gd');
+      other.unmount();
+      return line;
+    };
+    stepBy(100);
+    const [body, tail] = parts();
+    expect(tail).toMatch(/^M/);
+    stepBy(20);
+    // More points: the body stays as it was, the tail grows.
+    expect(parts()[0]).toBe(body);
+    expect(parts()[1]).not.toBe(tail);
+    expect(linePath(container, 'gd')).toBe(fresh());
+    expect(pathPoints(linePath(container, 'gd')).length).toBe(
+      Number(container.querySelector('.loss-line.chart-run-gd path.chart-line')!.getAttribute('data-points')),
+    );
+    // Past 48 points in the tail, all but its last few join the body.
+    stepBy(200);
+    expect(parts()[0]).not.toBe(body);
+    expect(pathPoints(parts()[1]!).length).toBeLessThan(48);
+    expect(linePath(container, 'gd')).toBe(fresh());
   });
 
   it('shows the exact epoch, w and cost of both runs in the tooltip', async () => {

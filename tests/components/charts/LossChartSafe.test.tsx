@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useLocaleStore } from '../../../src/i18n';
 import { createPlaygroundStore } from '../../../src/store/playground';
-import { renderChart } from '../helpers/lossChart';
+import { linePath, renderChart } from '../helpers/lossChart';
 
 // What the loss chart writes into the SVG, however large the costs: never a number Chromium cannot
 // parse ("<path> attribute d: Expected number"), and only the one named Tab stop.
@@ -72,9 +72,8 @@ describe('LossChart: safe to draw', () => {
     await user.click(screen.getByRole('radio', { name: 'Linear' }));
     watch.stop();
     expect(watch.bad).toEqual([]);
-    for (const run of ['gd', 'sgd']) {
-      const d =
-        container.querySelector(`.loss-line.chart-run-${run} path.chart-line`)?.getAttribute('d') ?? '';
+    for (const run of ['gd', 'sgd'] as const) {
+      const d = linePath(container, run);
       expect(d.split('L').length).toBeGreaterThan(50);
     }
   });

@@ -28,9 +28,20 @@ export function renderChart(store: PlaygroundStore = createPlaygroundStore()) {
   return { store, ...view };
 }
 
-/** The drawn line of one run. */
-export function linePath(container: HTMLElement, id: RunId): string {
-  return container.querySelector(`.loss-line.chart-run-${id} path.chart-line`)?.getAttribute('d') ?? '';
+/**
+ * The drawn line of one run as one SVG path: its body, then its tail (which starts again at the
+ * body's last point: that repeated "M" is left out).
+ */
+export function linePath(container: HTMLElement | Element, id: RunId): string {
+  const [body, tail] = [...container.querySelectorAll(`.loss-line.chart-run-${id} path.chart-line`)].map(
+    (path) => path.getAttribute('d') ?? '',
+  );
+  if (!tail) return body ?? '';
+  const junction = /^M\s*(-?[\d.e+-]+)\s*,\s*(-?[\d.e+-]+)/.exec(tail);
+  const last = pathPoints(body!).at(-1);
+  return junction && last && Number(junction[1]) === last.x && Number(junction[2]) === last.y
+    ? body + tail.slice(junction[0].length)
+    : body + tail;
 }
 
 /** The points of an SVG path made of M/L commands. */
