@@ -1,10 +1,12 @@
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 import { usePlaygroundStoreApi } from '../store/context';
 import type { PlaygroundState } from '../store/playground';
+import { selectIsTextFrame } from '../store/selectors';
 
 /**
  * Writes what `select` reads from the playground store into an element by itself: at its first
- * layout and then at every store update that changes the value, with no React render. For the
+ * layout and then at every store update that changes the value (while the runs play, every other
+ * frame: the readout cadence of selectors.ts), with no React render. For the
  * numbers that change every frame while nothing else does (the clock, the runs' counters): a frame
  * that only counts then makes no React commit. React never renders what `write` writes (the element
  * is left empty or unvalued), so the two never disagree. `select` and `write` should keep their
@@ -22,6 +24,8 @@ export function useStoreWriter<E extends Element, T>(
     let shown = select(store.getState());
     write(element, shown);
     return store.subscribe((state) => {
+      // While the clock moves on every frame, every other frame writes (the readout cadence).
+      if (!selectIsTextFrame(state)) return;
       const value = select(state);
       if (Object.is(value, shown)) return;
       shown = value;

@@ -64,6 +64,12 @@ export interface PlaygroundState {
    * a tick that only adds to it writes it in place, without notifying subscribers.
    */
   readonly clockDebt: number;
+  /**
+   * Fast frames in a row, up to this update, in which the playing clock moved: 1 on the first after
+   * Play, after a frame that owed no whole epoch, or after a slow one (FAST_FRAME_MS). The readout
+   * cadence reads it (selectors.ts).
+   */
+  readonly movingFrames: number;
   /** Loss curves kept on the chart as faded ghosts, to compare learning rates. */
   readonly pins: readonly Pin[];
   /** Stability limits of the current data and model, per shown run (null: no fixed limit). */
@@ -111,6 +117,14 @@ let pinCounter = 0;
 /** A frame never owes more than this much time: a stalled tab resumes without a jump. */
 export const MAX_FRAME_MS = 100;
 
+/**
+ * Frames closer than this (over 20 a second) come fast enough to share their work: the readout
+ * cadence (selectors.ts) writes the numbers on every other one, at least 10 times a second. Slower
+ * frames each write them. A frame dropped now and then (33 ms) keeps the cadence: the frame after
+ * it must not do both shares of the work, or one slow frame would make the next one slow too.
+ */
+export const FAST_FRAME_MS = 50;
+
 /** The state after moving every run `count` whole epochs on (never past the end). */
 function advanceClock(state: PlaygroundState, count: number): Partial<PlaygroundState> {
   const target = Math.min(state.settings.epochs, state.epoch + count);
@@ -133,8 +147,10 @@ function advanceClock(state: PlaygroundState, count: number): Partial<Playground
   };
 }
 
-export const createPlaygroundStore = (initial: PlaygroundSettings = DEFAULT_SETTINGS) =>
-  create<PlaygroundState>()((set, get) => ({
+export const createPlaygroundStore = (initial: PlaygroundSettings = DEFAULT_SETTINGS) => {
+  // Whether the last frame's tick moved the clock: bookkeeping of the ticks, not of the state.
+  let movedLastFrame = false;
+  return create<PlaygroundState>()((set, get) => ({
     settings: initial,
     fieldErrors: {},
     runs: runsAt(initial, 0),
@@ -145,6 +161,7 @@ export const createPlaygroundStore = (initial: PlaygroundSettings = DEFAULT_SETT
     pendingUpdates: [],
     playback: 'idle',
     clockDebt: 0,
+    movingFrames: 0,
     limits: limitsFor(initial),
     pins: [],
 
@@ -152,16 +169,18 @@ export const createPlaygroundStore = (initial: PlaygroundSettings = DEFAULT_SETT
       play: () => {
         const state = get();
         if (state.playback === 'playing') return;
+        movedLastFrame = false;
         // Play at the end starts over, as a media player does.
         if (state.playback === 'finished') {
           set({
             ...advanceClock({ ...state, epoch: 0, reached: 0, runs: runsAt(state.settings, 0) }, 0),
             playback: 'playing',
             clockDebt: 0,
+            movingFrames: 0,
           });
           return;
         }
-        set({ playback: 'playing', clockDebt: 0 });
+        set({ playback: 'playing', clockDebt: 0, movingFrames: 0 });
       },
       pause: () => {
         if (get().playback === 'playing') set({ playback: 'paused', clockDebt: 0 });
@@ -213,10 +232,13 @@ export const createPlaygroundStore = (initial: PlaygroundSettings = DEFAULT_SETT
           // Bookkeeping nothing draws: a frame that only adds to the debt (five in six at 10
           // epochs/s) is written in place, so it wakes no subscriber and renders nothing.
           (state as { clockDebt: number }).clockDebt = owed;
+          movedLastFrame = false;
           return;
         }
         const next = advanceClock(state, whole);
-        set({ ...next, clockDebt: next.playback === 'finished' ? 0 : owed - whole });
+        const movingFrames = movedLastFrame && elapsedMs < FAST_FRAME_MS ? state.movingFrames + 1 : 1;
+        movedLastFrame = next.playback === 'playing';
+        set({ ...next, clockDebt: next.playback === 'finished' ? 0 : owed - whole, movingFrames });
       },
       pinRun: (id) => {
         const state = get();
@@ -280,6 +302,7 @@ export const createPlaygroundStore = (initial: PlaygroundSettings = DEFAULT_SETT
       },
     },
   }));
+};
 
 export type PlaygroundStore = ReturnType<typeof createPlaygroundStore>;
 

@@ -32,6 +32,24 @@ import {
 
 export const selectIsPlaying = (s: PlaygroundState) => s.playback === 'playing';
 export const selectIsFinished = (s: PlaygroundState) => s.playback === 'finished';
+
+/*
+ * The readout cadence. While the clock moves on every frame (from 60 epochs/s up) and the frames
+ * come fast (over 20 a second: FAST_FRAME_MS), the numbers written into the page by the store (the
+ * clock, the counters, a rule's state) change on every other frame, and the loss chart's lines move
+ * on the frames between. Digits that change 60 times a second read no better than at 30, and each
+ * change lays out and repaints its box, after which the browser hit-tests the page again for the
+ * mouse: a frame now does half of that work, and the lines never redraw on a frame that writes the
+ * numbers. Play, the first moving frame after a still or a slow one, and every update while the clock
+ * stands (a pause, the end, a step) show everything at once. Only the moment shown lags, by one frame
+ * at most: every number is exact for its epoch.
+ */
+/** Whether the numbers written into the page show this update (see the readout cadence above). */
+export const selectIsTextFrame = (s: PlaygroundState) =>
+  s.playback !== 'playing' || s.movingFrames < 2 || s.movingFrames % 2 === 1;
+/** Whether the loss chart's lines follow this update (see the readout cadence above). */
+export const selectIsLineFrame = (s: PlaygroundState) =>
+  s.playback !== 'playing' || s.movingFrames < 2 || s.movingFrames % 2 === 0;
 export const selectEpoch = (s: PlaygroundState) => s.epoch;
 export const selectSampleCursor = (s: PlaygroundState) => s.sampleCursor;
 export const selectTotalEpochs = (s: PlaygroundState) => s.settings.epochs;

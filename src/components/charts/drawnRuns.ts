@@ -1,10 +1,13 @@
 /**
  * The runs as the loss chart last drew them, kept while no line's end would move: a settled run's
  * epoch counts on every frame, but its line grows by a pixel only every few frames (every hundred at
- * slow speeds). Until then the chart keeps the runs it drew, and does not render at all.
+ * slow speeds). Until then the chart keeps the runs it drew, and does not render at all. A line's
+ * end also waits for a frame that moves lines (the readout cadence of selectors.ts): at most one
+ * frame, and never when a run starts, stops or changes.
  */
 import { OPTIMIZER_IDS } from '../../core';
 import type { PlaygroundState, Runs } from '../../store/playground';
+import { selectIsLineFrame } from '../../store/selectors';
 import { pointAt } from './chartData';
 import type { PixelScales } from './toolkit';
 
@@ -21,33 +24,39 @@ function endOf(epoch: number, cost: number | undefined, drawn: DrawnWith | null)
   return [Math.floor(drawn.scales.x(epoch) * 2), axis === null ? null : Math.floor(drawn.scales.y(axis) * 2)];
 }
 
-/** What of the runs the chart draws: each run's setup, status and line end. */
-function drawnKey(runs: Runs, drawn: DrawnWith | null): unknown[] {
+/** The runs as the chart draws them: each run's setup, status and line end, in that order. */
+interface DrawnKey {
+  /** Setup, status and where it diverged, of each run (null: not shown). */
+  readonly runs: readonly unknown[];
+  readonly ends: readonly unknown[];
+}
+
+function drawnKey(runs: Runs, drawn: DrawnWith | null): DrawnKey {
   const key: unknown[] = [];
+  const ends: unknown[] = [];
   for (const id of OPTIMIZER_IDS) {
     const run = runs[id];
     if (!run) {
       key.push(null);
       continue;
     }
-    key.push(
-      run.setup,
-      run.status,
-      run.divergedAtEpoch,
-      ...endOf(run.epoch, pointAt(run, run.epoch)?.cost, drawn),
-    );
+    key.push(run.setup, run.status, run.divergedAtEpoch);
+    ends.push(...endOf(run.epoch, pointAt(run, run.epoch)?.cost, drawn));
   }
-  return key;
+  return { runs: key, ends };
 }
+
+const same = (a: readonly unknown[], b: readonly unknown[]): boolean =>
+  a.length === b.length && a.every((value, k) => Object.is(value, b[k]));
 
 /**
  * The runs one loss chart draws (make one per chart). `select` gives the store's runs, or the ones it
  * gave last while every line's end stays in the same half pixel of the scales the lines last
- * `report`ed and no run changed its setup or status.
+ * `report`ed (or this update does not move lines) and no run changed its setup or status.
  */
 export class DrawnRuns {
   private drawn: DrawnWith | null = null;
-  private last: { runs: Runs; key: unknown[] } | null = null;
+  private last: { runs: Runs; key: DrawnKey } | null = null;
   /** The store's runs as last seen (the chart may be drawing older ones). */
   private latest: Runs | null = null;
   private refresh: (() => void) | null = null;
@@ -76,8 +85,10 @@ export class DrawnRuns {
     const last = this.last;
     if (last?.runs === state.runs) return state.runs;
     const key = drawnKey(state.runs, this.drawn);
-    if (last && key.length === last.key.length && key.every((value, k) => Object.is(value, last.key[k])))
-      return last.runs;
+    if (last && same(key.runs, last.key.runs)) {
+      if (same(key.ends, last.key.ends)) return last.runs;
+      if (this.drawn !== null && !selectIsLineFrame(state)) return last.runs;
+    }
     this.last = { runs: state.runs, key };
     return state.runs;
   };

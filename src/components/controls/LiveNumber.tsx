@@ -2,7 +2,7 @@ import { Fragment, useLayoutEffect, useRef, useState, type CSSProperties } from 
 import { pyFloat } from '../../core';
 import { usePlaygroundSelector, usePlaygroundStoreApi } from '../../store/context';
 import type { PlaygroundState } from '../../store/playground';
-import { selectIsPlaying } from '../../store/selectors';
+import { selectIsPlaying, selectIsTextFrame } from '../../store/selectors';
 import { writeText } from './Counter';
 import './counter.css';
 
@@ -31,7 +31,8 @@ export function LiveNumber({ text }: { readonly text: string }) {
 /**
  * A LiveNumber that reads its number from the store by itself (`select`, which should keep its
  * identity; undefined shows nothing) and writes it as Python prints it (pyFloat) into its box at
- * every store update that changes it, with no React render: for a number that changes every frame
+ * every store update that changes it (every other frame while the runs play: the readout cadence),
+ * with no React render: for a number that changes every frame
  * while nothing else around it does (an optimizer's moments once its run has settled into small
  * steps). Same box, same widths as LiveNumber.
  */
@@ -50,6 +51,7 @@ export function StoreLiveNumber({
     let playing = false;
     let widest = 0;
     const show = (state: PlaygroundState) => {
+      if (!selectIsTextFrame(state)) return;
       const next = select(state);
       const nowPlaying = state.playback === 'playing';
       if (Object.is(next, value) && shown !== null && nowPlaying === playing) return;

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DrawnRuns } from '../../../src/components/charts/drawnRuns';
+import { selectIsLineFrame } from '../../../src/store/selectors';
 import { fresh } from '../../store/helpers';
 
 /** A 400 px wide plot of 100,000 epochs (half a pixel: 125 epochs), costs 50 px a unit. */
@@ -31,6 +32,29 @@ describe('DrawnRuns', () => {
     // 3,125 epochs: the ends have crossed into the next half pixel.
     store.getState().actions.tick(100);
     store.getState().actions.tick(100);
+    expect(drawn.select(store.getState())).toBe(store.getState().runs);
+  });
+
+  it('moves a line’s end on the frames that move lines: one in two while fast frames move the clock', () => {
+    const store = settled();
+    const drawn = new DrawnRuns();
+    // Ten times the pixels an epoch: 16 epochs a frame move a line's end 0.64 px.
+    drawn.report({ ...drawnWith, scales: { ...scales, x: (epoch: number) => 40 + epoch * 0.04 } });
+    drawn.select(store.getState());
+    const moved: boolean[] = [];
+    for (let k = 0; k < 8; k++) {
+      const before = drawn.select(store.getState());
+      store.getState().actions.tick(16);
+      const now = drawn.select(store.getState());
+      moved.push(now !== before);
+      expect(now === store.getState().runs || now === before).toBe(true);
+      expect(now !== before).toBe(selectIsLineFrame(store.getState()));
+    }
+    // After the slow frames that settled the runs, the next fast one moves lines, then every other one.
+    expect(moved).toEqual([true, false, true, false, true, false, true, false]);
+    // Paused, the chart catches up at once.
+    store.getState().actions.tick(16);
+    store.getState().actions.pause();
     expect(drawn.select(store.getState())).toBe(store.getState().runs);
   });
 

@@ -1,0 +1,67 @@
+/** The readout cadence: which updates write the numbers into the page and which move the loss lines. */
+import { describe, expect, it } from 'vitest';
+import { FAST_FRAME_MS } from '../../src/store/playground';
+import { selectIsLineFrame, selectIsTextFrame } from '../../src/store/selectors';
+import { fresh } from './helpers';
+
+const FRAME = 1000 / 60;
+
+/** What one update shows: T the numbers, L the lines, TL both. */
+function shows(store: ReturnType<typeof fresh>): string {
+  const state = store.getState();
+  return (selectIsTextFrame(state) ? 'T' : '') + (selectIsLineFrame(state) ? 'L' : '');
+}
+
+describe('the readout cadence', () => {
+  it('at 60 fps with the clock moving every frame: the numbers on one frame, the lines on the next', () => {
+    const store = fresh({ speed: 1000, epochs: 100_000 });
+    store.getState().actions.play();
+    const seen = [shows(store)];
+    for (let k = 0; k < 7; k++) {
+      store.getState().actions.tick(FRAME);
+      seen.push(shows(store));
+    }
+    // Play itself and the first moving frame show both.
+    expect(seen).toEqual(['TL', 'TL', 'L', 'T', 'L', 'T', 'L', 'T']);
+    expect(store.getState().movingFrames).toBe(7);
+    // Whatever stops the clock shows both at once.
+    store.getState().actions.pause();
+    expect(shows(store)).toBe('TL');
+  });
+
+  it('shows both on every update when the clock moves on some frames only, or the frames are slow', () => {
+    // 10 epochs/s: one frame in six moves the clock; the others owe no whole epoch and update nothing.
+    const slowClock = fresh({ speed: 10 });
+    slowClock.getState().actions.play();
+    for (let k = 0; k < 30; k++) {
+      const before = slowClock.getState();
+      slowClock.getState().actions.tick(FRAME);
+      if (slowClock.getState() !== before) expect(shows(slowClock)).toBe('TL');
+    }
+    expect(slowClock.getState().epoch).toBeGreaterThanOrEqual(4);
+    // 1,000 epochs/s at 30 fps (a busy laptop): each frame writes everything.
+    const slowFrames = fresh({ speed: 1000, epochs: 100_000 });
+    slowFrames.getState().actions.play();
+    for (let k = 0; k < 6; k++) {
+      slowFrames.getState().actions.tick(FAST_FRAME_MS + 8);
+      expect(shows(slowFrames)).toBe('TL');
+    }
+    // One fast frame after a slow one starts the cadence again.
+    slowFrames.getState().actions.tick(FRAME);
+    expect(shows(slowFrames)).toBe('L');
+  });
+
+  it('shows both while nothing plays: a step, the end of the runs', () => {
+    const store = fresh({ speed: 1000, epochs: 40 });
+    store.getState().actions.step();
+    expect(shows(store)).toBe('TL');
+    store.getState().actions.play();
+    store.getState().actions.tick(FRAME);
+    store.getState().actions.tick(FRAME);
+    expect(shows(store)).toBe('L');
+    // The third frame reaches epoch 40, the end: the runs stop and everything shows.
+    store.getState().actions.tick(FRAME);
+    expect(store.getState().playback).toBe('finished');
+    expect(shows(store)).toBe('TL');
+  });
+});
