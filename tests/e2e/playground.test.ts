@@ -269,18 +269,56 @@ describe('playground', () => {
         /^SPAN class='(counter|live-number)'$|^DIV class='layout-island'$|^svg class='(recharts-surface|data-svg)'$/;
       expect(roots.filter((name) => !allowed.test(name))).toEqual([]);
       expect(roots).toContain("DIV class='layout-island'");
-      // Each island is exactly as high as what it holds: nothing is cut off or left hanging.
-      const gaps = await page
-        .locator('.layout-island[data-sealed]')
-        .evaluateAll((islands) =>
-          islands.map(
-            (island) =>
-              island.getBoundingClientRect().height -
-              island.firstElementChild!.getBoundingClientRect().height,
-          ),
-        );
+      // Each island is exactly as high as what it holds, or as its reserve (what it may come to hold)
+      // where that is higher: nothing is cut off or left hanging.
+      const gaps = await page.locator('.layout-island[data-sealed]').evaluateAll((islands) =>
+        islands.map((island) => {
+          const [content, reserve] = [...island.children].map(
+            (child) => child.getBoundingClientRect().height,
+          );
+          return island.getBoundingClientRect().height - Math.max(content!, reserve ?? 0);
+        }),
+      );
       expect(gaps.length).toBeGreaterThanOrEqual(4);
       for (const gap of gaps) expect(Math.abs(gap)).toBeLessThanOrEqual(0.5);
+      expectNoErrors(opened);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('pressing Play moves nothing on the page: the landscapes’ feet keep room for the numbers to come', async () => {
+    const opened = await openApp(chromium.current, { path: '#speed=1000&epochs=100000' });
+    const { page } = opened;
+    const app = ui(page);
+    try {
+      await app.gd.waitFor({ state: 'visible', timeout: 10_000 });
+      // Where the blocks below the landscapes' feet sit: each run's details and the panels under the runs.
+      const places = () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll('.run-details, .panel.settings, .panel.data-panel')].map(
+            (element) => Math.round(element.getBoundingClientRect().top * 10) / 10,
+          ),
+        );
+      // At rest, once the data panel (loaded after the first paint) is in and nothing moves any more.
+      await page.locator('.panel.data-panel').waitFor({ state: 'visible', timeout: 10_000 });
+      const nextFrame = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
+      await expect
+        .poll(async () => {
+          const before = await places();
+          await nextFrame();
+          return JSON.stringify(await places()) === JSON.stringify(before);
+        }, POLL)
+        .toBe(true);
+      const atRest = await places();
+      expect(atRest.length).toBeGreaterThanOrEqual(4);
+      await app.play.click();
+      // The runs' first second: the numbers grow to sixteen digits and SGD names its latest sample.
+      await expect.poll(() => clockEpoch(page), POLL).toBeGreaterThan(300);
+      expect(await page.locator('.layout-island-content .landscape-latest').count()).toBe(1);
+      expect(await places()).toEqual(atRest);
+      await app.pause.click();
+      expect(await places()).toEqual(atRest);
       expectNoErrors(opened);
     } finally {
       await page.context().close();

@@ -7,7 +7,6 @@ import {
   costSlope,
   pickSamples,
   pyFloat,
-  pyLiteral,
   sampleCurve,
   sampleLossSlice,
   tangentSegment,
@@ -15,11 +14,11 @@ import {
 } from '../../core';
 import { useT } from '../../i18n';
 import { LayoutIsland } from '../controls/LayoutIsland';
-import { LiveMessage } from '../controls/LiveNumber';
 import { usePlaygroundSelector } from '../../store/context';
 import type { PlaygroundState, RunId } from '../../store/playground';
 import { AXIS_TICK, CHART_THEME, formatCompact, MAX_SAMPLE_CURVES, RUN_COLOR_VARS } from './chartData';
 import './charts.css';
+import { LandscapeFoot, widestSample, WIDEST_FLOAT, type LandscapeFootProps } from './LandscapeFoot';
 import { landscapeView } from './landscapeView';
 import { axisWidth, formatTick, linearTicks } from './toolkit';
 import { LandscapeDrawing, LandscapeLayerContext, type LandscapeLayer } from './landscapeDrawing';
@@ -231,6 +230,39 @@ export function Landscape({ id, height, width }: LandscapeProps) {
       : Number.isFinite(w)
         ? t('landscape.offChart', { w: formatCompact(w) })
         : t('landscape.overflowed', { epoch: run.epoch + 1 });
+  const foot: LandscapeFootProps = {
+    note,
+    w: pyFloat(w),
+    slope: Number.isFinite(slope) ? pyFloat(slope) : null,
+    used: used ? { sample: String((usedSample ?? 0) + 1), w: pyFloat(usedW) } : null,
+    nextStep: next ? pyFloat(next.after.w - next.before.w) : null,
+    wStar,
+    color,
+    perSample,
+    latest: highlighted
+      ? { i: highlighted.i, x: data.xs[highlighted.i] ?? 0, y: data.ys[highlighted.i] ?? 0 }
+      : null,
+  };
+  // The same foot with every float at its widest and SGD's latest sample named (see LayoutIsland);
+  // the same object while what it holds stays, so it renders again only when that changes.
+  const hasSlope = foot.slope !== null;
+  const hasUsed = foot.used !== null;
+  const hasNext = foot.nextStep !== null;
+  // Not the off-chart note: it is no wider while playing, and its words would be on the page twice.
+  const reserve = useMemo<LandscapeFootProps>(
+    () => ({
+      note: null,
+      w: WIDEST_FLOAT,
+      slope: hasSlope ? WIDEST_FLOAT : null,
+      used: hasUsed ? { sample: String(data.xs.length), w: WIDEST_FLOAT } : null,
+      nextStep: hasNext ? WIDEST_FLOAT : null,
+      wStar,
+      color,
+      perSample,
+      latest: perSample ? widestSample(data.xs, data.ys) : null,
+    }),
+    [hasSlope, hasUsed, hasNext, wStar, color, perSample, data],
+  );
   return (
     <figure
       className="chart landscape"
@@ -264,75 +296,10 @@ export function Landscape({ id, height, width }: LandscapeProps) {
         fontSize={AXIS_TICK.fontSize}
         probe={tickProbe}
       />
-      <LayoutIsland>
-        <div className="chart-foot">
-          {note !== null && <p className="chart-offchart">{note}</p>}
-          <p className="chart-stats">
-            <span className="chart-mono">
-              <LiveMessage numbers={[pyFloat(w)]} message={([w]) => t('landscape.current', { w })} />
-            </span>
-            {Number.isFinite(slope) && (
-              <span className="chart-mono landscape-slope">
-                {used ? (
-                  <LiveMessage
-                    numbers={[pyFloat(slope), String((usedSample ?? 0) + 1), pyFloat(usedW)]}
-                    message={([value, i, w]) => t('landscape.slopeUsed', { value, i, w })}
-                  />
-                ) : (
-                  <LiveMessage
-                    numbers={[pyFloat(slope)]}
-                    message={([value]) => t('landscape.slope', { value })}
-                  />
-                )}
-              </span>
-            )}
-            {next && (
-              <span className="chart-mono landscape-next">
-                <LiveMessage
-                  numbers={[pyFloat(next.after.w - next.before.w)]}
-                  message={([value]) => t('landscape.nextStep', { value })}
-                />
-              </span>
-            )}
-            <span className="chart-mono">{t('landscape.optimum', { value: pyFloat(wStar) })}</span>
-          </p>
-          <ul className="chart-legend">
-            <li className="chart-legend-item">
-              <span className="chart-swatch chart-swatch-path" style={{ color }} aria-hidden="true" />
-              {t('landscape.legendPath')}
-            </li>
-            <li className="chart-legend-item">
-              <span className="chart-swatch" style={{ background: CHART_THEME.tangent }} aria-hidden="true" />
-              {t(used ? 'landscape.legendTangentSample' : 'landscape.legendTangent')}
-            </li>
-            {perSample && (
-              <li className="chart-legend-item">
-                <span
-                  className="chart-swatch"
-                  style={{ background: CHART_THEME.text, opacity: 0.3 }}
-                  aria-hidden="true"
-                />
-                {t('landscape.legendSamples')}
-              </li>
-            )}
-            {highlighted && (
-              <li className="chart-legend-item landscape-latest" data-sample={highlighted.i}>
-                <span
-                  className="chart-swatch"
-                  style={{ background: RUN_COLOR_VARS.sgd }}
-                  aria-hidden="true"
-                />
-                {t('landscape.latestSample', {
-                  sample: t('landscape.sample', {
-                    i: highlighted.i + 1,
-                    x: pyLiteral(data.xs[highlighted.i] ?? 0),
-                    y: pyLiteral(data.ys[highlighted.i] ?? 0),
-                  }),
-                })}
-              </li>
-            )}
-          </ul>
-        </div>
+      {/* At rest the foot keeps the height it will need while the runs play (the widest numbers,
+          SGD's latest sample): pressing Play moves nothing below it. */}
+      <LayoutIsland reserve={<LandscapeFoot {...reserve} />}>
+        <LandscapeFoot {...foot} />
       </LayoutIsland>
     </figure>
   );

@@ -17,9 +17,9 @@ class ReportingObserver {
   disconnect() {
     this.disconnected = true;
   }
-  /** The observed content now measures `blockSize` CSS pixels high. */
-  report(blockSize: number) {
-    const entry = { target: this.observed[0]!, borderBoxSize: [{ blockSize, inlineSize: 300 }] };
+  /** The observed content (or the k-th observed element) now measures `blockSize` CSS pixels high. */
+  report(blockSize: number, k = 0) {
+    const entry = { target: this.observed[k]!, borderBoxSize: [{ blockSize, inlineSize: 300 }] };
     this.callback([entry as unknown as ResizeObserverEntry], this as unknown as ResizeObserver);
   }
 }
@@ -61,5 +61,38 @@ describe('LayoutIsland', () => {
     expect(island.style.getPropertyValue('--island-height')).toBe('63px');
     unmount();
     expect(observer.disconnected).toBe(true);
+  });
+
+  it('with a reserve, is as high as the higher of its content and the reserve, which is never seen', () => {
+    vi.stubGlobal('ResizeObserver', ReportingObserver);
+    const { container, getByText } = render(
+      <LayoutIsland reserve={<p>w = -0.0000000000000000e-00</p>}>
+        <p>w = 1.0</p>
+      </LayoutIsland>,
+    );
+    const island = container.querySelector('.layout-island') as HTMLElement;
+    const reserve = container.querySelector('.layout-island-reserve')!;
+    expect(reserve).toHaveAttribute('aria-hidden', 'true');
+    expect(reserve).toHaveTextContent('w = -0.0000000000000000e-00');
+    expect(getByText('w = 1.0').closest('.layout-island-content')).not.toBeNull();
+    const observer = ReportingObserver.last!;
+    expect(observer.observed).toEqual([container.querySelector('.layout-island-content'), reserve]);
+    // The reserve wraps to two lines where the content takes one: the island keeps room for two.
+    act(() => observer.report(40, 1));
+    act(() => observer.report(20));
+    expect(island.style.getPropertyValue('--island-height')).toBe('40px');
+    // Content taller than the reserve (an unforeseen line): the content wins.
+    act(() => observer.report(61));
+    expect(island.style.getPropertyValue('--island-height')).toBe('61px');
+  });
+
+  it('lays out no reserve without ResizeObserver: nothing could measure it', () => {
+    const { container } = render(
+      <LayoutIsland reserve={<p>w = -0.0000000000000000e-00</p>}>
+        <p>w = 1.0</p>
+      </LayoutIsland>,
+    );
+    expect(container.querySelector('.layout-island-reserve')).toBeNull();
+    expect(container).toHaveTextContent(/^w = 1\.0$/);
   });
 });

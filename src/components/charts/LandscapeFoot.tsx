@@ -1,0 +1,110 @@
+import { memo } from 'react';
+import { pyFloat, pyLiteral } from '../../core';
+import { useT } from '../../i18n';
+import { LiveMessage } from '../controls/LiveNumber';
+import { CHART_THEME, RUN_COLOR_VARS } from './chartData';
+
+/** What a landscape's foot says; the floats come formatted (as Python prints them, or the widest). */
+export interface LandscapeFootProps {
+  /** Where the path or the ball went off the chart, or null. */
+  readonly note: string | null;
+  readonly w: string;
+  /** The slope at the ball; null when it is not a number. */
+  readonly slope: string | null;
+  /** After "Step one sample": the sample whose slope was taken (counted from 1) and w there. */
+  readonly used: { readonly sample: string; readonly w: string } | null;
+  /** The step the rule will take next (momentum, Adam), or null. */
+  readonly nextStep: string | null;
+  readonly wStar: number;
+  /** The run's colour (a CSS value). */
+  readonly color: string;
+  readonly perSample: boolean;
+  /** The sample the latest update used (SGD), or null. */
+  readonly latest: { readonly i: number; readonly x: number; readonly y: number } | null;
+}
+
+/** The foot under a landscape: where w is, the slope, w*, and the legend of what is drawn. */
+export const LandscapeFoot = memo(function LandscapeFoot(props: LandscapeFootProps) {
+  const t = useT();
+  const { note, w, slope, used, nextStep, wStar, color, perSample, latest } = props;
+  return (
+    <div className="chart-foot">
+      {note !== null && <p className="chart-offchart">{note}</p>}
+      <p className="chart-stats">
+        <span className="chart-mono">
+          <LiveMessage numbers={[w]} message={([w]) => t('landscape.current', { w })} />
+        </span>
+        {slope !== null && (
+          <span className="chart-mono landscape-slope">
+            {used ? (
+              <LiveMessage
+                numbers={[slope, used.sample, used.w]}
+                message={([value, i, w]) => t('landscape.slopeUsed', { value, i, w })}
+              />
+            ) : (
+              <LiveMessage numbers={[slope]} message={([value]) => t('landscape.slope', { value })} />
+            )}
+          </span>
+        )}
+        {nextStep !== null && (
+          <span className="chart-mono landscape-next">
+            <LiveMessage numbers={[nextStep]} message={([value]) => t('landscape.nextStep', { value })} />
+          </span>
+        )}
+        <span className="chart-mono">{t('landscape.optimum', { value: pyFloat(wStar) })}</span>
+      </p>
+      <ul className="chart-legend">
+        <li className="chart-legend-item">
+          <span className="chart-swatch chart-swatch-path" style={{ color }} aria-hidden="true" />
+          {t('landscape.legendPath')}
+        </li>
+        <li className="chart-legend-item">
+          <span className="chart-swatch" style={{ background: CHART_THEME.tangent }} aria-hidden="true" />
+          {t(used ? 'landscape.legendTangentSample' : 'landscape.legendTangent')}
+        </li>
+        {perSample && (
+          <li className="chart-legend-item">
+            <span
+              className="chart-swatch"
+              style={{ background: CHART_THEME.text, opacity: 0.3 }}
+              aria-hidden="true"
+            />
+            {t('landscape.legendSamples')}
+          </li>
+        )}
+        {latest !== null && (
+          <li className="chart-legend-item landscape-latest" data-sample={latest.i}>
+            <span className="chart-swatch" style={{ background: RUN_COLOR_VARS.sgd }} aria-hidden="true" />
+            {t('landscape.latestSample', {
+              sample: t('landscape.sample', {
+                i: latest.i + 1,
+                x: pyLiteral(latest.x),
+                y: pyLiteral(latest.y),
+              }),
+            })}
+          </li>
+        )}
+      </ul>
+    </div>
+  );
+});
+
+/**
+ * A float as wide as Python prints one in this app's runs: 17 significant digits, a sign and an
+ * exponent ("-1.0806170773018190e-14"). The foot's reserve writes its numbers so.
+ */
+export const WIDEST_FLOAT = '-0.0000000000000000e-00';
+
+/** The sample whose "sample i: (x, y)" is the longest: the reserve names it. */
+export function widestSample(xs: readonly number[], ys: readonly number[]): LandscapeFootProps['latest'] {
+  let widest: LandscapeFootProps['latest'] = null;
+  let longest = -1;
+  xs.forEach((x, i) => {
+    const length = String(i + 1).length + pyLiteral(x).length + pyLiteral(ys[i] ?? 0).length;
+    if (length > longest) {
+      longest = length;
+      widest = { i, x, y: ys[i] ?? 0 };
+    }
+  });
+  return widest;
+}
