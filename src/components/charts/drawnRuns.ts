@@ -9,7 +9,7 @@ import { OPTIMIZER_IDS } from '../../core';
 import type { PlaygroundState, Runs } from '../../store/playground';
 import { selectIsLineFrame } from '../../store/selectors';
 import { pointAt } from './chartData';
-import type { PixelScales } from './toolkit';
+import { sameList, type PixelScales } from './toolkit';
 
 /** How the lines were last drawn: the chart's scales and where a cost sits on its y axis. */
 export interface DrawnWith {
@@ -45,9 +45,6 @@ function drawnKey(runs: Runs, drawn: DrawnWith | null): DrawnKey {
   }
   return { runs: key, ends };
 }
-
-const same = (a: readonly unknown[], b: readonly unknown[]): boolean =>
-  a.length === b.length && a.every((value, k) => Object.is(value, b[k]));
 
 /**
  * The runs one loss chart draws (make one per chart). `select` gives the store's runs, or the ones it
@@ -85,8 +82,8 @@ export class DrawnRuns {
     const last = this.last;
     if (last?.runs === state.runs) return state.runs;
     const key = drawnKey(state.runs, this.drawn);
-    if (last && same(key.runs, last.key.runs)) {
-      if (same(key.ends, last.key.ends)) return last.runs;
+    if (last && sameList(key.runs, last.key.runs)) {
+      if (sameList(key.ends, last.key.ends)) return last.runs;
       if (this.drawn !== null && !selectIsLineFrame(state)) return last.runs;
     }
     this.last = { runs: state.runs, key };

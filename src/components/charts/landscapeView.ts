@@ -9,6 +9,7 @@ import { latestSample, latestUpdate, nextRuleUpdate, runOf } from '../../store/s
 import { FIRST_PATH_EPOCHS, pathReach, weightPath, type PathReach } from './chartData';
 import type { PathPoint } from './landscapeDrawing';
 import { landscapeRange, type LandscapeRange } from './landscapeRange';
+import { sameList } from './toolkit';
 
 /**
  * Path dots whose w differ by less than this share of the plotted range are drawn once: under half a
@@ -65,9 +66,6 @@ function shownOf(view: LandscapeView): readonly unknown[] {
     Number.isFinite(params.w) ? null : run.epoch,
   ];
 }
-
-const sameList = (a: readonly unknown[], b: readonly unknown[]): boolean =>
-  a.length === b.length && a.every((value, k) => Object.is(value, b[k]));
 
 /**
  * Run `id`'s landscape view in `state`: the last one returned while nothing it shows has changed (so

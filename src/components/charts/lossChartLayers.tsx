@@ -18,6 +18,7 @@ import {
   pixelPolylinePath,
   pixelXY,
   samePolyline,
+  samePolylinePrefix,
   visiblePolyline,
   type PixelPolyline,
   type PixelScales,
@@ -107,15 +108,6 @@ function runPoint(layer: LossLayer, scales: PixelScales, id: RunId, epoch: numbe
 const isPlaced = (line: PixelPolyline, i: number): boolean =>
   Number.isFinite(line.xs[i]!) && Number.isFinite(line.ys[i]!);
 
-/** Whether the first `count` points of both lines are the same. */
-function samePrefix(a: PixelPolyline, b: PixelPolyline, count: number): boolean {
-  if (a.xs.length < count || b.xs.length < count) return false;
-  for (let i = 0; i < count; i++) {
-    if (!Object.is(a.xs[i], b.xs[i]) || !Object.is(a.ys[i], b.ys[i])) return false;
-  }
-  return true;
-}
-
 /** Points start … end−1 of a line. */
 const slice = (line: PixelPolyline, start: number, end = line.xs.length): PixelPolyline => ({
   xs: line.xs.slice(start, end),
@@ -135,7 +127,7 @@ function drawnLine(line: PixelPolyline, before: DrawnLine | undefined, grows: bo
   const keep =
     before !== undefined &&
     count - before.bodyCount <= TAIL_MAX &&
-    samePrefix(before.line, line, before.bodyCount);
+    samePolylinePrefix(before.line, line, before.bodyCount);
   const bodyCount = keep ? before.bodyCount : grows ? Math.max(count - TAIL_KEEP, Math.min(count, 2)) : count;
   const body = keep ? before.body : pixelPolylinePath(slice(line, 0, bodyCount));
   let junction = bodyCount - 1;

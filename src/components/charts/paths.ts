@@ -166,8 +166,13 @@ export function visiblePolyline(
 
 /** Whether two pixel polylines have exactly the same points. */
 export function samePolyline(a: PixelPolyline, b: PixelPolyline): boolean {
-  if (a.xs.length !== b.xs.length) return false;
-  for (let i = 0; i < a.xs.length; i++) {
+  return a.xs.length === b.xs.length && samePolylinePrefix(a, b, a.xs.length);
+}
+
+/** Whether the first `count` points of both polylines are the same (both have that many). */
+export function samePolylinePrefix(a: PixelPolyline, b: PixelPolyline, count: number): boolean {
+  if (a.xs.length < count || b.xs.length < count) return false;
+  for (let i = 0; i < count; i++) {
     if (!Object.is(a.xs[i], b.xs[i]) || !Object.is(a.ys[i], b.ys[i])) return false;
   }
   return true;

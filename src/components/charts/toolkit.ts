@@ -37,8 +37,10 @@ export {
   pixelPolylinePath,
   polylinePath,
   samePolyline,
+  samePolylinePrefix,
   visiblePolyline,
   type PixelPolyline,
 } from './paths';
+export { sameList } from './sameList';
 export { levelCurvePaths, type LevelCurvePaths, type PixelLevelCurve } from './levelCurves';
 export { useMeasuredSize, type MeasuredSize } from './useMeasuredSize';
