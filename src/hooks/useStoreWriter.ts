@@ -6,9 +6,9 @@ import { selectIsTextFrame } from '../store/selectors';
 /**
  * Writes what `select` reads from the playground store into an element by itself: at its first
  * layout and then at every store update that changes the value (while the runs play, every other
- * frame: the readout cadence of selectors.ts), with no React render. For the
- * numbers that change every frame while nothing else does (the clock, the runs' counters): a frame
- * that only counts then makes no React commit. React never renders what `write` writes (the element
+ * frame: the readout cadence of selectors.ts), with no React render. For the numbers that change
+ * every frame while nothing else does (the clock, the runs' counters): a frame that only counts then
+ * makes no React commit. React never renders what `write` writes (the element
  * is left empty or unvalued), so the two never disagree. `select` and `write` should keep their
  * identity (module-level functions, or memoised per id): new ones subscribe again.
  */

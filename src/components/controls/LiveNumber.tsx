@@ -32,9 +32,8 @@ export function LiveNumber({ text }: { readonly text: string }) {
  * A LiveNumber that reads its number from the store by itself (`select`, which should keep its
  * identity; undefined shows nothing) and writes it as Python prints it (pyFloat) into its box at
  * every store update that changes it (every other frame while the runs play: the readout cadence),
- * with no React render: for a number that changes every frame
- * while nothing else around it does (an optimizer's moments once its run has settled into small
- * steps). Same box, same widths as LiveNumber.
+ * with no React render: for a number that changes every frame while nothing else around it does (an
+ * optimizer's moments once its run has settled into small steps). Same box, same widths as LiveNumber.
  */
 export function StoreLiveNumber({
   select,
