@@ -11,7 +11,6 @@ import {
 } from '../../core';
 import { useT } from '../../i18n';
 import { LayoutIsland } from '../controls/LayoutIsland';
-import { LiveMessage } from '../controls/LiveNumber';
 import { usePlaygroundSelector } from '../../store/context';
 import type { RunId } from '../../store/playground';
 import {
@@ -35,6 +34,7 @@ import {
   useMeasuredSize,
 } from './toolkit';
 import './landscape2d.css';
+import { Landscape2DFoot, widestFoot, type Landscape2DFootProps } from './Landscape2DFoot';
 import {
   clipPolyline,
   contourPaths,
@@ -43,13 +43,7 @@ import {
   stepSegment,
   wbPixel,
 } from './landscape2dGeometry';
-import {
-  ArrowMarker,
-  Landscape2DAxes,
-  Landscape2DLegend,
-  NextStepArrow,
-  useGrowingWindow,
-} from './landscape2dParts';
+import { ArrowMarker, Landscape2DAxes, NextStepArrow, useGrowingWindow } from './landscape2dParts';
 import { numberPath, PathNumbers, usePathNumberFont } from './pathMarks';
 
 export interface Landscape2DProps {
@@ -243,6 +237,23 @@ export function Landscape2D({ id, height: fixedHeight, width }: Landscape2DProps
     },
   );
 
+  const foot: Landscape2DFootProps = {
+    note: !onChart
+      ? t('landscape2d.offChart', { w: pyFloat(params.w), b: pyFloat(params.b) })
+      : needed.clipped
+        ? t('landscape2d.pathClipped')
+        : null,
+    at: { w: pyFloat(params.w), b: pyFloat(params.b) },
+    cost: pyFloat(currentCost),
+    gradient: finiteGradient ? { w: pyFloat(gradient.w), b: pyFloat(gradient.b) } : null,
+    nextStep: next
+      ? { w: pyFloat(next.after.w - next.before.w), b: pyFloat(next.after.b - next.before.b) }
+      : null,
+    star,
+    kind: optimizer.kind,
+    rule: optimizer.rule !== undefined,
+  };
+
   return (
     <figure
       className={`chart landscape2d landscape2d-${id}`}
@@ -383,49 +394,10 @@ export function Landscape2D({ id, height: fixedHeight, width }: Landscape2DProps
           />
         </svg>
       </div>
-      <LayoutIsland>
-        <div className="chart-foot">
-          {!onChart && (
-            <p className="chart-offchart">
-              {t('landscape2d.offChart', { w: pyFloat(params.w), b: pyFloat(params.b) })}
-            </p>
-          )}
-          {onChart && needed.clipped && <p className="chart-offchart">{t('landscape2d.pathClipped')}</p>}
-          <p className="chart-stats">
-            <span className="chart-mono">
-              <LiveMessage
-                numbers={[pyFloat(params.w), pyFloat(params.b)]}
-                message={([w, b]) => t('landscape2d.current', { w, b })}
-              />
-            </span>
-            <span className="chart-mono">
-              <LiveMessage
-                numbers={[pyFloat(currentCost)]}
-                message={([value]) => t('landscape2d.cost', { value })}
-              />
-            </span>
-            {finiteGradient && (
-              <span className="chart-mono">
-                <LiveMessage
-                  numbers={[pyFloat(gradient.w), pyFloat(gradient.b)]}
-                  message={([w, b]) => t('landscape2d.gradient', { w, b })}
-                />
-              </span>
-            )}
-            {next && (
-              <span className="chart-mono landscape2d-next">
-                <LiveMessage
-                  numbers={[pyFloat(next.after.w - next.before.w), pyFloat(next.after.b - next.before.b)]}
-                  message={([w, b]) => t('landscape2d.nextStep', { w, b })}
-                />
-              </span>
-            )}
-            <span className="chart-mono">
-              {t('landscape2d.optimum', { w: pyFloat(star.w), b: pyFloat(star.b) })}
-            </span>
-          </p>
-          <Landscape2DLegend kind={optimizer.kind} nextStep={optimizer.rule !== undefined} />
-        </div>
+      {/* At rest the foot keeps the height it will need while the run plays (the widest numbers):
+          pressing Play moves nothing below it. */}
+      <LayoutIsland reserve={<Landscape2DFoot {...widestFoot(foot)} />}>
+        <Landscape2DFoot {...foot} />
       </LayoutIsland>
     </figure>
   );
