@@ -30,6 +30,7 @@ import {
   lineEnds,
   lineFormula,
   MARGIN,
+  widestLineFormula,
   plotFrame,
   pointPixel,
   sameBounds,
@@ -208,20 +209,38 @@ function Legend({ model, xs, ys, view, shownRuns, t }: LegendProps) {
   const best = useMemo(() => optimum(model, { xs, ys }), [model, xs, ys]);
   const formula = lineFormula(model, best.w, best.b);
   const bestOff = lineEnds(model, best, view) === null;
+  const bestItem = (
+    <li>
+      <span className="data-swatch data-swatch-best" aria-hidden="true" />
+      <span className={bestOff ? 'mono data-offchart' : 'mono'}>
+        {bestOff
+          ? t('data.plotOffChart', { line: t('data.legend.best', { formula }) })
+          : t('data.legend.best', { formula })}
+      </span>
+    </li>
+  );
+  // The legend as it may become while the runs play: each run's line with its numbers at their
+  // widest (the formulas grow from "1·x + 0" to four digits and more), laid out unseen so that
+  // pressing Play moves nothing below the legend (see LayoutIsland).
+  const widest = widestLineFormula(model);
+  const reserve = (
+    <ul className="data-legend">
+      {shownRuns.map((id) => (
+        <li key={id} data-run={id}>
+          <span className="data-swatch" style={{ background: RUN_COLOR_VARS[id] }} />
+          <span className="mono">{t('data.legend.run', { run: t(`run.${id}.short`), formula: widest })}</span>
+        </li>
+      ))}
+      {bestItem}
+    </ul>
+  );
   return (
-    <LayoutIsland>
+    <LayoutIsland reserve={reserve}>
       <ul className="data-legend" aria-label={t('data.legend')}>
         {shownRuns.map((id) => (
           <LegendRun key={id} id={id} model={model} view={view} t={t} />
         ))}
-        <li>
-          <span className="data-swatch data-swatch-best" aria-hidden="true" />
-          <span className={bestOff ? 'mono data-offchart' : 'mono'}>
-            {bestOff
-              ? t('data.plotOffChart', { line: t('data.legend.best', { formula }) })
-              : t('data.legend.best', { formula })}
-          </span>
-        </li>
+        {bestItem}
       </ul>
     </LayoutIsland>
   );

@@ -160,6 +160,18 @@ export function lineFormula(model: ModelKind, w: number, b: number): string {
   return b < 0 ? `${wx} − ${formatTick(-b)}` : `${wx} + ${formatTick(b)}`;
 }
 
+/**
+ * The widest number lineFormula writes where a run may take it: four significant digits, a sign and
+ * a two-digit power of ten ("-1.23×10⁻¹⁶", b near 0); a fit's numbers are seldom further out.
+ */
+export const WIDEST_TICK = '-0.00×10⁻⁰⁰';
+
+/** A line's formula as lineFormula writes it, with both numbers at their widest: a legend's reserve. */
+export function widestLineFormula(model: ModelKind): string {
+  const wx = `${WIDEST_TICK}·x`;
+  return model === 'w' ? wx : `${wx} − ${WIDEST_TICK.slice(1)}`;
+}
+
 /** Whether two views are the same rectangle. */
 export function sameBounds(a: PlotBounds, b: PlotBounds): boolean {
   return a.x0 === b.x0 && a.x1 === b.x1 && a.y0 === b.y0 && a.y1 === b.y1;

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import fc from 'fast-check';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DataPlot } from '../../../src/components/data/DataPlot';
 import { POINT_KEYS } from '../../../src/components/data/dataPlotController';
 import { pixelXY } from '../../../src/components/charts/toolkit';
@@ -9,6 +9,7 @@ import {
   lineEnds,
   plotFrame,
   pointPixel,
+  widestLineFormula,
   type PlotBounds,
 } from '../../../src/components/data/dataPlotGeometry';
 import { LECTURE } from '../../../src/core';
@@ -163,6 +164,44 @@ describe('DataPlot with very large parameters', () => {
     act(() => void store.getState().actions.updateSettings({ model: 'wb', b0: -1e150 }));
     renderPlot(store);
     expect(screen.getByText('GD：ŷ = 1·x − 10¹⁵⁰（超出图表范围）')).toBeInTheDocument();
+  });
+});
+
+describe('DataPlot: the legend keeps room for the lines to come', () => {
+  /** A ResizeObserver that never reports: enough for LayoutIsland to lay out its reserve (jsdom has none). */
+  class SilentObserver {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  }
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('lays out each run’s line with its numbers at their widest, unseen, beside the legend', () => {
+    vi.stubGlobal('ResizeObserver', SilentObserver);
+    const store = createPlaygroundStore();
+    act(() => void store.getState().actions.updateSettings({ model: 'wb' }));
+    const { container } = renderPlot(store);
+    const reserve = container.querySelector('.layout-island-reserve')!;
+    expect(reserve).toHaveAttribute('aria-hidden', 'true');
+    const widest = widestLineFormula('wb');
+    expect([...reserve.querySelectorAll('li')].map((item) => item.textContent)).toEqual([
+      `GD: ŷ = ${widest}`,
+      `SGD: ŷ = ${widest}`,
+      'Least squares: ŷ = 2·x + 0',
+    ]);
+    // The legend itself is as it was, and the only list of lines a screen reader finds.
+    const legend = screen.getByRole('list', { name: 'Lines in the plot' });
+    expect(
+      within(legend)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['GD: ŷ = 1·x + 0', 'SGD: ŷ = 1·x + 0', 'Least squares: ŷ = 2·x + 0']);
+    expect(legend.closest('.layout-island-content')).not.toBeNull();
+    // A third run gets its room too.
+    act(() => void store.getState().actions.updateSettings({ third: 'adam' }));
+    expect(reserve.querySelectorAll('li')).toHaveLength(4);
   });
 });
 

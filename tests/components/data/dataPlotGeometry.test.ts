@@ -1,10 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   contentBounds,
   dataView,
   lineEnds,
+  lineFormula,
   plotFrame,
   viewFits,
+  widestLineFormula,
+  WIDEST_TICK,
 } from '../../../src/components/data/dataPlotGeometry';
 import { pixelXY } from '../../../src/components/charts/toolkit';
 
@@ -83,5 +87,26 @@ describe('plotFrame', () => {
     expect(frame.toData(pixelXY(338, 260))).toEqual({ x: 1, y: 2 });
     // Beyond the plot: clamped to the view.
     expect(frame.toData(pixelXY(0, 1000))).toEqual({ x: -1, y: 0 });
+  });
+});
+
+describe('the widest line formula (the legend’s reserve)', () => {
+  it('is written as lineFormula writes a line, with both numbers at their widest', () => {
+    expect(widestLineFormula('w')).toBe(`${WIDEST_TICK}·x`);
+    expect(widestLineFormula('wb')).toBe(`${WIDEST_TICK}·x − ${WIDEST_TICK.slice(1)}`);
+    expect(lineFormula('wb', -1.234e-16, -5.678e-12)).toBe('-1.23×10⁻¹⁶·x − 5.68×10⁻¹²');
+  });
+
+  it('has at least as many characters as any formula with numbers up to 10⁹⁹ either way', () => {
+    const number = fc.oneof(
+      fc.constant(0),
+      fc.double({ min: -1e99, max: 1e99, noNaN: true }).filter((v) => v === 0 || Math.abs(v) >= 1e-99),
+    );
+    fc.assert(
+      fc.property(number, number, (w, b) => {
+        expect([...lineFormula('w', w, b)].length).toBeLessThanOrEqual([...widestLineFormula('w')].length);
+        expect([...lineFormula('wb', w, b)].length).toBeLessThanOrEqual([...widestLineFormula('wb')].length);
+      }),
+    );
   });
 });
