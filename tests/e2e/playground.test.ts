@@ -287,21 +287,38 @@ describe('playground', () => {
     }
   });
 
-  it('pressing Play moves nothing on the page: the landscapes’ feet keep room for the numbers to come', async () => {
-    const opened = await openApp(chromium.current, { path: '#speed=1000&epochs=100000' });
+  /**
+   * Opens `path`, presses Play and, in every frame until the runs are past epoch 300 and after
+   * Pause, finds the run details and the blocks below the runs where they were at rest: each
+   * landscape's foot and the data legend keep room for what the first frames write into them.
+   * `whilePlaying` checks that those frames did write it.
+   */
+  async function expectPlayMovesNothing(path: string, whilePlaying: (page: Page) => Promise<void>) {
+    const opened = await openApp(chromium.current, { path });
     const { page } = opened;
     const app = ui(page);
     try {
       await app.gd.waitFor({ state: 'visible', timeout: 10_000 });
-      // Where the blocks below the landscapes' feet sit: each run's details and the panels under the runs.
-      const places = () =>
-        page.evaluate(() =>
-          [...document.querySelectorAll('.run-details, .panel.settings, .panel.data-panel')].map(
-            (element) => Math.round(element.getBoundingClientRect().top * 10) / 10,
-          ),
-        );
       // At rest, once the data panel (loaded after the first paint) is in and nothing moves any more.
       await page.locator('.panel.data-panel').waitFor({ state: 'visible', timeout: 10_000 });
+      // Where the blocks below the feet and the data legend sit, recorded in every frame from here on:
+      // each run's details, the panels under the runs and the data plot's keyboard help.
+      await page.evaluate(() => {
+        const selector = '.run-details, .panel.settings, .panel.data-panel, .data-plot .data-keys';
+        const places = () =>
+          [...document.querySelectorAll(selector)].map(
+            (element) => Math.round(element.getBoundingClientRect().top * 10) / 10,
+          );
+        const record = { frames: [] as number[][], places };
+        Object.assign(window, { __places: record });
+        const frame = () => {
+          record.frames.push(places());
+          requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      });
+      type Record = { frames: number[][]; places: () => number[] };
+      const places = () => page.evaluate(() => (window as unknown as { __places: Record }).__places.places());
       const nextFrame = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
       await expect
         .poll(async () => {
@@ -311,18 +328,48 @@ describe('playground', () => {
         }, POLL)
         .toBe(true);
       const atRest = await places();
-      expect(atRest.length).toBeGreaterThanOrEqual(4);
+      expect(atRest.length).toBeGreaterThanOrEqual(5);
+      const framesSince = () =>
+        page.evaluate(() => {
+          const record = (window as unknown as { __places: Record }).__places;
+          return record.frames.splice(0);
+        });
+      await framesSince();
       await app.play.click();
-      // The runs' first second: the numbers grow to sixteen digits and SGD names its latest sample.
       await expect.poll(() => clockEpoch(page), POLL).toBeGreaterThan(300);
-      expect(await page.locator('.layout-island-content .landscape-latest').count()).toBe(1);
-      expect(await places()).toEqual(atRest);
+      await whilePlaying(page);
       await app.pause.click();
+      await nextFrame();
+      const frames = await framesSince();
+      expect(frames.length).toBeGreaterThan(2);
+      // The first frame that moved anything, if one did.
+      expect(frames.find((places) => JSON.stringify(places) !== JSON.stringify(atRest)) ?? atRest).toEqual(
+        atRest,
+      );
       expect(await places()).toEqual(atRest);
       expectNoErrors(opened);
     } finally {
       await page.context().close();
     }
+  }
+
+  it('pressing Play moves nothing on the page: the landscapes’ feet keep room for the numbers to come', async () => {
+    await expectPlayMovesNothing('#speed=1000&epochs=100000', async (page) => {
+      // The runs' first second: the numbers grew to sixteen digits and SGD names its latest sample.
+      expect(await page.locator('.layout-island-content .landscape-latest').count()).toBe(1);
+    });
+  });
+
+  it('pressing Play with the bias model moves nothing either: the 2-D feet and the data legend keep room', async () => {
+    await expectPlayMovesNothing('#model=wb&speed=1000&epochs=100000', async (page) => {
+      // The maps' (w, b) and the data legend's lines have grown their digits ("1.0" → sixteen, "1" → four).
+      const at = page.locator('.landscape2d .layout-island-content .chart-stats > .chart-mono').first();
+      expect(await at.innerText()).toMatch(/^\(w, b\) = \(-?\d\.\d{6,}/);
+      const legend = page.getByRole('list', { name: 'Lines in the plot' });
+      const gd = await legend.getByRole('listitem').first().innerText();
+      expect(gd).not.toBe('GD: ŷ = 1·x + 0');
+      expect(gd).toMatch(/^GD: ŷ = .*\d\.\d/);
+    });
   });
 
   it('warns when the learning rate is dragged past the limit, and a diverged run prints no NaN', async () => {
