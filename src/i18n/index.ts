@@ -10,9 +10,10 @@
  *   (LATER_MESSAGES, lazyPanel.tsx).
  */
 import { create } from 'zustand';
+import { detectLocale, type Locale } from './detectLocale';
 import { en, type Catalog, type MessageKey } from './en';
 
-export type Locale = 'en' | 'zh-CN';
+export { detectLocale, type Locale };
 export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
 export type { MessageKey };
 
@@ -137,16 +138,6 @@ export function translator(locale: Locale): Translate {
     if (import.meta.env.DEV) console.error(`Downhill: the message "${key}" has not been loaded`);
     return key;
   };
-}
-
-/** The browser's preferred language, mapped onto the catalogs we have. */
-export function detectLocale(languages: readonly string[]): Locale {
-  for (const language of languages) {
-    const lower = language.toLowerCase();
-    if (lower.startsWith('zh')) return 'zh-CN';
-    if (lower.startsWith('en')) return 'en';
-  }
-  return 'en';
 }
 
 function browserLocale(): Locale {

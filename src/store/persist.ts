@@ -9,9 +9,9 @@
  */
 import { isOptimizerId, isValidHyper, LIMITS, validateSettings } from '../core';
 import { clampSpeed, DEFAULT_SETTINGS, EPOCHS_RANGE, type PlaygroundSettings } from './playground';
+import { STORAGE_KEY, TAB_STORAGE_KEY } from './storageKeys';
 
-export const STORAGE_KEY = 'downhill.settings.v1';
-export const TAB_STORAGE_KEY = 'downhill.tab.v1';
+export { STORAGE_KEY, TAB_STORAGE_KEY } from './storageKeys';
 
 /** The storage calls used; a plain object stands in for Storage in tests. */
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;

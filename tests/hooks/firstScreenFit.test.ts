@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstScreenPlotHeight, PLOT_HEIGHT_LIMITS } from '../../src/hooks/useFirstScreenFit';
+import { firstScreenPlotHeight, PLOT_HEIGHT_LIMITS } from '../../src/hooks/firstScreenFit';
 
 describe('firstScreenPlotHeight', () => {
   it('gives a plot what the window has left under it, less what its figure shows below and a margin', () => {
