@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { firstScreenPoster } from './build/poster.ts';
 
 /** src/core/, whose modules only define functions and constants (see `moduleSideEffects` below). */
 const CORE_DIR = fileURLToPath(new URL('./src/core/', import.meta.url)).replace(/[\\/]$/, sep);
@@ -54,6 +55,8 @@ export default defineConfig({
   plugins: [
     react(),
     contentSecurityPolicy(),
+    // The first screen drawn at build time, shown while the app's script loads (build/poster.ts).
+    firstScreenPoster(),
     // Offline after one visit: a Workbox service worker precaches the whole (small) static build.
     // The register script is a file, not inline, so the Content-Security-Policy can forbid inline code.
     VitePWA({
@@ -115,14 +118,14 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'core', environment: 'node', include: ['tests/{core,store,i18n}/**/*.test.ts'] },
+        test: { name: 'core', environment: 'node', include: ['tests/{core,store,i18n,build}/**/*.test.ts'] },
       },
       {
         extends: true,
         test: {
           name: 'dom',
           environment: 'jsdom',
-          include: ['tests/{components,hooks}/**/*.test.{ts,tsx}'],
+          include: ['tests/{components,hooks,poster}/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/setup.ts'],
         },
       },

@@ -7,6 +7,7 @@ import { App } from './components/app/App';
 import { runColorSheet } from './components/run/runColors';
 import { applyStartupState } from './hooks/usePersistence';
 import { startupLocaleReady } from './i18n';
+import { posterShown } from './poster/poster';
 import { usePlayground } from './store/playground';
 import './components/classroom/presentation.css';
 
@@ -19,8 +20,13 @@ document.adoptedStyleSheets = [runColors, ...document.adoptedStyleSheets];
 // This tab's place after a reload, a link's setup, or the last one saved, before the first render:
 // the first paint already draws it, never the lecture's data first (the hooks' call does nothing).
 applyStartupState(usePlayground);
-// A page that starts in Chinese waits for that catalog, so that it never paints English first.
-void startupLocaleReady.then(() => {
+/** Resolves once the page as it is now has been painted (a task after the next frame). */
+const painted = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+// A page that starts in Chinese waits for that catalog, so that it never paints English first. The
+// first screen's poster, when shown (src/poster/poster.ts), is painted before React's first render,
+// which replaces it: that render takes the main thread for a second or more on a slow laptop.
+void startupLocaleReady.then(async () => {
+  if (posterShown(document)) await painted();
   if (!root) return;
   createRoot(root).render(
     <StrictMode>

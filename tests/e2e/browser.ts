@@ -1,21 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
-
-// Debian's Chromium, never a Playwright-downloaded build: this machine cannot download browsers.
-const DEFAULT_CHROMIUM = '/usr/bin/chromium';
-
-// Flags keep a headless run quiet and deterministic in a container: no sandbox (we run as root),
-// no GPU, and no background traffic to Google that could stall or add console noise.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+import { launchChromium } from '../../build/chromium';
 
 const SCREENSHOT_DIR = fileURLToPath(new URL('../../screenshots/', import.meta.url));
 
@@ -42,18 +28,7 @@ export interface OpenedApp {
  * Launches headless Chromium. Throws (never skips) when it cannot: a missing browser must fail the
  * suite loudly, otherwise CI would go green without having tested the UI at all.
  */
-export async function launchBrowser(): Promise<Browser> {
-  const executablePath = process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM;
-  try {
-    return await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
-  } catch (error) {
-    throw new Error(
-      `Could not launch Chromium at ${executablePath}. Install it with ` +
-        '`apt-get install -y chromium` (Debian/Ubuntu) or set CHROMIUM_PATH to a Chromium binary.',
-      { cause: error },
-    );
-  }
-}
+export const launchBrowser = (): Promise<Browser> => launchChromium();
 
 /** Opens the app in a fresh context (no shared storage between tests) and records its errors. */
 export async function openApp(browser: Browser, options: OpenAppOptions = {}): Promise<OpenedApp> {
@@ -76,6 +51,9 @@ export async function openApp(browser: Browser, options: OpenAppOptions = {}): P
   if (response !== null && !response.ok()) {
     throw new Error(`GET ${url} answered HTTP ${response.status()}.`);
   }
+  // The tests drive the app, not the first screen's poster that a first visit shows until React
+  // replaces it (src/poster/poster.ts; tests/e2e/poster.test.ts looks at the poster itself).
+  await page.waitForFunction(() => document.querySelector('#root > [data-poster]') === null);
   return { page, consoleErrors, pageErrors };
 }
 
