@@ -144,6 +144,8 @@ export function analyzeLoads(loads) {
     responseEnd: row('responseEnd'),
     landscapesDrawn: row('landscapesDrawn'),
     landscapesPainted: row('landscapesPainted'),
+    appDrawn: row('appDrawn'),
+    appPainted: row('appPainted'),
     domContentLoaded: row('domContentLoaded'),
     load: row('load'),
     firstChartPainted: row('firstChartPainted'),

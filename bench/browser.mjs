@@ -57,6 +57,7 @@ export function installObservers() {
     longtasks: [],
     surfaces: [],
     landscapes: null,
+    app: null,
     loafSupported: false,
     commits: 0,
     commitPriorities: {},
@@ -126,10 +127,17 @@ export function installObservers() {
     const path = document.querySelector(`.run-${run} figure.landscape .landscape-cost path`);
     return path !== null && (path.getAttribute('d') ?? '').length > 10;
   };
+  // The first screen's poster (src/poster/poster.ts), while React has not replaced it yet.
+  const posterShown = () => document.querySelector('#root > [data-poster]') !== null;
   const observer = new MutationObserver(() => {
     if (bench.landscapes === null && drawn('gd') && drawn('sgd')) {
       const entry = { at: performance.now(), painted: NaN };
       bench.landscapes = entry;
+      afterNextPaint((painted) => (entry.painted = painted));
+    }
+    if (bench.app === null && !posterShown() && drawn('gd') && drawn('sgd')) {
+      const entry = { at: performance.now(), painted: NaN };
+      bench.app = entry;
       afterNextPaint((painted) => (entry.painted = painted));
     }
     if (surfaces.length <= seen) return;
@@ -180,7 +188,11 @@ export async function openApp(
   const url = fragment ? `${baseURL}#${fragment}` : baseURL;
   const response = await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
   if (response !== null && !response.ok()) throw new Error(`GET ${url} answered HTTP ${response.status()}`);
-  await page.waitForFunction(() => document.getElementsByClassName('recharts-surface').length > 0, null, {
+  // The app's charts, not the first screen's poster's (src/poster/poster.ts).
+  const appDrawn = () =>
+    document.getElementsByClassName('recharts-surface').length > 0 &&
+    document.querySelector('#root > [data-poster]') === null;
+  await page.waitForFunction(appDrawn, null, {
     timeout: 60_000,
   });
   if (dataPanel) {
@@ -597,8 +609,8 @@ export async function measureLoad(browser, baseURL, { device = 'laptop', throttl
   });
   try {
     await until(
-      'both landscapes to be painted',
-      () => page.evaluate(() => !Number.isNaN(window.__bench.landscapes?.painted ?? NaN)),
+      'both landscapes to be painted by the app',
+      () => page.evaluate(() => !Number.isNaN(window.__bench.app?.painted ?? NaN)),
       Boolean,
       60_000,
     );
@@ -616,6 +628,7 @@ export async function measureLoad(browser, baseURL, { device = 'laptop', throttl
         load: nav ? nav.loadEventEnd : NaN,
         surfaces: window.__bench.surfaces,
         landscapes: window.__bench.landscapes,
+        app: window.__bench.app,
       };
     });
     const painted = result.surfaces.map((s) => s.painted).filter((t) => !Number.isNaN(t));
@@ -625,6 +638,8 @@ export async function measureLoad(browser, baseURL, { device = 'laptop', throttl
       throttle,
       landscapesDrawn: result.landscapes.at,
       landscapesPainted: result.landscapes.painted,
+      appDrawn: result.app.at,
+      appPainted: result.app.painted,
       firstChartPainted: Math.min(...painted),
       chartsPainted: Math.max(...painted),
       charts: result.surfaces.at(-1)?.count ?? 0,
