@@ -1,8 +1,8 @@
 /**
  * The first screen's poster, made at build time (see src/poster/poster.ts for why and when it shows).
  *
- * After Vite has made the bundle and before anything is written, this plugin serves the bundle to
- * headless Chromium, opens the page as a first visit does (1366×768, English, light, nothing
+ * Once Vite has written the build (and before vite-plugin-pwa lists it for the service worker), this
+ * plugin serves it to headless Chromium, opens the page as a first visit does (1366×768, English, light, nothing
  * remembered), waits until both landscapes and the loss chart are drawn and the page is still, and
  * takes #root's markup down to the fold. Nothing is drawn twice: the poster is the app's own first
  * render. The lazily loaded parts are held back while it draws, so that the poster shows what the
@@ -13,14 +13,14 @@
  * says so: the app is the same, its first screen only comes later on a slow machine.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { build, type Plugin, type ResolvedConfig } from 'vite';
 import { POSTER_ATTRIBUTE, POSTER_TEMPLATE_ID } from '../src/poster/names.ts';
 import { chromiumPath, launchChromium } from './chromium.ts';
+import { serveStatic } from './staticHost.ts';
 import {
   posterStyleSheet,
   POSTER_STYLE_ATTRIBUTE,
@@ -39,36 +39,6 @@ const FIRST_VISIT = {
 /** How long the page must be without a DOM change to count as still, and the most to wait. */
 const STILL_MS = 300;
 const CAPTURE_TIMEOUT_MS = 60_000;
-
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-};
-
-/** Serves the written build, and else the public directory, on a free local port. */
-function serve(outDir: string, publicDir: string): Promise<Server> {
-  const find = (dir: string, name: string) => {
-    const file = join(dir, name);
-    return dir !== '' && file.startsWith(dir) && existsSync(file) && statSync(file).isFile() ? file : null;
-  };
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://poster').pathname).slice(1);
-    const name = normalize(path === '' ? 'index.html' : path).replace(/^(\.\.[/\\])+/, '');
-    const file = find(outDir, name) ?? find(publicDir, name);
-    if (file === null) {
-      response.writeHead(404).end();
-      return;
-    }
-    const body = readFileSync(file);
-    response.writeHead(200, { 'content-type': TYPES[extname(name)] ?? 'application/octet-stream' });
-    response.end(body);
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
-}
 
 /** Resolves once nothing in the document has changed for `stillMs` (runs in the page). */
 function whenStill(stillMs: number): Promise<void> {
@@ -220,7 +190,7 @@ export function firstScreenPoster(): Plugin {
           file.type === 'chunk' && !file.isEntry ? [file.fileName] : [],
         ),
       );
-      const server = await serve(outDir, config.publicDir);
+      const server = await serveStatic([outDir, config.publicDir]);
       try {
         const { port } = server.address() as AddressInfo;
         const script = await buildPosterScript(config.root);

@@ -1,40 +1,11 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { serveStatic } from '../../build/staticHost';
 import { openApp, sharedBrowser } from './browser';
 
 const DIST = resolve(process.cwd(), 'dist');
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.webmanifest': 'application/manifest+json',
-};
-
-/** A plain static host that knows nothing about the app, serving dist/ under a sub-path only. */
-function serveUnderSubPath(prefix: string): Promise<Server> {
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://host').pathname);
-    if (!path.startsWith(prefix)) {
-      response.writeHead(404).end('not here');
-      return;
-    }
-    const relative = normalize(path.slice(prefix.length) || 'index.html').replace(/^(\.\.[/\\])+/, '');
-    let file = join(DIST, relative);
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!file.startsWith(DIST) || !existsSync(file)) {
-      response.writeHead(404).end('missing');
-      return;
-    }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
-}
 
 /** Records Content-Security-Policy violations from the first script on. */
 async function watchPolicy(page: Page): Promise<void> {
@@ -96,7 +67,7 @@ describe('static and strict', () => {
   });
 
   it('runs from a sub-path of a plain static host', async () => {
-    const server = await serveUnderSubPath('/downhill/');
+    const server = await serveStatic([DIST], '/downhill/');
     try {
       const { port } = server.address() as AddressInfo;
       const context = await chromium.current.newContext({ viewport: { width: 1366, height: 768 } });
