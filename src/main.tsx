@@ -24,9 +24,10 @@ applyStartupState(usePlayground);
 const painted = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
 // A page that starts in Chinese waits for that catalog, so that it never paints English first. The
 // first screen's poster, when shown (src/poster/poster.ts), is painted before React's first render,
-// which replaces it: that render takes the main thread for a second or more on a slow laptop.
+// which replaces it: that render takes the main thread for a second or more on a slow laptop. A
+// hidden tab paints nothing (and runs no requestAnimationFrame): there React renders at once.
 void startupLocaleReady.then(async () => {
-  if (posterShown(document)) await painted();
+  if (posterShown(document) && document.visibilityState === 'visible') await painted();
   if (!root) return;
   createRoot(root).render(
     <StrictMode>
