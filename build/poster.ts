@@ -36,19 +36,23 @@ const FIRST_VISIT = {
   serviceWorkers: 'block',
 } as const;
 
-/** How long the page must be without a DOM change to count as still, and the most to wait. */
-const STILL_MS = 300;
+/** How long the page must be without a DOM change to count as still, and the most to wait for it. */
+const STILL = { stillMs: 300, maxMs: 10_000 };
+/** The most to wait for the page to load and draw. */
 const CAPTURE_TIMEOUT_MS = 60_000;
 
-/** Resolves once nothing in the document has changed for `stillMs` (runs in the page). */
-function whenStill(stillMs: number): Promise<void> {
+/** Resolves once nothing in the document has changed for `stillMs`, or after `maxMs` (runs in the page). */
+function whenStill({ stillMs, maxMs }: typeof STILL): Promise<void> {
   return new Promise((done) => {
+    const latest = setTimeout(finish, maxMs);
     let timer = setTimeout(finish, stillMs);
     const observer = new MutationObserver(() => {
       clearTimeout(timer);
       timer = setTimeout(finish, stillMs);
     });
     function finish() {
+      clearTimeout(latest);
+      clearTimeout(timer);
       observer.disconnect();
       done();
     }
@@ -133,7 +137,7 @@ async function captureFirstScreen(url: string, lazyChunks: ReadonlySet<string>):
       return drawn('gd') && drawn('sgd') && document.querySelector('.loss-panel .recharts-surface') !== null;
     });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    await page.evaluate(whenStill, STILL_MS);
+    await page.evaluate(whenStill, STILL);
     if (errors.length > 0) throw new Error(`the page threw: ${errors.join('; ')}`);
     return await page.evaluate(takeFirstScreen, {
       posterAttribute: POSTER_ATTRIBUTE,
