@@ -3,33 +3,12 @@ import path from 'node:path';
 import { act, render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ARROW_PX, Landscape2D } from '../../../src/components/charts/Landscape2D';
-import { batchGradient, cost, optimum, presetData, pyFloat, traceColumn } from '../../../src/core';
+import { batchGradient, cost, optimum, pyFloat, traceColumn } from '../../../src/core';
 import { useLocaleStore } from '../../../src/i18n';
 import { PlaygroundProvider } from '../../../src/store/context';
-import {
-  createPlaygroundStore,
-  DEFAULT_SETTINGS,
-  displayedParams,
-  type PlaygroundSettings,
-  type PlaygroundStore,
-  type RunId,
-} from '../../../src/store/playground';
+import { displayedParams } from '../../../src/store/playground';
 import { allText, wholeText } from '../helpers/dom';
-
-const OFFSET = presetData('offset', 1);
-
-function offsetStore(patch: Partial<PlaygroundSettings> = {}): PlaygroundStore {
-  return createPlaygroundStore({ ...DEFAULT_SETTINGS, ...OFFSET, model: 'wb', ...patch });
-}
-
-function renderMap(id: RunId, store: PlaygroundStore) {
-  const view = render(
-    <PlaygroundProvider store={store}>
-      <Landscape2D id={id} width={600} height={260} />
-    </PlaygroundProvider>,
-  );
-  return { store, ...view };
-}
+import { OFFSET, offsetStore, renderMap, step } from '../helpers/landscape2d';
 
 /** Value → px along one axis, from the first and last tick marks. */
 function axisScale(container: HTMLElement, axis: 'w' | 'b'): (value: number) => number {
@@ -67,11 +46,6 @@ function tortuosity(points: readonly [number, number][]): number {
   const [first, last] = [points[0]!, points[points.length - 1]!];
   return length / Math.hypot(last[0] - first[0], last[1] - first[1]);
 }
-
-const step = (store: PlaygroundStore, times: number) =>
-  act(() => {
-    for (let k = 0; k < times; k++) store.getState().actions.step();
-  });
 
 beforeEach(() => {
   useLocaleStore.setState({ locale: 'en' });

@@ -1,6 +1,5 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Landscape2D } from '../../../src/components/charts/Landscape2D';
 import {
   Landscape2DFoot,
   widestFoot,
@@ -8,21 +7,14 @@ import {
   type Landscape2DFootProps,
 } from '../../../src/components/charts/Landscape2DFoot';
 import { WIDEST_FLOAT } from '../../../src/components/charts/LandscapeFoot';
-import { optimum, presetData, pyFloat } from '../../../src/core';
+import { optimum, pyFloat } from '../../../src/core';
 import { useLocaleStore } from '../../../src/i18n';
-import { PlaygroundProvider } from '../../../src/store/context';
-import {
-  createPlaygroundStore,
-  DEFAULT_SETTINGS,
-  type PlaygroundSettings,
-  type PlaygroundStore,
-  type RunId,
-} from '../../../src/store/playground';
+import { DEFAULT_SETTINGS } from '../../../src/store/playground';
 import { wholeText } from '../helpers/dom';
+import { OFFSET, offsetStore, renderMap, step } from '../helpers/landscape2d';
 
 /** The 2-D landscape's foot, and the reserve its island keeps for the numbers to come (LayoutIsland). */
 
-const OFFSET = presetData('offset', 1);
 const W = WIDEST_FLOAT;
 const STAR = optimum('wb', OFFSET);
 const STAR_LINE = `θ* = (${pyFloat(STAR.w)}, ${pyFloat(STAR.b)})`;
@@ -33,23 +25,6 @@ class SilentObserver {
   unobserve() {}
   disconnect() {}
 }
-
-function offsetStore(patch: Partial<PlaygroundSettings> = {}): PlaygroundStore {
-  return createPlaygroundStore({ ...DEFAULT_SETTINGS, ...OFFSET, model: 'wb', ...patch });
-}
-
-function renderMap(id: RunId, store: PlaygroundStore) {
-  return render(
-    <PlaygroundProvider store={store}>
-      <Landscape2D id={id} width={600} height={260} />
-    </PlaygroundProvider>,
-  );
-}
-
-const step = (store: PlaygroundStore, times: number) =>
-  act(() => {
-    for (let k = 0; k < times; k++) store.getState().actions.step();
-  });
 
 const lines = (element: Element) =>
   [...element.querySelectorAll('.chart-stats > .chart-mono, .chart-legend-item, .chart-offchart')].map(

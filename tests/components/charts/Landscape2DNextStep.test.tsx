@@ -1,40 +1,15 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Landscape2D } from '../../../src/components/charts/Landscape2D';
-import { advance, batchGradient, presetData, pyFloat, startRun, type Params } from '../../../src/core';
+import { advance, batchGradient, pyFloat, startRun, type Params } from '../../../src/core';
 import { useLocaleStore } from '../../../src/i18n';
-import { PlaygroundProvider } from '../../../src/store/context';
-import {
-  createPlaygroundStore,
-  DEFAULT_SETTINGS,
-  type PlaygroundSettings,
-  type PlaygroundStore,
-  type RunId,
-} from '../../../src/store/playground';
+import { DEFAULT_SETTINGS } from '../../../src/store/playground';
 import { runOf } from '../../../src/store/selectors';
 import { allText, wholeText } from '../helpers/dom';
+import { OFFSET, offsetStore, renderMap, step } from '../helpers/landscape2d';
 
 /** The 2-D map's next step of an update rule: the dashed arrow from the ball and its numbers. */
 
-const OFFSET = presetData('offset', 1);
 const ALL = OFFSET.xs.map((_, i) => i);
-
-function offsetStore(patch: Partial<PlaygroundSettings> = {}): PlaygroundStore {
-  return createPlaygroundStore({ ...DEFAULT_SETTINGS, ...OFFSET, model: 'wb', ...patch });
-}
-
-function renderMap(id: RunId, store: PlaygroundStore) {
-  return render(
-    <PlaygroundProvider store={store}>
-      <Landscape2D id={id} width={600} height={260} />
-    </PlaygroundProvider>,
-  );
-}
-
-const step = (store: PlaygroundStore, times: number) =>
-  act(() => {
-    for (let k = 0; k < times; k++) store.getState().actions.step();
-  });
 
 /** Value → px along one axis, from the first and last tick marks. */
 function axisScale(container: HTMLElement, axis: 'w' | 'b'): (value: number) => number {
