@@ -8,6 +8,7 @@ import { translator, useLocaleStore } from '../../../src/i18n';
 import { PlaygroundProvider } from '../../../src/store/context';
 import { createPlaygroundStore, type PlaygroundStore } from '../../../src/store/playground';
 import { retype, type User } from '../helpers/dom';
+import { manualFrames } from '../helpers/frames';
 import { emulateRangeKeyboard } from '../helpers/range';
 import { renderWithStore } from '../helpers/render';
 
@@ -69,28 +70,39 @@ describe('LearningRatePanel and SettingsPanel: sliders', () => {
   });
 
   it('moves the learning rate one notch of the ladder per arrow key', async () => {
-    const { store, user } = renderPanel();
-    const lr = slider('Learning rate');
-    const at = LEARNING_RATE_LADDER.indexOf(0.01);
-    expect(lr).toHaveValue(String(at));
+    // The frames come when the test says: the store must wait for one, however slow the machine.
+    const frames = manualFrames();
+    frames.install();
+    try {
+      const { store, user } = renderPanel();
+      const lr = slider('Learning rate');
+      const at = LEARNING_RATE_LADDER.indexOf(0.01);
+      expect(lr).toHaveValue(String(at));
 
-    await press(user, lr, '{ArrowRight}');
-    // The slider moves at once; the store (the runs, the typed field) follows after the next paint.
-    expect(LEARNING_RATE_LADDER[at + 1]).toBe(0.011);
-    expect(lr).toHaveAttribute('aria-valuetext', '0.011');
-    expect(lr).toHaveValue(String(at + 1));
-    expect(settings(store).lr).toBe(0.01);
-    await committed(store, 0.011);
-    expect(lr).toHaveAttribute('aria-valuetext', '0.011');
-    expect(field('Learning rate, typed')).toHaveValue('0.011');
+      await press(user, lr, '{ArrowRight}');
+      // The slider moves at once; the store (the runs, the typed field) follows after the next paint.
+      expect(LEARNING_RATE_LADDER[at + 1]).toBe(0.011);
+      expect(lr).toHaveAttribute('aria-valuetext', '0.011');
+      expect(lr).toHaveValue(String(at + 1));
+      expect(settings(store).lr).toBe(0.01);
+      frames.frame(16);
+      await committed(store, 0.011);
+      expect(lr).toHaveAttribute('aria-valuetext', '0.011');
+      expect(field('Learning rate, typed')).toHaveValue('0.011');
 
-    await user.keyboard('{ArrowUp}');
-    await committed(store, 0.012);
-    // Presses before the paint are folded into one commit of where the slider ended.
-    await user.keyboard('{ArrowLeft}{ArrowDown}{ArrowLeft}');
-    expect(lr).toHaveAttribute('aria-valuetext', '0.009');
-    await committed(store, 0.009);
-    expect(lr).toHaveAttribute('aria-valuetext', '0.009');
+      await user.keyboard('{ArrowUp}');
+      frames.frame(32);
+      await committed(store, 0.012);
+      // Presses before the paint are folded into one commit of where the slider ended.
+      await user.keyboard('{ArrowLeft}{ArrowDown}{ArrowLeft}');
+      expect(lr).toHaveAttribute('aria-valuetext', '0.009');
+      expect(settings(store).lr).toBe(0.012);
+      frames.frame(48);
+      await committed(store, 0.009);
+      expect(lr).toHaveAttribute('aria-valuetext', '0.009');
+    } finally {
+      frames.remove();
+    }
   });
 
   it('jumps the learning rate to the ends of the ladder with Home and End', async () => {
