@@ -87,7 +87,7 @@ describe('the first screen’s poster', () => {
     expect(html).toMatch(/<\/template>\s*<script src="\.\/assets\/poster-[\w-]+\.js"><\/script>/);
   });
 
-  it('shows a first visit the app’s first screen before its script runs, then the app takes its place without moving it', async () => {
+  it('shows a first visit the app’s first screen before its script runs, then the app takes its place without moving or redrawing it', async () => {
     const held = await openHeld();
     const { page } = held;
     try {
@@ -101,9 +101,28 @@ describe('the first screen’s poster', () => {
       expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
       await page.locator('.run-gd .chart-plot-box').click({ force: true });
 
+      // The app's first commit, as the page will paint it: recorded when the poster leaves #root.
+      await page.evaluate(() => {
+        const first: { box?: number; cost?: string | null } = {};
+        (window as unknown as { firstCommit: typeof first }).firstCommit = first;
+        const observer = new MutationObserver(() => {
+          if (document.querySelector('#root > [data-poster]') !== null) return;
+          const box = document.querySelector('.run-gd .chart-plot-box');
+          const cost = document.querySelector('.run-gd .landscape-cost path');
+          if (box === null || cost === null) return;
+          observer.disconnect();
+          first.box = Math.round(box.getBoundingClientRect().height);
+          first.cost = cost.getAttribute('d');
+        });
+        observer.observe(document, { subtree: true, childList: true, attributes: true });
+      });
       await held.release();
-      // Once the app has settled (its charts measure their boxes after the first commit).
       await expect.poll(() => picture(page), { timeout: 10_000 }).toEqual(poster);
+      // Already in its first commit: the charts were drawn for their fitted boxes, not redrawn after.
+      expect(await page.evaluate(() => (window as unknown as { firstCommit: object }).firstCommit)).toEqual({
+        box: poster.gd?.[3],
+        cost: poster.gdCost,
+      });
       await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
       expect(await held.violations()).toEqual([]);
     } finally {

@@ -1,12 +1,12 @@
 import { useRef } from 'react';
 import { useT } from '../../i18n';
 import { useClassroom } from '../../hooks/useClassroom';
-import { useFirstScreenFit } from '../../hooks/useFirstScreenFit';
 import { useAnimationLoop } from '../../hooks/useAnimationLoop';
 import { useKeyboard } from '../../hooks/keyboard';
 import { usePersistence } from '../../hooks/usePersistence';
 import { usePlaygroundSelector, usePlaygroundStoreApi } from '../../store/context';
 import { selectShownRunIds } from '../../store/selectors';
+import { FirstScreenFit } from './FirstScreenFit';
 import { Header } from './Header';
 import { LearningRatePanel } from '../run/LearningRatePanel';
 import { LessonSlot, useLessonAttributes } from '../lesson/LessonSlot';
@@ -45,13 +45,11 @@ export function App() {
   usePersistence(store);
   useClassroom(store);
   const lossChart = useRef<HTMLElement>(null);
-  const app = useRef<HTMLDivElement>(null);
-  useFirstScreenFit(app);
   // A lesson's scene: which runs show, what is highlighted (lesson/lesson.css).
   const lessonAttributes = useLessonAttributes();
   const shownRuns = usePlaygroundSelector(selectShownRunIds);
   return (
-    <div className="app" ref={app} {...lessonAttributes}>
+    <div className="app" {...lessonAttributes}>
       <a className="skip-link" href="#runs">
         {t('app.skipToContent')}
       </a>
@@ -66,6 +64,7 @@ export function App() {
             <LearningRatePanel />
           </PanelBoundary>
         </div>
+        <FirstScreenFit />
         <div className={`workspace${shownRuns.length > 2 ? ' workspace-three' : ''}`} id="runs" tabIndex={-1}>
           <LessonSlot />
           {shownRuns.map((id) => (

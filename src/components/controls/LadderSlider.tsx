@@ -57,11 +57,12 @@ export function LadderSlider({
   const shown = marks.filter(
     (mark) => Number.isFinite(mark.value) && mark.value >= ladder[0]! && mark.value <= ladder[last]!,
   );
-  const { track, labels, size } = useMarkGeometry(shown.map((mark) => mark.short ?? mark.label).join('\n'));
-  const layout = placeMarks(
-    size,
-    shown.map((mark) => fraction(mark.value)),
+  const fractions = shown.map((mark) => fraction(mark.value));
+  const { track, labels, lanes, size } = useMarkGeometry(
+    shown.map((mark) => mark.short ?? mark.label).join('\n'),
+    fractions,
   );
+  const layout = placeMarks(size, fractions);
   return (
     <div className="ladder">
       <div className="ladder-head">
@@ -99,7 +100,7 @@ export function LadderSlider({
         ))}
       </div>
       {shown.length > 0 && (
-        <ul className="ladder-mark-labels" style={{ ['--lanes' as string]: layout?.lanes ?? 1 }}>
+        <ul className="ladder-mark-labels" ref={lanes} style={{ ['--lanes' as string]: layout?.lanes ?? 1 }}>
           {shown.map((mark, i) => (
             <li
               key={mark.tone}
@@ -141,9 +142,15 @@ const THUMB_PX = 16;
  * the labels can be placed in pixels without covering each other. Before measuring (or where there
  * is no layout, as in jsdom), `size` is null and the marks sit at percentages.
  */
-function useMarkGeometry(labelsKey: string) {
+function useMarkGeometry(labelsKey: string, fractions: readonly number[]) {
   const track = useRef<HTMLDivElement>(null);
   const labels = useRef<(HTMLLIElement | null)[]>([]);
+  const lanes = useRef<HTMLUListElement>(null);
+  const latestFractions = useRef(fractions);
+  // Before the measuring effect below (effects run in order): it reads the marks' latest places.
+  useLayoutEffect(() => {
+    latestFractions.current = fractions;
+  });
   const [size, setSize] = useState<MarkGeometry | null>(null);
   useLayoutEffect(() => {
     const element = track.current;
@@ -153,6 +160,11 @@ function useMarkGeometry(labelsKey: string) {
       // Not laid out (hidden, or no layout engine): the marks stay at their percentages.
       if (width === 0) return;
       const labelWidths = labels.current.map((label) => label?.getBoundingClientRect().width ?? 0);
+      // The labels' lanes set the panel's height. They are written at once, ahead of the render
+      // that places the labels: the first screen's fit, later in this commit, then measures the
+      // panel at its final height, and the charts below are drawn for their final boxes.
+      const placed = placeMarks({ width, labelWidths }, latestFractions.current);
+      if (placed) lanes.current?.style.setProperty('--lanes', String(placed.lanes));
       setSize((previous) =>
         previous &&
         previous.width === width &&
@@ -168,7 +180,7 @@ function useMarkGeometry(labelsKey: string) {
     observer.observe(element);
     return () => observer.disconnect();
   }, [labelsKey]);
-  return { track, labels, size };
+  return { track, labels, lanes, size };
 }
 
 /** The ticks and labels in pixels, once the track and the labels have been measured; else null. */
