@@ -1,7 +1,6 @@
-/**
- * The first screen's fit (see useFirstScreenFit), without React: the poster of the first screen
- * (src/poster/poster.ts) fits itself with it before the app has loaded.
- */
+// The first screen's fit (see useFirstScreenFit), without React: the poster of the first screen
+// (src/poster/poster.ts) fits itself with it before the app has loaded.
+
 /** The plot boxes the first screen is fitted around: the runs' landscapes and the loss chart. */
 const LANDSCAPE_BOXES = '.run .chart-plot-box, .run .landscape2d-frame';
 const LOSS_BOXES = '.loss-panel .chart-plot-host';
