@@ -31,6 +31,36 @@ async function centre(locator: Locator): Promise<{ x: number; y: number }> {
 }
 
 describe('data panel', () => {
+  it('below the fold, its lines wait while the runs play, and follow them once it is scrolled to', async () => {
+    const opened = await openDataPanel(chromium.current, { path: '?epochs=100000&speed=1000' });
+    const { page } = opened;
+    try {
+      const gdLine = page.locator('line.data-fit[data-run="gd"]');
+      const lineW = () => gdLine.getAttribute('data-w');
+      const atRest = await lineW();
+      await page.getByRole('button', { name: 'Play', exact: true }).click();
+      const progress = page.locator('.clock progress');
+      await expect
+        .poll(() => progress.evaluate((p) => (p as HTMLProgressElement).value), POLL)
+        .toBeGreaterThan(200);
+      // Out of sight (1366×768: the panel starts below the fold), the panel has not followed.
+      expect(await lineW()).toBe(atRest);
+      await opened.app.panel.scrollIntoViewIfNeeded();
+      await expect.poll(lineW, POLL).not.toBe(atRest);
+      // In sight, it goes on following the run until the pause, and then shows where GD stopped.
+      await page.getByRole('button', { name: 'Pause', exact: true }).click();
+      const w = await region(page, 'Gradient descent (GD)')
+        .locator('.readout-item', { hasText: 'w =' })
+        .locator('dd')
+        .innerText();
+      // Python's repr and the attribute's number: the same float.
+      await expect.poll(async () => Number(await lineW()), POLL).toBe(Number(w.replace('w =', '').trim()));
+      expectNoErrors(opened);
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it('drags a point with the mouse: the table and the GD run follow', async () => {
     const opened = await open();
     const { page, app } = opened;

@@ -10,27 +10,36 @@ import {
   type PresetId,
 } from '../../core';
 import { useT } from '../../i18n';
-import { usePlaygroundSelector } from '../../store/context';
+import { useHeldWhileHidden } from '../../hooks/useHeldWhileHidden';
+import { PlaygroundProvider, usePlaygroundSelector } from '../../store/context';
 import { selectActions, selectModel, selectSeed, selectXs, selectYs } from '../../store/selectors';
 import { DataEditor } from './DataEditor';
 import { DataPlot } from './DataPlot';
 import './data.css';
 
+/**
+ * The panel reads the store through a view held while it is out of sight (useHeldWhileHidden): below
+ * the fold, its fitted lines and legend do not follow the runs frame by frame.
+ */
 export function DataPanel() {
   const t = useT();
+  const [section, setSection] = useState<HTMLElement | null>(null);
+  const view = useHeldWhileHidden(section);
   return (
-    <section className="panel data-panel" aria-label={t('data.panel')}>
-      <div className="data-header">
-        <h2 className="panel-title">{t('data.panel')}</h2>
-        <p className="hint">{t('data.subtitle')}</p>
-      </div>
-      <PresetPicker />
-      <div className="data-body">
-        <div className="data-columns">
-          <DataPlot />
-          <DataEditor />
+    <section ref={setSection} className="panel data-panel" aria-label={t('data.panel')}>
+      <PlaygroundProvider store={view}>
+        <div className="data-header">
+          <h2 className="panel-title">{t('data.panel')}</h2>
+          <p className="hint">{t('data.subtitle')}</p>
         </div>
-      </div>
+        <PresetPicker />
+        <div className="data-body">
+          <div className="data-columns">
+            <DataPlot />
+            <DataEditor />
+          </div>
+        </div>
+      </PlaygroundProvider>
     </section>
   );
 }

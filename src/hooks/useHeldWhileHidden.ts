@@ -1,0 +1,62 @@
+import { useLayoutEffect, useMemo } from 'react';
+import { usePlaygroundStoreApi } from '../store/context';
+import { createHeldStore } from '../store/heldStore';
+import type { PlaygroundStore } from '../store/playground';
+
+/**
+ * How far outside the window a panel still counts as seen: a quarter of the window's height above
+ * and below, so that a panel being scrolled to is live before its edge comes into view.
+ */
+export const SEEN_MARGIN = '25% 0px';
+
+/**
+ * The playground store as a panel below the fold should read it: live while any of `element` is
+ * within SEEN_MARGIN of the window, holds the focus, or the page is being printed; otherwise held
+ * at the state it last showed (createHeldStore), so that the runs playing on the first screen do not
+ * render, lay out and paint a panel nobody sees. Where IntersectionObserver is missing, always live.
+ */
+export function useHeldWhileHidden(element: HTMLElement | null): PlaygroundStore {
+  const live = usePlaygroundStoreApi();
+  const held = useMemo(() => createHeldStore(live), [live]);
+  useLayoutEffect(() => {
+    if (!element || typeof IntersectionObserver === 'undefined') return;
+    let seen = true;
+    let focused = element.contains(document.activeElement);
+    let printing = false;
+    const update = () => held.hold(!seen && !focused && !printing);
+    const observer = new IntersectionObserver(
+      (entries) => {
+        const last = entries[entries.length - 1];
+        if (last) seen = last.isIntersecting;
+        update();
+      },
+      { rootMargin: SEEN_MARGIN },
+    );
+    observer.observe(element);
+    const onFocusIn = () => {
+      focused = true;
+      update();
+    };
+    const onFocusOut = (event: FocusEvent) => {
+      focused = event.relatedTarget instanceof Node && element.contains(event.relatedTarget);
+      update();
+    };
+    const onPrint = (event: Event) => {
+      printing = event.type === 'beforeprint';
+      update();
+    };
+    element.addEventListener('focusin', onFocusIn);
+    element.addEventListener('focusout', onFocusOut);
+    window.addEventListener('beforeprint', onPrint);
+    window.addEventListener('afterprint', onPrint);
+    return () => {
+      observer.disconnect();
+      element.removeEventListener('focusin', onFocusIn);
+      element.removeEventListener('focusout', onFocusOut);
+      window.removeEventListener('beforeprint', onPrint);
+      window.removeEventListener('afterprint', onPrint);
+      held.hold(false);
+    };
+  }, [element, held]);
+  return held.store;
+}

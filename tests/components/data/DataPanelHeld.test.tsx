@@ -1,0 +1,104 @@
+// The data panel out of sight: held at what it last showed while the runs move, live again in view.
+import { act } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SEEN_MARGIN } from '../../../src/hooks/useHeldWhileHidden';
+import { useLocaleStore } from '../../../src/i18n';
+import type { PlaygroundStore } from '../../../src/store/playground';
+import { selectShownW } from '../../../src/store/selectors';
+import { lineOf, renderDataPanel, xCell } from '../helpers/dataPanel';
+
+/** A stand-in IntersectionObserver whose observations the test makes. */
+class FakeObserver {
+  static last: FakeObserver | null = null;
+  readonly targets: Element[] = [];
+  constructor(
+    readonly callback: (entries: { isIntersecting: boolean; target: Element }[]) => void,
+    readonly options: { rootMargin?: string },
+  ) {
+    FakeObserver.last = this;
+  }
+  observe(target: Element) {
+    this.targets.push(target);
+  }
+  disconnect() {
+    this.targets.length = 0;
+  }
+  /** The panel comes into sight (true) or leaves it (false). */
+  see(isIntersecting: boolean) {
+    act(() => this.callback(this.targets.map((target) => ({ isIntersecting, target }))));
+  }
+}
+
+/** GD's w as the store has it now, as the line's data-w writes it. */
+const liveW = (store: PlaygroundStore) => String(selectShownW('gd')(store.getState()));
+
+const observer = () => {
+  if (!FakeObserver.last) throw new Error('no IntersectionObserver was made');
+  return FakeObserver.last;
+};
+
+beforeEach(() => {
+  useLocaleStore.setState({ locale: 'en' });
+  FakeObserver.last = null;
+  vi.stubGlobal('IntersectionObserver', FakeObserver);
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('DataPanel out of sight', () => {
+  it('watches its own section, with a margin so that it is live before it scrolls into view', () => {
+    const { container } = renderDataPanel();
+    expect(observer().targets).toEqual([container.querySelector('section.data-panel')]);
+    expect(observer().options.rootMargin).toBe(SEEN_MARGIN);
+  });
+
+  it('keeps its fitted line while out of sight, and shows the current one in sight', () => {
+    const { store, container } = renderDataPanel();
+    const gdLine = () => lineOf(container, 'gd')?.dataset.w;
+    act(() => store.getState().actions.step());
+    const afterOne = gdLine();
+    expect(afterOne).toBe(liveW(store));
+
+    observer().see(false);
+    act(() => {
+      store.getState().actions.step();
+      store.getState().actions.step();
+    });
+    expect(gdLine()).toBe(afterOne);
+
+    observer().see(true);
+    expect(store.getState().epoch).toBe(3);
+    expect(gdLine()).toBe(liveW(store));
+    expect(gdLine()).not.toBe(afterOne);
+  });
+
+  it('stays live while it holds the focus, out of sight or not', () => {
+    const { store, container } = renderDataPanel();
+    const gdLine = () => lineOf(container, 'gd')?.dataset.w;
+    act(() => xCell(1).focus());
+    observer().see(false);
+    act(() => store.getState().actions.step());
+    expect(gdLine()).toBe(liveW(store));
+    // The focus leaves the panel: now it holds.
+    act(() => xCell(1).blur());
+    const shown = gdLine();
+    act(() => store.getState().actions.step());
+    expect(gdLine()).toBe(shown);
+    expect(shown).not.toBe(liveW(store));
+  });
+
+  it('is live while the page is printed', () => {
+    const { store, container } = renderDataPanel();
+    const gdLine = () => lineOf(container, 'gd')?.dataset.w;
+    observer().see(false);
+    act(() => store.getState().actions.step());
+    act(() => void window.dispatchEvent(new Event('beforeprint')));
+    expect(gdLine()).toBe(liveW(store));
+    act(() => void window.dispatchEvent(new Event('afterprint')));
+    const printed = gdLine();
+    act(() => store.getState().actions.step());
+    expect(gdLine()).toBe(printed);
+  });
+});
