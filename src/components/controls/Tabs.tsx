@@ -10,11 +10,24 @@ export interface Tab {
 
 /**
  * WAI-ARIA tabs: arrow keys move between tabs, Home/End jump, only the chosen panel is rendered
- * (a hidden transcript or chart costs nothing while the animation runs).
+ * (a hidden transcript or chart costs nothing while the animation runs). `onSelect` hears of each
+ * tab chosen, for a container whose own layout depends on it.
  */
-export function Tabs({ tabs, label }: { tabs: readonly Tab[]; label: string }) {
+export function Tabs({
+  tabs,
+  label,
+  onSelect,
+}: {
+  tabs: readonly Tab[];
+  label: string;
+  onSelect?: (id: string) => void;
+}) {
   const baseId = useId();
-  const [selected, setSelected] = useState(tabs[0]?.id ?? '');
+  const [selected, setSelectedState] = useState(tabs[0]?.id ?? '');
+  const setSelected = (id: string) => {
+    setSelectedState(id);
+    onSelect?.(id);
+  };
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const index = Math.max(
     0,

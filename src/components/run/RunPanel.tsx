@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { pyFloat, pyLiteral } from '../../core';
 import { useT } from '../../i18n';
@@ -72,8 +72,16 @@ export function RunPanel({ id }: { id: RunId }) {
     render: () => (model === 'wb' ? <Landscape2D id={id} /> : <Landscape id={id} />),
   };
   const formula = { id: 'formula', label: t('run.view.formula'), render: () => <FormulaView id={id} /> };
+  // Showing its Python, the panel is wider (styles.css): a class of its own rather than a :has() on
+  // its tabs, which made every node the landscape adds while playing restyle the whole panel.
+  const [view, setView] = useState('landscape');
+  const wide = view === 'output' || view === 'code';
   return (
-    <section className={`panel run run-${id}`} aria-label={t(`run.${id}`)} style={runColorStyle(id)}>
+    <section
+      className={`panel run run-${id}${wide ? ' run-wide' : ''}`}
+      aria-label={t(`run.${id}`)}
+      style={runColorStyle(id)}
+    >
       <header className="run-header">
         <h2>
           <span className="run-swatch" aria-hidden="true" />
@@ -86,6 +94,7 @@ export function RunPanel({ id }: { id: RunId }) {
       <RunStateLine id={id} />
       <Tabs
         label={t('run.views', { run: t(`run.${id}.short`) })}
+        onSelect={setView}
         tabs={[
           landscape,
           formula,

@@ -249,3 +249,19 @@ describe('RunPanel: the views behind the tabs', () => {
     expect(within(region(SGD)).getByRole('group', { name: 'SGD as Python: downloads' })).toBeInTheDocument();
   });
 });
+
+describe('RunPanel: its width', () => {
+  it('is marked wide (two columns, styles.css) while it shows its Python', async () => {
+    const { user } = renderRuns();
+    const gd = region(GD);
+    const tab = (name: string) => within(gd).getByRole('tab', { name });
+    expect(gd).not.toHaveClass('run-wide');
+    await user.click(tab('Python output'));
+    expect(gd).toHaveClass('run-wide');
+    expect(region(SGD)).not.toHaveClass('run-wide');
+    await user.click(tab('Python code'));
+    expect(gd).toHaveClass('run-wide');
+    await user.click(tab('Landscape'));
+    expect(gd).not.toHaveClass('run-wide');
+  });
+});
