@@ -180,16 +180,19 @@ function RunReadoutLine({ id }: { id: RunId }) {
             w: pyFloat(line.w),
             loss: line.printedLoss === null ? '—' : pyFloat(line.printedLoss),
           });
+  // An island: the numbers growing as the runs start lay out this line, not the page (LayoutIsland).
   return (
     <>
-      <dl className="readout-line">
-        {items.map(({ label, value, hidden, hint }) => (
-          <div key={label} className="readout-item" title={hint}>
-            <dt className={hidden ? 'visually-hidden' : undefined}>{label}</dt>
-            <dd className="mono">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <LayoutIsland>
+        <dl className="readout-line">
+          {items.map(({ label, value, hidden, hint }) => (
+            <div key={label} className="readout-item" title={hint}>
+              <dt className={hidden ? 'visually-hidden' : undefined}>{label}</dt>
+              <dd className="mono">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </LayoutIsland>
       <p className="visually-hidden" aria-live="polite" aria-atomic="true">
         {announcement}
       </p>
