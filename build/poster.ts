@@ -91,6 +91,13 @@ function takeFirstScreen({
   }
   const copy = root.cloneNode(true) as HTMLElement;
   for (const element of copy.querySelectorAll(`[${below}]`)) element.remove();
+  // The layout islands' measured heights are this window's. Unsealed, each is as high as its content
+  // or its reserve (counter.css) in whatever window shows the poster, as in the app's first commit.
+  for (const island of copy.querySelectorAll<HTMLElement>('.layout-island[data-sealed]')) {
+    island.removeAttribute('data-sealed');
+    island.style.removeProperty('--island-height');
+    if (island.getAttribute('style') === '') island.removeAttribute('style');
+  }
   const styles: string[] = [];
   const indexes = new Map<string, number>();
   for (const element of copy.querySelectorAll('[style]')) {

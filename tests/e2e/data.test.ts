@@ -50,7 +50,7 @@ describe('data panel', () => {
       // In sight, it goes on following the run until the pause, and then shows where GD stopped.
       await page.getByRole('button', { name: 'Pause', exact: true }).click();
       const w = await region(page, 'Gradient descent (GD)')
-        .locator('.readout-item', { hasText: 'w =' })
+        .locator('.layout-island-content .readout-item', { hasText: 'w =' })
         .locator('dd')
         .innerText();
       // Python's repr and the attribute's number: the same float.

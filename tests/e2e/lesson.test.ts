@@ -152,7 +152,7 @@ describe('the scenes', () => {
       await page.getByRole('button', { name: 'Take one step' }).click();
       const gd = page.getByRole('region', { name: 'Gradient descent (GD)', exact: true });
       await expect
-        .poll(() => gd.locator('.readout-line').innerText(), POLL)
+        .poll(() => gd.locator('.layout-island-content > .readout-line').innerText(), POLL)
         .toContain('w = 1.0933333333333333');
       expect(await page.locator('.lesson-print').innerText()).toBe(
         'epoch: 0 w= 1.0933333333333333 loss= 4.666666666666667',

@@ -243,7 +243,8 @@ describe('playground', () => {
       expect(roots).toContain("SPAN class='counter'");
 
       // The boxes are as wide as their digits in the fonts the page uses.
-      const overflow = await overflowOf(page.locator('.counter'));
+      // The counters shown (a readout line's reserve holds empty boxes of the same width).
+      const overflow = await overflowOf(page.locator('.counter:not(.layout-island-reserve *)'));
       expect(overflow.length).toBe(5);
       for (const excess of overflow) expect(excess).toBeLessThanOrEqual(0.5);
       expectNoErrors(opened);
@@ -256,7 +257,7 @@ describe('playground', () => {
     const opened = await openApp(chromium.current, { path: '#epochs=100000&speed=1000&opt=adam' });
     const { page } = opened;
     try {
-      const moments = page.locator('.run-adam .run-state .live-number');
+      const moments = page.locator('.run-adam .layout-island-content > .run-state .live-number');
       const { roots, before, after } = await traceWhilePlaying(page, 2000, moments);
       // Adam's moments really moved while the frames were traced: they are not settled numbers.
       expect(after).not.toEqual(before);
@@ -309,11 +310,16 @@ describe('playground', () => {
 
   /**
    * Opens `path`, presses Play and, in every frame until the runs are past epoch 300 and after
-   * Pause, finds the run details and the blocks below the runs where they were at rest: each
-   * landscape's foot and the data legend keep room for what the first frames write into them.
-   * `whilePlaying` checks that those frames did write it.
+   * Pause, finds the run details, the runs' plots and the blocks below the runs where they were at
+   * rest: each landscape's foot, its readout line and the data legend keep room for what the first
+   * frames write into them. `whilePlaying` checks that those frames did write it. With `inView`, the
+   * page is scrolled to it first, and Space plays and pauses (a click would scroll back to Play).
    */
-  async function expectPlayMovesNothing(path: string, whilePlaying: (page: Page) => Promise<void>) {
+  async function expectPlayMovesNothing(
+    path: string,
+    whilePlaying: (page: Page) => Promise<void>,
+    { playedEpochs = 300, inView }: { playedEpochs?: number; inView?: string } = {},
+  ) {
     const opened = await openApp(chromium.current, { path });
     const { page } = opened;
     const app = ui(page);
@@ -321,14 +327,25 @@ describe('playground', () => {
       await app.gd.waitFor({ state: 'visible', timeout: 10_000 });
       // At rest, once the data panel (loaded after the first paint) is in and nothing moves any more.
       await page.locator('.panel.data-panel').waitFor({ state: 'visible', timeout: 10_000 });
+      // A panel out of sight holds still while the runs play (useHeldWhileHidden): one watched is shown.
+      if (inView) await page.locator(inView).scrollIntoViewIfNeeded();
       // Where the blocks below the feet and the data legend sit, recorded in every frame from here on:
-      // each run's details, the panels under the runs and the data plot's keyboard help.
+      // each run's details, the panels under the runs and the data plot's keyboard help; and the
+      // runs' plots, top and bottom (a readout line growing above a plot would shrink it).
       await page.evaluate(() => {
         const selector = '.run-details, .panel.settings, .panel.data-panel, .data-plot .data-keys';
-        const places = () =>
-          [...document.querySelectorAll(selector)].map(
-            (element) => Math.round(element.getBoundingClientRect().top * 10) / 10,
-          );
+        const round = (px: number) => Math.round(px * 10) / 10;
+        const places = () => [
+          ...[...document.querySelectorAll(selector)].map((element) =>
+            round(element.getBoundingClientRect().top),
+          ),
+          ...[...document.querySelectorAll('.run .chart-plot-box, .run .landscape2d-frame')].flatMap(
+            (element) => {
+              const box = element.getBoundingClientRect();
+              return [round(box.top), round(box.bottom)];
+            },
+          ),
+        ];
         const record = { frames: [] as number[][], places };
         Object.assign(window, { __places: record });
         const frame = () => {
@@ -350,17 +367,18 @@ describe('playground', () => {
         }, POLL)
         .toBe(true);
       const atRest = await places();
-      expect(atRest.length).toBeGreaterThanOrEqual(5);
+      expect(atRest.length).toBeGreaterThanOrEqual(9);
       const framesSince = () =>
         page.evaluate(() => {
           const record = (window as unknown as { __places: Record }).__places;
           return record.frames.splice(0);
         });
       await framesSince();
-      await app.play.click();
-      await expect.poll(() => clockEpoch(page), POLL).toBeGreaterThan(300);
+      const playOrPause = (button: Locator) => (inView ? page.keyboard.press(' ') : button.click());
+      await playOrPause(app.play);
+      await expect.poll(() => clockEpoch(page), POLL).toBeGreaterThan(playedEpochs);
       await whilePlaying(page);
-      await app.pause.click();
+      await playOrPause(app.pause);
       await nextFrame();
       const frames = await framesSince();
       expect(frames.length).toBeGreaterThan(2);
@@ -382,16 +400,33 @@ describe('playground', () => {
     });
   });
 
+  it('pressing Play in the lecture’s own setup keeps the plots’ size: the readout lines keep room', async () => {
+    // 100 epochs, as the lecture: the counters hold three digits, and w and the cost widen to sixteen.
+    await expectPlayMovesNothing(
+      '#speed=100',
+      async (page) => {
+        const cost = page.locator('.run-gd .layout-island-content > .readout-line .live-number').last();
+        expect((await cost.innerText()).length).toBeGreaterThanOrEqual(16);
+      },
+      { playedEpochs: 40 },
+    );
+  });
+
   it('pressing Play with the bias model moves nothing either: the 2-D feet and the data legend keep room', async () => {
-    await expectPlayMovesNothing('#model=wb&speed=1000&epochs=100000', async (page) => {
-      // The maps' (w, b) and the data legend's lines have grown their digits ("1.0" → sixteen, "1" → four).
-      const at = page.locator('.landscape2d .layout-island-content .chart-stats > .chart-mono').first();
-      expect(await at.innerText()).toMatch(/^\(w, b\) = \(-?\d\.\d{6,}/);
-      const legend = page.getByRole('list', { name: 'Lines in the plot' });
-      const gd = await legend.getByRole('listitem').first().innerText();
-      expect(gd).not.toBe('GD: ŷ = 1·x + 0');
-      expect(gd).toMatch(/^GD: ŷ = .*\d\.\d/);
-    });
+    await expectPlayMovesNothing(
+      '#model=wb&speed=1000&epochs=100000',
+      async (page) => {
+        // The maps' (w, b) and the data legend's lines have grown their digits ("1.0" → sixteen, "1" → four).
+        const at = page.locator('.landscape2d .layout-island-content .chart-stats > .chart-mono').first();
+        expect(await at.innerText()).toMatch(/^\(w, b\) = \(-?\d\.\d{6,}/);
+        const legend = page.getByRole('list', { name: 'Lines in the plot' });
+        const gd = await legend.getByRole('listitem').first().innerText();
+        expect(gd).not.toBe('GD: ŷ = 1·x + 0');
+        expect(gd).toMatch(/^GD: ŷ = .*\d\.\d/);
+      },
+      // The data legend in sight (out of sight, the data panel holds still while the runs play).
+      { inView: 'ul.data-legend[aria-label]' },
+    );
   });
 
   it('warns when the learning rate is dragged past the limit, and a diverged run prints no NaN', async () => {

@@ -90,7 +90,8 @@ describe('divergence, drawn', () => {
         .filter((value) => !Number.isNaN(value));
       expect(ticks.length).toBeGreaterThanOrEqual(3);
       // GD's last finite cost, as its readout prints it, sits under the top tick.
-      const readout = (await region(page, GD).locator('.readout-line').textContent()) ?? '';
+      const readout =
+        (await region(page, GD).locator('.layout-island-content > .readout-line').textContent()) ?? '';
       const largest = Number(/cost\s*([\d.e+]+)/.exec(readout)![1]);
       expect(largest).toBeGreaterThan(1e300);
       expect(Math.max(...ticks)).toBeGreaterThanOrEqual(largest);

@@ -3,7 +3,7 @@ import { pyFloat, type OptimizerSpec, type Point2 } from '../../core';
 import { useT } from '../../i18n';
 import { LiveMessage } from '../controls/LiveNumber';
 import { Landscape2DLegend } from './landscape2dParts';
-import { WIDEST_FLOAT } from './LandscapeFoot';
+import { WIDEST_FLOAT } from '../controls/LiveNumber';
 
 /** A (w, b) pair of floats, formatted (as Python prints them, or the widest). */
 export interface Floats2 {

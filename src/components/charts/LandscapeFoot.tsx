@@ -89,12 +89,6 @@ export const LandscapeFoot = memo(function LandscapeFoot(props: LandscapeFootPro
   );
 });
 
-/**
- * A float as wide as Python prints one in this app's runs: 17 significant digits, a sign and an
- * exponent ("-1.0806170773018190e-14"). The foot's reserve writes its numbers so.
- */
-export const WIDEST_FLOAT = '-0.0000000000000000e-00';
-
 /** The sample whose "sample i: (x, y)" is the longest: the reserve names it. */
 export function widestSample(xs: readonly number[], ys: readonly number[]): LandscapeFootProps['latest'] {
   let widest: LandscapeFootProps['latest'] = null;

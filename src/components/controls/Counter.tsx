@@ -22,6 +22,11 @@ function writeCount(box: HTMLSpanElement, value: number): void {
     box.style.setProperty('--counter-digits', digits);
 }
 
+/** A Counter's box at its widest (the digits of `upTo`), empty: for a LayoutIsland's reserve. */
+export function CounterReserve({ upTo }: { readonly upTo: number }) {
+  return <span className="counter" style={{ '--counter-reserve': digitsOf(upTo) } as CSSProperties} />;
+}
+
 /**
  * A count that changes every frame while the runs play (the clock's epoch, a run's epochs and
  * updates), read from the store by `select` and written into its box by itself (useStoreWriter): a

@@ -10,8 +10,9 @@ import './counter.css';
  * The outer box is the flex or grid item (those cannot be layout roots); the block sits inside it.
  *
  * `reserve` is the content as it may become while the runs play (the widest numbers, every line
- * that may appear), laid out unseen behind it: the block is as high as the higher of the two, so
- * the first frames of a run, when the numbers grow, do not move what lies below it.
+ * that may appear), laid out unseen in the same grid cell (counter.css): from the first layout the
+ * block is as high as the higher of the two, so the first frames of a run, when the numbers grow,
+ * do not move what lies around it.
  * Without ResizeObserver (jsdom) the block is never contained, and the reserve not laid out.
  */
 export function LayoutIsland({

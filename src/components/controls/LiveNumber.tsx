@@ -7,6 +7,13 @@ import { writeText } from './Counter';
 import './counter.css';
 
 /**
+ * A float as wide as Python prints one in this app's runs: 17 significant digits, a sign and an
+ * exponent ("-1.0806170773018190e-14"). The reserves of a landscape's foot and of a run's readout
+ * lines (LayoutIsland) write their numbers so.
+ */
+export const WIDEST_FLOAT = '-0.0000000000000000e-00';
+
+/**
  * A number that changes while the runs play (w, the cost, a slope, an optimizer's moment), printed
  * as given, in a box that is a layout root (see counter.css): a new number lays out this box alone,
  * not the page (a readout's float changing every frame laid out the whole document every frame).
@@ -26,6 +33,11 @@ export function LiveNumber({ text }: { readonly text: string }) {
       {text}
     </span>
   );
+}
+
+/** A LiveNumber's box at its widest (WIDEST_FLOAT), empty: for a LayoutIsland's reserve. */
+export function LiveNumberReserve() {
+  return <span className="live-number" style={{ '--live-chars': WIDEST_FLOAT.length } as CSSProperties} />;
 }
 
 /**

@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { pyFloat, pyLiteral } from '../../core';
 import { useT } from '../../i18n';
 import { usePlaygroundSelector } from '../../store/context';
-import type { RunId } from '../../store/playground';
+import type { PlaygroundState, RunId } from '../../store/playground';
 import {
   selectRunDetails,
   selectRunHealth,
@@ -24,9 +24,9 @@ import { PythonDownloads } from '../python/PythonDownloads';
 import { RegimeNote } from './RegimeNote';
 import { RunStateLine } from './RunStateLine';
 import { approx } from './SettingsPanel';
-import { Counter } from '../controls/Counter';
+import { Counter, CounterReserve } from '../controls/Counter';
 import { LayoutIsland } from '../controls/LayoutIsland';
-import { LiveNumber } from '../controls/LiveNumber';
+import { LiveNumber, LiveNumberReserve } from '../controls/LiveNumber';
 import { Tabs } from '../controls/Tabs';
 import { runColorStyle } from './runColors';
 import './run.css';
@@ -136,37 +136,20 @@ function RunReadoutLine({ id }: { id: RunId }) {
   const model = usePlaygroundSelector(selectModel);
   const totalEpochs = usePlaygroundSelector(selectTotalEpochs);
   const totalUpdates = usePlaygroundSelector(selectRunTotalUpdates(id));
-  // w and b say their own name ("w = 1.0"); their labels are there for screen readers.
-  const items: { label: string; value: ReactNode; hidden?: boolean; hint?: string }[] = [
-    { label: t('run.epoch'), value: <Counter select={selectRunEpoch(id)} upTo={totalEpochs} /> },
-    {
-      label: t('run.updates'),
-      value: <Counter select={selectRunUpdates(id)} upTo={totalUpdates} />,
-    },
-    {
-      label: t('run.w'),
-      value: (
-        <>
-          w = <LiveNumber text={pyFloat(line.w)} />
-        </>
-      ),
-      hidden: true,
-    },
-    ...(model === 'wb'
-      ? [
-          {
-            label: t('run.bias'),
-            value: (
-              <>
-                b = <LiveNumber text={pyFloat(line.b)} />
-              </>
-            ),
-            hidden: true,
-          },
-        ]
-      : []),
-    { label: t('run.costShort'), value: <LiveNumber text={pyFloat(line.cost)} />, hint: t('run.cost') },
-  ];
+  // w and b say their own name ("w = 1.0"); their labels are there for screen readers. With
+  // `reserve`, every number at its widest and no number in it: what the line may become.
+  const itemsOf = (reserve: boolean): ReadoutItem[] => {
+    const count = (select: (state: PlaygroundState) => number, upTo: number) =>
+      reserve ? <CounterReserve upTo={upTo} /> : <Counter select={select} upTo={upTo} />;
+    const float = (value: number) => (reserve ? <LiveNumberReserve /> : <LiveNumber text={pyFloat(value)} />);
+    return [
+      { label: t('run.epoch'), value: count(selectRunEpoch(id), totalEpochs) },
+      { label: t('run.updates'), value: count(selectRunUpdates(id), totalUpdates) },
+      { label: t('run.w'), value: <>w = {float(line.w)}</>, hidden: true },
+      ...(model === 'wb' ? [{ label: t('run.bias'), value: <>b = {float(line.b)}</>, hidden: true }] : []),
+      { label: t('run.costShort'), value: float(line.cost), hint: t('run.cost') },
+    ];
+  };
   // Said when the run stops moving (sixty announcements a second would say nothing): not built before.
   const announcement =
     line.epoch === null || line.updates === null
@@ -180,23 +163,37 @@ function RunReadoutLine({ id }: { id: RunId }) {
             w: pyFloat(line.w),
             loss: line.printedLoss === null ? '—' : pyFloat(line.printedLoss),
           });
-  // An island: the numbers growing as the runs start lay out this line, not the page (LayoutIsland).
+  // An island as high as the line at its widest: as the numbers grow in the run's first frames, the
+  // line lays out alone, and the picture below it keeps its place and size (LayoutIsland).
   return (
     <>
-      <LayoutIsland>
-        <dl className="readout-line">
-          {items.map(({ label, value, hidden, hint }) => (
-            <div key={label} className="readout-item" title={hint}>
-              <dt className={hidden ? 'visually-hidden' : undefined}>{label}</dt>
-              <dd className="mono">{value}</dd>
-            </div>
-          ))}
-        </dl>
+      <LayoutIsland reserve={<ReadoutItems items={itemsOf(true)} />}>
+        <ReadoutItems items={itemsOf(false)} />
       </LayoutIsland>
       <p className="visually-hidden" aria-live="polite" aria-atomic="true">
         {announcement}
       </p>
     </>
+  );
+}
+
+interface ReadoutItem {
+  readonly label: string;
+  readonly value: ReactNode;
+  readonly hidden?: boolean;
+  readonly hint?: string;
+}
+
+function ReadoutItems({ items }: { items: readonly ReadoutItem[] }) {
+  return (
+    <dl className="readout-line">
+      {items.map(({ label, value, hidden, hint }) => (
+        <div key={label} className="readout-item" title={hint}>
+          <dt className={hidden ? 'visually-hidden' : undefined}>{label}</dt>
+          <dd className="mono">{value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 

@@ -2,7 +2,8 @@ import { useT, type MessageKey } from '../../i18n';
 import { usePlaygroundSelector } from '../../store/context';
 import type { RunId } from '../../store/playground';
 import { selectRule, selectStateParams, selectStateValue } from '../../store/selectors';
-import { StoreLiveNumber } from '../controls/LiveNumber';
+import { LayoutIsland } from '../controls/LayoutIsland';
+import { LiveNumberReserve, StoreLiveNumber } from '../controls/LiveNumber';
 
 /**
  * What an optimizer with state carries from step to step, where the run stands: momentum's velocity,
@@ -10,7 +11,9 @@ import { StoreLiveNumber } from '../controls/LiveNumber';
  * y = w·x + b), each as its rule writes it (stateSymbols) and named by the catalog's `state.<name>`.
  * Nothing for plain gradient descent, which carries nothing. The values write themselves (they
  * change every frame of a run that has settled into small steps, when nothing else does): the line
- * renders only when the rule or the model changes.
+ * renders only when the rule or the model changes. It is a LayoutIsland as high as the line with
+ * every value at its widest: as the values widen in the run's first frames, the line lays out alone,
+ * and the picture below it keeps its place and size.
  */
 export function RunStateLine({ id }: { id: RunId }) {
   const t = useT();
@@ -27,16 +30,17 @@ export function RunStateLine({ id }: { id: RunId }) {
       return [{ key: `${name}-${param}`, label, shown, select: selectStateValue(id, param, name) }];
     }),
   );
-  return (
-    <dl className="readout-line run-state" aria-label={t('state.label')}>
+  const line = (reserve: boolean) => (
+    <dl className="readout-line run-state" aria-label={reserve ? undefined : t('state.label')}>
       {items.map(({ key, label, shown, select }) => (
-        <div key={key} className="readout-item" title={label}>
+        <div key={key} className="readout-item" title={reserve ? undefined : label}>
           <dt className="visually-hidden">{label}</dt>
           <dd className="mono">
-            {shown} = <StoreLiveNumber select={select} />
+            {shown} = {reserve ? <LiveNumberReserve /> : <StoreLiveNumber select={select} />}
           </dd>
         </div>
       ))}
     </dl>
   );
+  return <LayoutIsland reserve={line(true)}>{line(false)}</LayoutIsland>;
 }

@@ -6,7 +6,7 @@ import {
   WIDEST_COST,
   type Landscape2DFootProps,
 } from '../../../src/components/charts/Landscape2DFoot';
-import { WIDEST_FLOAT } from '../../../src/components/charts/LandscapeFoot';
+import { WIDEST_FLOAT } from '../../../src/components/controls/LiveNumber';
 import { optimum, pyFloat } from '../../../src/core';
 import { useLocaleStore } from '../../../src/i18n';
 import { DEFAULT_SETTINGS } from '../../../src/store/playground';
