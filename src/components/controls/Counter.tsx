@@ -6,6 +6,9 @@ import './counter.css';
 /** How many digits `value` prints with (the counters print plain integers). */
 const digitsOf = (value: number): number => String(Math.trunc(Math.abs(value))).length;
 
+/** A counter box's room for the digits of the count it will reach (see counter.css). */
+const reserveFor = (upTo: number) => ({ '--counter-reserve': digitsOf(upTo) }) as CSSProperties;
+
 /** Shows `text` in `box`, a box that holds one text node written by a store subscription. */
 export function writeText(box: HTMLElement, text: string): void {
   // The text node's data, not textContent: a new node would need its style and layout object again.
@@ -24,7 +27,7 @@ function writeCount(box: HTMLSpanElement, value: number): void {
 
 /** A Counter's box at its widest (the digits of `upTo`), empty: for a LayoutIsland's reserve. */
 export function CounterReserve({ upTo }: { readonly upTo: number }) {
-  return <span className="counter" style={{ '--counter-reserve': digitsOf(upTo) } as CSSProperties} />;
+  return <span className="counter" style={reserveFor(upTo)} />;
 }
 
 /**
@@ -43,8 +46,7 @@ export function Counter({
   readonly upTo: number;
 }) {
   const ref = useStoreWriter(select, writeCount);
-  const reserve = { '--counter-reserve': digitsOf(upTo) } as CSSProperties;
-  return <span ref={ref} className="counter" style={reserve} />;
+  return <span ref={ref} className="counter" style={reserveFor(upTo)} />;
 }
 
 /**
