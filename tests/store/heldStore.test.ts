@@ -4,23 +4,26 @@ import { createPlaygroundStore } from '../../src/store/playground';
 
 const epochOf = (store: { getState: () => { epoch: number } }) => store.getState().epoch;
 
+/** A fresh store, a held view of it, and a subscriber to the view that records what it hears. */
+function watchedView() {
+  const live = createPlaygroundStore();
+  const held = createHeldStore(live);
+  const heard = vi.fn();
+  held.store.subscribe(heard);
+  return { live, held, heard };
+}
+
 describe('createHeldStore', () => {
   it('passes every change on while not held', () => {
-    const live = createPlaygroundStore();
-    const { store } = createHeldStore(live);
-    const heard = vi.fn();
-    store.subscribe(heard);
+    const { live, held, heard } = watchedView();
     live.getState().actions.step();
     expect(heard).toHaveBeenCalledTimes(1);
     expect(heard.mock.calls[0]![0]).toBe(live.getState());
-    expect(epochOf(store)).toBe(1);
+    expect(epochOf(held.store)).toBe(1);
   });
 
   it('shows the state at the hold and tells nothing while held', () => {
-    const live = createPlaygroundStore();
-    const held = createHeldStore(live);
-    const heard = vi.fn();
-    held.store.subscribe(heard);
+    const { live, held, heard } = watchedView();
     live.getState().actions.step();
     held.hold(true);
     const atHold = live.getState();
@@ -36,10 +39,7 @@ describe('createHeldStore', () => {
   });
 
   it('shows the live state at once when let go, in one notification', () => {
-    const live = createPlaygroundStore();
-    const held = createHeldStore(live);
-    const heard = vi.fn();
-    held.store.subscribe(heard);
+    const { live, held, heard } = watchedView();
     held.hold(true);
     const atHold = live.getState();
     live.getState().actions.step();
@@ -56,10 +56,7 @@ describe('createHeldStore', () => {
   });
 
   it('writes to the live store, and a write through a held view shows in it', () => {
-    const live = createPlaygroundStore();
-    const held = createHeldStore(live);
-    const heard = vi.fn();
-    held.store.subscribe(heard);
+    const { live, held, heard } = watchedView();
     held.hold(true);
     held.store.setState({ epoch: 7 });
     expect(epochOf(live)).toBe(7);
