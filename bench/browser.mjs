@@ -347,15 +347,29 @@ export async function measureIdle(browser, baseURL, { device = 'laptop', throttl
  * epochs (Run to end), then lengthened to `epochs` (typed) and played from there: playing with a long
  * history. Play is clicked (tapped on a touch device). Returns the raw frame timestamps (with the
  * clock's epoch and React's commit count), the long animation frames, and Chromium's counters sampled
- * about once a second.
+ * about once a second. `initScript` runs in the page before its own scripts (see openApp; bench/ab.mjs
+ * adds CSS with it).
  */
 export async function measureAnimation(
   browser,
   baseURL,
-  { device = 'laptop', throttle = 1, fragment = '', epochs = 100_000, from = 0, windowMs = 6_000 } = {},
+  {
+    device = 'laptop',
+    throttle = 1,
+    fragment = '',
+    epochs = 100_000,
+    from = 0,
+    windowMs = 6_000,
+    initScript = null,
+  } = {},
 ) {
   const link = [`speed=1000`, `epochs=${from > 0 ? from : epochs}`, fragment].filter(Boolean).join('&');
-  const { page, cdp, pageErrors } = await openApp(browser, baseURL, { device, throttle, fragment: link });
+  const { page, cdp, pageErrors } = await openApp(browser, baseURL, {
+    device,
+    throttle,
+    fragment: link,
+    initScript,
+  });
   try {
     await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
     await page.evaluate(() => window.__bench.stopObserving());
