@@ -178,26 +178,29 @@ export function runReadout(s: PlaygroundState, id: RunId): RunReadout {
 }
 
 /**
- * What run `id`'s readout line renders (pass it through useShallow): its numbers by value, and its
- * epoch and updates only while it is not playing, for the announcement. While playing, its counters
- * follow the clock by themselves: a frame that only counts leaves the line as it was.
+ * What run `id`'s readout line says when it stops (pass it through useShallow): null while the runs
+ * play, when its numbers and counters follow the clock by themselves (StoreLiveNumber, Counter), so
+ * that a frame leaves the line's React render alone.
  */
 export const selectRunLine = (id: RunId) => (s: PlaygroundState) => {
+  if (s.playback === 'playing') return null;
   const readout = runReadout(s, id);
-  const playing = s.playback === 'playing';
   return {
     w: readout.params.w,
-    b: readout.params.b,
-    cost: readout.cost,
     printedLoss: readout.printedLoss,
     health: readout.health,
     divergedInEpoch: readout.divergedInEpoch,
-    epoch: playing ? null : readout.epoch,
-    updates: playing ? null : readout.updates,
+    epoch: readout.epoch,
+    updates: readout.updates,
   };
 };
+/** Run `id`'s cost on all data at the parameters shown (its readout line's last number). */
+export const selectRunCost = (id: RunId) => (s: PlaygroundState) => {
+  const { model, data } = runOf(s, id).setup;
+  return cost(model, displayedParams(s, id), data);
+};
 /**
- * What run `id`'s details under the picture show (pass it through useShallow): the printed loss and
+ * What run `id`'s details under the picture show (RunDetails writes each by itself): the printed loss and
  * the predictions, which stand still once the run has settled while its epoch counts on.
  */
 export const selectRunDetails = (id: RunId) => (s: PlaygroundState) => {

@@ -19,7 +19,7 @@ import type { PlaygroundState, RunId } from '../../store/playground';
 import { AXIS_TICK, CHART_THEME, formatCompact, MAX_SAMPLE_CURVES, RUN_COLOR_VARS } from './chartData';
 import './charts.css';
 import { WIDEST_FLOAT } from '../controls/LiveNumber';
-import { LandscapeFoot, widestSample, type LandscapeFootProps } from './LandscapeFoot';
+import { CadencedLandscapeFoot, LandscapeFoot, widestSample, type LandscapeFootProps } from './LandscapeFoot';
 import { landscapeView } from './landscapeView';
 import { axisWidth, formatTick, linearTicks } from './toolkit';
 import { LandscapeDrawing, LandscapeLayerContext, type LandscapeLayer } from './landscapeDrawing';
@@ -300,7 +300,7 @@ export function Landscape({ id, height, width }: LandscapeProps) {
       {/* At rest the foot keeps the height it will need while the runs play (the widest numbers,
           SGD's latest sample): pressing Play moves nothing below it. */}
       <LayoutIsland reserve={<LandscapeFoot {...reserve} />}>
-        <LandscapeFoot {...foot} />
+        <CadencedLandscapeFoot foot={foot} />
       </LayoutIsland>
     </figure>
   );

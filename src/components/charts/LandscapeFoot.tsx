@@ -1,7 +1,9 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { pyFloat, pyLiteral } from '../../core';
 import { useT } from '../../i18n';
 import { LiveMessage } from '../controls/LiveNumber';
+import { usePlaygroundStoreApi } from '../../store/context';
+import { selectIsTextFrame } from '../../store/selectors';
 import { CHART_THEME, RUN_COLOR_VARS } from './chartData';
 
 /** What a landscape's foot says; the floats come formatted (as Python prints them, or the widest). */
@@ -101,4 +103,18 @@ export function widestSample(xs: readonly number[], ys: readonly number[]): Land
     }
   });
   return widest;
+}
+
+/**
+ * The foot as of the store's last text frame (the readout cadence of selectors.ts): while the runs
+ * play, its numbers change every other frame, as the readout line's do, and the frames between leave
+ * it alone (the landscape above it renders on every frame). At rest, every render shows its props.
+ */
+export function CadencedLandscapeFoot({ foot }: { readonly foot: LandscapeFootProps }) {
+  // The state this render comes from: the landscape renders on the store's updates, synchronously.
+  const textFrame = selectIsTextFrame(usePlaygroundStoreApi().getState());
+  const [shown, setShown] = useState(foot);
+  // Derived state, set during render: React renders this component again at once, nothing else.
+  if (textFrame && shown !== foot) setShown(foot);
+  return <LandscapeFoot {...(textFrame ? foot : shown)} />;
 }

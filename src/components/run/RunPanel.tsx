@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { pyFloat, pyLiteral } from '../../core';
 import { useT } from '../../i18n';
@@ -7,8 +7,11 @@ import type { PlaygroundState, RunId } from '../../store/playground';
 import {
   selectRunDetails,
   selectRunHealth,
+  selectRunCost,
   selectRunLine,
   selectRunEpoch,
+  selectShownB,
+  selectShownW,
   selectRunUpdates,
   selectRunTotalUpdates,
   selectTotalEpochs,
@@ -26,7 +29,8 @@ import { RunStateLine } from './RunStateLine';
 import { approx } from './SettingsPanel';
 import { Counter, CounterReserve } from '../controls/Counter';
 import { LayoutIsland } from '../controls/LayoutIsland';
-import { LiveNumber, LiveNumberReserve } from '../controls/LiveNumber';
+import { LiveNumberReserve, StoreLiveNumber } from '../controls/LiveNumber';
+import { StoreText } from '../controls/StoreText';
 import { Tabs } from '../controls/Tabs';
 import { runColorStyle } from './runColors';
 import './run.css';
@@ -129,30 +133,45 @@ function RunStatus({ id }: { id: RunId }) {
   );
 }
 
-/** Where the run stands, in one line under its regime: epoch, updates, w (and b), cost on all data. */
+/**
+ * Where the run stands, in one line under its regime: epoch, updates, w (and b), cost on all data.
+ * While the runs play, every number in it writes itself from the store (Counter, StoreLiveNumber) at
+ * the readout cadence, and the line itself does not render again.
+ */
 function RunReadoutLine({ id }: { id: RunId }) {
   const t = useT();
   const line = usePlaygroundSelector(useShallow(selectRunLine(id)));
   const model = usePlaygroundSelector(selectModel);
   const totalEpochs = usePlaygroundSelector(selectTotalEpochs);
   const totalUpdates = usePlaygroundSelector(selectRunTotalUpdates(id));
+  const select = useMemo(
+    () => ({
+      epoch: selectRunEpoch(id),
+      updates: selectRunUpdates(id),
+      w: selectShownW(id),
+      b: selectShownB(id),
+      cost: selectRunCost(id),
+    }),
+    [id],
+  );
   // w and b say their own name ("w = 1.0"); their labels are there for screen readers. With
   // `reserve`, every number at its widest and no number in it: what the line may become.
   const itemsOf = (reserve: boolean): ReadoutItem[] => {
     const count = (select: (state: PlaygroundState) => number, upTo: number) =>
       reserve ? <CounterReserve upTo={upTo} /> : <Counter select={select} upTo={upTo} />;
-    const float = (value: number) => (reserve ? <LiveNumberReserve /> : <LiveNumber text={pyFloat(value)} />);
+    const float = (select: (state: PlaygroundState) => number) =>
+      reserve ? <LiveNumberReserve /> : <StoreLiveNumber select={select} />;
     return [
-      { label: t('run.epoch'), value: count(selectRunEpoch(id), totalEpochs) },
-      { label: t('run.updates'), value: count(selectRunUpdates(id), totalUpdates) },
-      { label: t('run.w'), value: <>w = {float(line.w)}</>, hidden: true },
-      ...(model === 'wb' ? [{ label: t('run.bias'), value: <>b = {float(line.b)}</>, hidden: true }] : []),
-      { label: t('run.costShort'), value: float(line.cost), hint: t('run.cost') },
+      { label: t('run.epoch'), value: count(select.epoch, totalEpochs) },
+      { label: t('run.updates'), value: count(select.updates, totalUpdates) },
+      { label: t('run.w'), value: <>w = {float(select.w)}</>, hidden: true },
+      ...(model === 'wb' ? [{ label: t('run.bias'), value: <>b = {float(select.b)}</>, hidden: true }] : []),
+      { label: t('run.costShort'), value: float(select.cost), hint: t('run.cost') },
     ];
   };
   // Said when the run stops moving (sixty announcements a second would say nothing): not built before.
   const announcement =
-    line.epoch === null || line.updates === null
+    line === null
       ? ''
       : line.health === 'diverged'
         ? t('run.announceDiverged', { run: t(`run.${id}.short`), epoch: line.divergedInEpoch ?? 0 })
@@ -197,17 +216,31 @@ function ReadoutItems({ items }: { items: readonly ReadoutItem[] }) {
   );
 }
 
-/** Below the picture: the loss as the lecture prints it, and the prediction before and now. */
+/**
+ * Below the picture: the loss as the lecture prints it, and the prediction before and now. The
+ * numbers write themselves (StoreText): while the runs play they change at the readout cadence, and
+ * the details do not render again.
+ */
 function RunDetails({ id }: { id: RunId }) {
   const t = useT();
-  const readout = usePlaygroundSelector(useShallow(selectRunDetails(id)));
   const predictX = usePlaygroundSelector(selectPredictX);
   const x = pyLiteral(predictX);
+  const select = useMemo(() => {
+    const details = selectRunDetails(id);
+    return {
+      loss: (state: PlaygroundState) => {
+        const { printedLoss } = details(state);
+        return printedLoss === null ? '—' : pyFloat(printedLoss);
+      },
+      before: (state: PlaygroundState) => pyFloat(details(state).predictBefore),
+      now: (state: PlaygroundState) => pyFloat(details(state).predictNow),
+    };
+  }, [id]);
   // Plain text, not LiveNumbers: a column may be narrower than a long float, which then wraps.
-  const rows: [string, string, string?][] = [
-    [t('run.loss'), readout.printedLoss === null ? '—' : pyFloat(readout.printedLoss), t('run.lossHint')],
-    [t('run.predictBefore', { x }), pyFloat(readout.predictBefore)],
-    [t('run.predictAfter', { x }), pyFloat(readout.predictNow)],
+  const rows: [string, ReactNode, string?][] = [
+    [t('run.loss'), <StoreText select={select.loss} />, t('run.lossHint')],
+    [t('run.predictBefore', { x }), <StoreText select={select.before} />],
+    [t('run.predictAfter', { x }), <StoreText select={select.now} />],
   ];
   return (
     <LayoutIsland>

@@ -21,7 +21,8 @@ import { useAnimationLoop } from '../../../src/hooks/useAnimationLoop';
 import { useLocaleStore } from '../../../src/i18n';
 import { usePlaygroundStoreApi } from '../../../src/store/context';
 import type { PlaygroundStore } from '../../../src/store/playground';
-import { selectIsTextFrame } from '../../../src/store/selectors';
+import { runReadout, selectIsTextFrame } from '../../../src/store/selectors';
+import { pyFloat } from '../../../src/core';
 import { fresh } from '../../store/helpers';
 import { clock } from '../helpers/dom';
 import { manualFrames } from '../helpers/frames';
@@ -177,6 +178,47 @@ describe('the render budget of a frame', WHOLE_APP, () => {
     expect(runEpoch(container, 'gd')).toBe(String(store.getState().epoch));
     expect(frames).toBe(20);
     expect(store.getState().epoch).toBeGreaterThanOrEqual(330);
+  });
+
+  it('a moving run writes its numbers at the readout cadence: the readout line, the details and the landscape foot', () => {
+    const store = fresh({ speed: 1000, epochs: 100_000 });
+    const { container } = renderFirstScreen(store, () => {});
+    const texts = (selector: string) =>
+      [...container.querySelectorAll(selector)].map((element) => element.textContent ?? '');
+    /** What SGD's panel shows: w and the cost in its readout line, its details, w under its landscape. */
+    const shown = () => ({
+      line: texts('.run-sgd .layout-island-content .readout-line .live-number'),
+      details: texts('.run-sgd .run-details .readout dd'),
+      foot: texts('.run-sgd figure.landscape .layout-island-content .chart-stats .live-number')[0],
+    });
+    /** The same as the store has them now. */
+    const expected = () => {
+      const readout = runReadout(store.getState(), 'sgd');
+      return {
+        line: [pyFloat(readout.params.w), pyFloat(readout.cost)],
+        details: [pyFloat(readout.printedLoss!), pyFloat(readout.predictBefore), pyFloat(readout.predictNow)],
+        foot: pyFloat(readout.params.w),
+      };
+    };
+    let written: ReturnType<typeof expected> | null = null;
+    let kept = 0;
+    let behind = 0;
+    playFrames(store, 12, (advanced) => {
+      if (advanced < 0) return;
+      const now = expected();
+      if (selectIsTextFrame(store.getState())) written = now;
+      else {
+        // A frame that moves the lines leaves the numbers as the last one wrote them.
+        kept += 1;
+        if (JSON.stringify(now) !== JSON.stringify(written)) behind += 1;
+      }
+      expect(shown()).toEqual(written);
+    });
+    expect(kept).toBe(6);
+    // The run still moved on most of those frames: the numbers shown were a frame behind.
+    expect(behind).toBeGreaterThanOrEqual(3);
+    act(() => store.getState().actions.pause());
+    expect(shown()).toEqual(expected());
   });
 
   it('once the runs have settled, a frame that only counts renders nothing but, now and then, the loss line', () => {
