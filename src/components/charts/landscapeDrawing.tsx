@@ -81,8 +81,27 @@ export function LandscapeDrawing() {
         : [],
     [samples, scales],
   );
+  // Every sample's loss, faint, stays as it is while the runs play; the latest update's is drawn
+  // again over them, so that a new update changes one path's data, not the style of two curves.
+  const faintSamples = useMemo(
+    () =>
+      sampleCurves.map(({ i, d }) => (
+        <g key={`sample-${i}`} className="landscape-sample">
+          <path
+            className="chart-line-thin"
+            d={d}
+            fill="none"
+            stroke={CHART_THEME.text}
+            strokeOpacity={0.22}
+            strokeWidth={1}
+          />
+        </g>
+      )),
+    [sampleCurves],
+  );
+  const highlight = sampleCurves.find((sample) => sample.i === layer?.latest)?.d ?? null;
   if (!layer || !scales || !area) return null;
-  const { latest, path, line, wStar, yTop, tangent, touch, ball, color, nextStep } = layer;
+  const { path, line, wStar, yTop, tangent, touch, ball, color, nextStep } = layer;
   const stepFrom = nextStep ? { x: scales.x(nextStep[0].w), y: scales.y(nextStep[0].value) } : null;
   const stepTo = nextStep ? { x: scales.x(nextStep[1].w), y: scales.y(nextStep[1].value) } : null;
   const stepShown =
@@ -139,21 +158,19 @@ export function LandscapeDrawing() {
             strokeDasharray="4 4"
           />
         )}
-        {sampleCurves.map(({ i, d }) => (
-          <g
-            key={`sample-${i}`}
-            className={i === latest ? 'landscape-sample landscape-sample-latest' : 'landscape-sample'}
-          >
+        {faintSamples}
+        {highlight !== null && (
+          <g className="landscape-sample-latest">
             <path
               className="chart-line-thin"
-              d={d}
+              d={highlight}
               fill="none"
-              stroke={i === latest ? RUN_COLOR_VARS.sgd : CHART_THEME.text}
-              strokeOpacity={i === latest ? 0.75 : 0.22}
-              strokeWidth={i === latest ? 2 : 1}
+              stroke={RUN_COLOR_VARS.sgd}
+              strokeOpacity={0.75}
+              strokeWidth={2}
             />
           </g>
-        ))}
+        )}
         <g className="landscape-cost">
           <path className="chart-line" d={bowl} fill="none" stroke={CHART_THEME.curve} strokeWidth={2} />
         </g>

@@ -144,6 +144,14 @@ describe('Landscape', () => {
     // Epoch 0: no update yet, nothing highlighted.
     expect(container.querySelector('.landscape-sample-latest')).toBeNull();
     expect(figure).toHaveAttribute('data-highlighted-sample', '');
+    // Every sample's loss stays drawn faint, as it is; the latest one is drawn again over them.
+    const faint = [...container.querySelectorAll('.landscape-sample path')];
+    const faintAsDrawn = () =>
+      faint.map((path) => [path.isConnected, path.getAttribute('stroke-opacity'), path.getAttribute('d')]);
+    const before = faintAsDrawn();
+    expect(before.map(([connected, opacity]) => [connected, opacity])).toEqual(
+      faint.map(() => [true, '0.22']),
+    );
 
     for (const expected of [0, 1]) {
       act(() => store.getState().actions.stepSample());
@@ -157,6 +165,11 @@ describe('Landscape', () => {
       expect(Number(dot.getAttribute('cx'))).toBeCloseTo(axisScale(container, 'x')(w), 6);
       expect(figure).toHaveAttribute('data-highlighted-sample', String(expected));
       expect(container.querySelectorAll('.landscape-sample-latest')).toHaveLength(1);
+      expect(container.querySelector('.landscape-sample-latest path')).toHaveAttribute(
+        'd',
+        before[expected]![2]!,
+      );
+      expect(faintAsDrawn()).toEqual(before);
       const x = LECTURE_DATA.xs[expected]!;
       const yv = LECTURE_DATA.ys[expected]!;
       expect(
