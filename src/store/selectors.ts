@@ -157,7 +157,18 @@ export interface RunReadout {
   readonly limit: number | null;
 }
 
+/** Each run's readout of the last state asked: its line and details read several numbers from one state. */
+const lastReadouts = new Map<RunId, { readonly state: PlaygroundState; readonly readout: RunReadout }>();
+
 export function runReadout(s: PlaygroundState, id: RunId): RunReadout {
+  const last = lastReadouts.get(id);
+  if (last?.state === s) return last.readout;
+  const readout = makeReadout(s, id);
+  lastReadouts.set(id, { state: s, readout });
+  return readout;
+}
+
+function makeReadout(s: PlaygroundState, id: RunId): RunReadout {
   const run = runOf(s, id);
   const { data, model, init } = run.setup;
   const params = displayedParams(s, id);

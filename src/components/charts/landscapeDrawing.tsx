@@ -51,6 +51,20 @@ const curvePath = (points: readonly CurvePoint[], scales: PixelScales): string =
     scales,
   );
 
+/** A sample's loss ℓᵢ(w): faint, or in SGD's colour when the latest update used it. */
+function SampleCurve({ d, latest }: { readonly d: string; readonly latest: boolean }) {
+  return (
+    <path
+      className="chart-line-thin"
+      d={d}
+      fill="none"
+      stroke={latest ? RUN_COLOR_VARS.sgd : CHART_THEME.text}
+      strokeOpacity={latest ? 0.75 : 0.22}
+      strokeWidth={latest ? 2 : 1}
+    />
+  );
+}
+
 export const DOT_RADIUS = 4;
 
 /** A filled arrowhead at (x, y) pointing along the horizontal from `fromX`. */
@@ -87,14 +101,7 @@ export function LandscapeDrawing() {
     () =>
       sampleCurves.map(({ i, d }) => (
         <g key={`sample-${i}`} className="landscape-sample">
-          <path
-            className="chart-line-thin"
-            d={d}
-            fill="none"
-            stroke={CHART_THEME.text}
-            strokeOpacity={0.22}
-            strokeWidth={1}
-          />
+          <SampleCurve d={d} latest={false} />
         </g>
       )),
     [sampleCurves],
@@ -161,14 +168,7 @@ export function LandscapeDrawing() {
         {faintSamples}
         {highlight !== null && (
           <g className="landscape-sample-latest">
-            <path
-              className="chart-line-thin"
-              d={highlight}
-              fill="none"
-              stroke={RUN_COLOR_VARS.sgd}
-              strokeOpacity={0.75}
-              strokeWidth={2}
-            />
+            <SampleCurve d={highlight} latest />
           </g>
         )}
         <g className="landscape-cost">
