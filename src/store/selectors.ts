@@ -157,7 +157,10 @@ export interface RunReadout {
   readonly limit: number | null;
 }
 
-/** Each run's readout of the last state asked: its line and details read several numbers from one state. */
+/**
+ * Each run's readout of the last state asked: on one frame its readout line and its details read
+ * several numbers of it (the cost, the printed loss, the predictions).
+ */
 const lastReadouts = new Map<RunId, { readonly state: PlaygroundState; readonly readout: RunReadout }>();
 
 export function runReadout(s: PlaygroundState, id: RunId): RunReadout {
@@ -206,10 +209,7 @@ export const selectRunLine = (id: RunId) => (s: PlaygroundState) => {
   };
 };
 /** Run `id`'s cost on all data at the parameters shown (its readout line's last number). */
-export const selectRunCost = (id: RunId) => (s: PlaygroundState) => {
-  const { model, data } = runOf(s, id).setup;
-  return cost(model, displayedParams(s, id), data);
-};
+export const selectRunCost = (id: RunId) => (s: PlaygroundState) => runReadout(s, id).cost;
 /**
  * What run `id`'s details under the picture show (RunDetails writes each by itself): the printed loss and
  * the predictions, which stand still once the run has settled while its epoch counts on.
