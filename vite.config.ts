@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { compileHints } from './build/compileHints.ts';
 import { firstScreenPoster } from './build/poster.ts';
 
 /** src/core/, whose modules only define functions and constants (see `moduleSideEffects` below). */
@@ -55,6 +56,8 @@ export default defineConfig({
   plugins: [
     react(),
     contentSecurityPolicy(),
+    // V8 compiles every function of the build while the script downloads (build/compileHints.ts).
+    compileHints(),
     // The first screen drawn at build time, shown while the app's script loads (build/poster.ts).
     firstScreenPoster(),
     // Offline after one visit: a Workbox service worker precaches the whole (small) static build.

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import type { Page, Response } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { serveStatic } from '../../build/staticHost';
 import { openApp, sharedBrowser } from './browser';
 
@@ -64,6 +64,37 @@ describe('static and strict', () => {
     expect(pageErrors).toEqual([]);
     expect(consoleErrors).toEqual([]);
     await page.context().close();
+  });
+
+  it('asks V8 to compile every script of the app while it downloads (build/compileHints.ts)', async () => {
+    const context = await chromium.current.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    const scripts: Promise<[string, string]>[] = [];
+    const onResponse = (response: Response) => {
+      const path = new URL(response.url()).pathname;
+      // The poster's own few lines run before the app; they are built apart (build/poster.ts).
+      if (/\/assets\/.*\.js$/.test(path) && !/\/poster-/.test(path)) {
+        scripts.push(response.text().then((text) => [path, text.slice(0, 40)]));
+      }
+    };
+    page.on('response', onResponse);
+    // A lesson's link loads the lesson panel; the data panel and the export menu come at idle.
+    await page.goto(new URL('#lesson=1', inject('baseURL')).href);
+    await page.getByRole('button', { name: 'Next scene' }).waitFor();
+    await expect.poll(() => page.locator('.lazy-placeholder').count()).toBe(0);
+    // Every body asked for is read before the page goes: none is left to fail after it.
+    page.off('response', onResponse);
+    const heads = await Promise.all(scripts);
+    expect(heads.map(([path]) => path.replace(/-[\w-]{8}\.js$/, '.js'))).toEqual(
+      expect.arrayContaining([
+        '/assets/DataPanel.js',
+        '/assets/ExportMenu.js',
+        '/assets/LessonPanel.js',
+        '/assets/index.js',
+      ]),
+    );
+    for (const [path, head] of heads) expect(head, path).toMatch(/^\/\/# allFunctionsCalledOnLoad\n/);
+    await context.close();
   });
 
   it('runs from a sub-path of a plain static host', async () => {
