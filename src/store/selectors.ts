@@ -44,12 +44,15 @@ export const selectIsFinished = (s: PlaygroundState) => s.playback === 'finished
  * stands (a pause, the end, a step) show everything at once. Only the moment shown lags, by one frame
  * at most: every number is exact for its epoch.
  */
+/**
+ * Whether the clock moves on every frame and the frames come fast: the readout cadence is on, and
+ * marks that would step aside for the ball (the landscape's path numbers) hold still instead.
+ */
+export const selectIsFastPlay = (s: PlaygroundState) => s.playback === 'playing' && s.movingFrames >= 2;
 /** Whether the numbers written into the page show this update (see the readout cadence above). */
-export const selectIsTextFrame = (s: PlaygroundState) =>
-  s.playback !== 'playing' || s.movingFrames < 2 || s.movingFrames % 2 === 1;
+export const selectIsTextFrame = (s: PlaygroundState) => !selectIsFastPlay(s) || s.movingFrames % 2 === 1;
 /** Whether the loss chart's lines follow this update (see the readout cadence above). */
-export const selectIsLineFrame = (s: PlaygroundState) =>
-  s.playback !== 'playing' || s.movingFrames < 2 || s.movingFrames % 2 === 0;
+export const selectIsLineFrame = (s: PlaygroundState) => !selectIsFastPlay(s) || s.movingFrames % 2 === 0;
 export const selectEpoch = (s: PlaygroundState) => s.epoch;
 export const selectSampleCursor = (s: PlaygroundState) => s.sampleCursor;
 export const selectTotalEpochs = (s: PlaygroundState) => s.settings.epochs;

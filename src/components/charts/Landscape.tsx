@@ -16,6 +16,7 @@ import { useT } from '../../i18n';
 import { LayoutIsland } from '../controls/LayoutIsland';
 import { usePlaygroundSelector } from '../../store/context';
 import type { PlaygroundState, RunId } from '../../store/playground';
+import { selectIsFastPlay } from '../../store/selectors';
 import { AXIS_TICK, CHART_THEME, formatCompact, MAX_SAMPLE_CURVES, RUN_COLOR_VARS } from './chartData';
 import './charts.css';
 import { WIDEST_FLOAT } from '../controls/LiveNumber';
@@ -60,6 +61,7 @@ export function Landscape({ id, height, width }: LandscapeProps) {
     useMemo(() => (state: PlaygroundState) => landscapeView(state, id), [id]),
   );
   const { run, params, latest, update, next, b, wStar, reach, range, path, line } = view;
+  const fastPlay = usePlaygroundSelector(selectIsFastPlay);
   const { data, model } = run.setup;
   // Runs of one update per sample (SGD) draw each sample's loss behind the cost.
   const perSample = optimizerEntry(id).batching === 'sample';
@@ -143,6 +145,7 @@ export function Landscape({ id, height, width }: LandscapeProps) {
             ]
           : null,
       color,
+      numbersAvoidBall: !fastPlay,
     };
   }, [
     curve,
@@ -163,6 +166,7 @@ export function Landscape({ id, height, width }: LandscapeProps) {
     ballCost,
     nextW,
     color,
+    fastPlay,
   ]);
 
   // The chart itself, rebuilt only when the axes change (not every frame).

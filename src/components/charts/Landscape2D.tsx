@@ -15,6 +15,7 @@ import { usePlaygroundSelector } from '../../store/context';
 import type { RunId } from '../../store/playground';
 import {
   selectCursorOf,
+  selectIsFastPlay,
   selectNextRuleUpdate,
   selectPendingOf,
   selectRun,
@@ -98,6 +99,9 @@ export function Landscape2D({ id, height: fixedHeight, width }: Landscape2DProps
   const cursor = usePlaygroundSelector(selectCursorOf(id));
   // The update an update rule takes next (null for plain gradient descent and once it diverged).
   const next = usePlaygroundSelector(selectNextRuleUpdate(id));
+  // While the runs play fast the path's numbers hold still and the ball passes over them (see
+  // LandscapeLayer's numbersAvoidBall).
+  const numbersAvoidBall = !usePlaygroundSelector(selectIsFastPlay);
   const [fontPx, numberProbe] = usePathNumberFont();
   const [measured, measureFrame] = useMeasuredSize(width === undefined || fixedHeight === undefined);
   const totalWidth = width ?? measured.width ?? FALLBACK_WIDTH;
@@ -203,7 +207,7 @@ export function Landscape2D({ id, height: fixedHeight, width }: Landscape2DProps
   const dotCentres = path.dots.map((p) => {
     const { x, y } = px(p);
     // The dot under the ball (the current epoch's) is numbered outside the ball.
-    const underBall = onChart && Math.hypot(x - ballX, y - ballY) < DOT_RADIUS;
+    const underBall = numbersAvoidBall && onChart && Math.hypot(x - ballX, y - ballY) < DOT_RADIUS;
     return { x, y, epoch: p.epoch, ...(underBall ? { radius: BALL_RADIUS } : {}) };
   });
   const r = DOT_RADIUS;
@@ -230,7 +234,7 @@ export function Landscape2D({ id, height: fixedHeight, width }: Landscape2DProps
       dotRadius: r,
       fontPx,
       obstacles: [
-        ...(onChart ? [markBox(ballX, ballY, BALL_RADIUS)] : []),
+        ...(numbersAvoidBall && onChart ? [markBox(ballX, ballY, BALL_RADIUS)] : []),
         ...(starOn ? [markBox(starX, starY, 7), labelBox(labelAt(starX, starY, 'above'))] : []),
         ...(startOn ? [labelBox(labelAt(startX, startY, 'below'))] : []),
       ],

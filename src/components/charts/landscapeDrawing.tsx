@@ -8,7 +8,7 @@ import { usePlotArea } from 'recharts';
 import { pyFloat, type CurvePoint } from '../../core';
 import { CHART_THEME, RUN_COLOR_VARS } from './chartData';
 import { clampPx, dotsPath, isSafePx, pixelXY, polylinePath, type PixelScales } from './toolkit';
-import { numberPath, PathNumbers, usePathNumberFont, type PathDot } from './pathMarks';
+import { numberPath, PathNumbers, usePathNumberFont, type PathDot, type PathNumber } from './pathMarks';
 import { PlotClip, usePixelScales } from './plotLayer';
 
 /** A dot of the path: w after `epoch` epochs and the cost there. */
@@ -39,6 +39,13 @@ export interface LandscapeLayer {
    */
   readonly nextStep: readonly [CurvePoint, CurvePoint] | null;
   readonly color: string;
+  /**
+   * Whether the path's numbers step aside for the ball (at rest, stepping, slow play). While the
+   * runs play fast they hold still and the ball passes over them: placed around a ball that moves
+   * every frame, they jumped from spot to spot and in and out of the page 60 times a second, which
+   * no one can read and which cost the frame a new layout of their text.
+   */
+  readonly numbersAvoidBall: boolean;
 }
 
 export const LandscapeLayerContext = createContext<LandscapeLayer | null>(null);
@@ -75,6 +82,52 @@ function arrowHead(fromX: number, x: number, y: number): string {
 export const BALL_RADIUS = 7;
 
 /**
+ * The path's dots (one SVG path) and the numbers of the first ones (numberPath), in the plot's
+ * pixels. With `avoided` (the ball), the numbers keep clear of it and the dot under it is numbered
+ * outside it.
+ */
+function pathMarks(
+  path: readonly PathPoint[],
+  scales: PixelScales,
+  area: { readonly x: number; readonly y: number; readonly width: number; readonly height: number },
+  fontPx: number,
+  avoided: CurvePoint | null,
+): {
+  readonly dots: { readonly d: string; readonly count: number };
+  readonly numbers: readonly PathNumber[];
+} {
+  const ballX = avoided ? scales.x(avoided.w) : NaN;
+  const ballY = avoided ? scales.y(avoided.value) : NaN;
+  const avoidBall = isSafePx(ballX) && isSafePx(ballY);
+  const dots: PathDot[] = [];
+  for (const point of path) {
+    const x = scales.x(point.w);
+    const y = scales.y(point.value);
+    if (!isSafePx(x) || !isSafePx(y)) continue;
+    // The dot under the ball (the current epoch's) is numbered outside the ball.
+    const underBall = avoidBall && Math.hypot(x - ballX, y - ballY) < DOT_RADIUS;
+    dots.push({ x, y, epoch: point.epoch, ...(underBall ? { radius: BALL_RADIUS } : {}) });
+  }
+  const centres = dots.map((dot) => pixelXY(dot.x, dot.y));
+  const numbers = numberPath(dots, {
+    bounds: { left: area.x, top: area.y, right: area.x + area.width, bottom: area.y + area.height },
+    dotRadius: DOT_RADIUS,
+    fontPx,
+    obstacles: avoidBall
+      ? [
+          {
+            left: ballX - BALL_RADIUS,
+            top: ballY - BALL_RADIUS,
+            right: ballX + BALL_RADIUS,
+            bottom: ballY + BALL_RADIUS,
+          },
+        ]
+      : [],
+  });
+  return { dots: { d: dotsPath(centres, DOT_RADIUS), count: centres.length }, numbers };
+}
+
+/**
  * The bowl, the per-sample curves, w*, the path (a line through the dots in epoch order, so a run
  * jumping across w* zig-zags; one SVG path for the line and one for the dots: a component per dot
  * cost ~75 ms a frame with two landscapes), the tangent, all clipped to the plot; then the numbers
@@ -107,8 +160,17 @@ export function LandscapeDrawing() {
     [sampleCurves],
   );
   const highlight = sampleCurves.find((sample) => sample.i === layer?.latest)?.d ?? null;
-  if (!layer || !scales || !area) return null;
-  const { path, line, wStar, yTop, tangent, touch, ball, color, nextStep } = layer;
+  const path = layer?.path;
+  const line = layer?.line;
+  const avoided = layer?.numbersAvoidBall ? (layer.ball ?? null) : null;
+  const lineD = useMemo(() => (line && scales ? curvePath(line, scales) : ''), [line, scales]);
+  // The same dots and numbers while the path and what they avoid stay (most frames of a settled run).
+  const marks = useMemo(
+    () => (path && scales && area ? pathMarks(path, scales, area, fontPx, avoided) : null),
+    [path, scales, area, fontPx, avoided],
+  );
+  if (!layer || !scales || !area || !marks) return null;
+  const { wStar, yTop, tangent, touch, ball, color, nextStep } = layer;
   const stepFrom = nextStep ? { x: scales.x(nextStep[0].w), y: scales.y(nextStep[0].value) } : null;
   const stepTo = nextStep ? { x: scales.x(nextStep[1].w), y: scales.y(nextStep[1].value) } : null;
   const stepShown =
@@ -120,31 +182,7 @@ export function LandscapeDrawing() {
   const ballY = ball ? scales.y(ball.value) : NaN;
   // Beyond the safe range (for a frame the axes still have the last range): not drawn.
   const ballShown = isSafePx(ballX) && isSafePx(ballY);
-  const dots: PathDot[] = [];
-  for (const point of path) {
-    const x = scales.x(point.w);
-    const y = scales.y(point.value);
-    if (!isSafePx(x) || !isSafePx(y)) continue;
-    // The dot under the ball (the current epoch's) is numbered outside the ball.
-    const underBall = ballShown && Math.hypot(x - ballX, y - ballY) < DOT_RADIUS;
-    dots.push({ x, y, epoch: point.epoch, ...(underBall ? { radius: BALL_RADIUS } : {}) });
-  }
-  const centres = dots.map((dot) => pixelXY(dot.x, dot.y));
-  const numbers = numberPath(dots, {
-    bounds: { left: area.x, top: area.y, right: area.x + area.width, bottom: area.y + area.height },
-    dotRadius: DOT_RADIUS,
-    fontPx,
-    obstacles: ballShown
-      ? [
-          {
-            left: ballX - BALL_RADIUS,
-            top: ballY - BALL_RADIUS,
-            right: ballX + BALL_RADIUS,
-            bottom: ballY + BALL_RADIUS,
-          },
-        ]
-      : [],
-  });
+  const { dots, numbers } = marks;
   const touchX = touch ? scales.x(touch.w) : NaN;
   const touchY = touch ? scales.y(touch.value) : NaN;
   const optimumX = wStar === null ? NaN : scales.x(wStar);
@@ -177,7 +215,7 @@ export function LandscapeDrawing() {
         <g className="landscape-path">
           <path
             className="chart-line-thin landscape-path-line"
-            d={curvePath(line, scales)}
+            d={lineD}
             fill="none"
             stroke={color}
             strokeOpacity={0.7}
@@ -186,11 +224,11 @@ export function LandscapeDrawing() {
           />
           <path
             className="landscape-path-dots"
-            d={dotsPath(centres, DOT_RADIUS)}
+            d={dots.d}
             fill={color}
             stroke="var(--surface, #ffffff)"
             strokeWidth={1}
-            data-dots={centres.length}
+            data-dots={dots.count}
           />
         </g>
         {tangent && (

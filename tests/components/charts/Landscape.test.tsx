@@ -4,11 +4,14 @@ import { act, render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Landscape } from '../../../src/components/charts/Landscape';
 import { formatCompact, MAX_PATH_DOTS } from '../../../src/components/charts/chartData';
-import { DOT_RADIUS } from '../../../src/components/charts/landscapeDrawing';
+import { BALL_RADIUS, DOT_RADIUS } from '../../../src/components/charts/landscapeDrawing';
+import { PATH_NUMBER_FONT_PX } from '../../../src/components/charts/pathMarks';
 import { cost, costSlope, pyFloat, traceColumn } from '../../../src/core';
 import { LANDSCAPE_CAP } from '../../../src/components/charts/landscapeRange';
 import { useLocaleStore } from '../../../src/i18n';
 import { PlaygroundProvider } from '../../../src/store/context';
+import { selectIsFastPlay } from '../../../src/store/selectors';
+import { DEFAULT_SETTINGS } from '../../../src/store/settings';
 import {
   createPlaygroundStore,
   displayedParams,
@@ -382,6 +385,73 @@ describe('Landscape', () => {
       expect(writes.takeRecords()).toEqual([]);
       writes.disconnect();
       unmount();
+    }
+  });
+
+  it('holds the path numbers still while the runs play fast, the ball passing over them; paused, they step aside', () => {
+    // The lesson's noisy scene: SGD never settles, so its ball moves on every frame.
+    const store = createPlaygroundStore({
+      ...DEFAULT_SETTINGS,
+      xs: [1, 2, 3, 4, 5, 6],
+      ys: [2.7, 4.61, 5.74, 7.87, 10.53, 11.45],
+      lr: 0.025,
+      shuffle: true,
+      seed: 1,
+      speed: 1000,
+      epochs: 100_000,
+    });
+    const { container } = renderLandscape('sgd', store);
+    const snapshot = () => ({
+      dots: container.querySelector('.landscape-path-dots')!.getAttribute('d'),
+      ball: `${ball(container)!.getAttribute('cx')},${ball(container)!.getAttribute('cy')}`,
+      numbers: [...container.querySelectorAll('.landscape-path-numbers text')],
+      places: [...container.querySelectorAll('.landscape-path-numbers text')]
+        .map((text) => `${text.textContent}@${text.getAttribute('x')},${text.getAttribute('y')}`)
+        .join(' '),
+    });
+    act(() => {
+      // A long history, as in class after a while: the path's dots change on only some frames.
+      store.getState().actions.restoreClock(20_000, 0);
+      store.getState().actions.play();
+      for (let k = 0; k < 3; k++) store.getState().actions.tick(16);
+    });
+    expect(selectIsFastPlay(store.getState())).toBe(true);
+    let last = snapshot();
+    let ballMoved = 0;
+    let numbersChanged = 0;
+    for (let frame = 0; frame < 60; frame++) {
+      act(() => store.getState().actions.tick(16));
+      const now = snapshot();
+      if (now.ball !== last.ball) ballMoved += 1;
+      const sameElements =
+        now.numbers.length === last.numbers.length &&
+        now.numbers.every((text, k) => text === last.numbers[k]);
+      if (now.places !== last.places || !sameElements) numbersChanged += 1;
+      last = now;
+    }
+    expect(ballMoved).toBeGreaterThanOrEqual(55);
+    // Only a new dot of the path may push a number aside now and then (placed around the ball, as
+    // before, they moved or came and went on 56 of these 60 frames).
+    expect(numbersChanged).toBeLessThanOrEqual(3);
+    expect(last.numbers.length).toBeGreaterThan(3);
+
+    // Paused, the numbers keep clear of the ball (numberPath's boxes: 0.6 em a digit, a px of slack).
+    act(() => store.getState().actions.pause());
+    const cx = Number(ball(container)!.getAttribute('cx'));
+    const cy = Number(ball(container)!.getAttribute('cy'));
+    const numbersNow = [...container.querySelectorAll('.landscape-path-numbers text')];
+    expect(numbersNow.length).toBeGreaterThan(3);
+    for (const text of numbersNow) {
+      const x = Number(text.getAttribute('x'));
+      const y = Number(text.getAttribute('y'));
+      const halfWidth = ((text.textContent ?? '').length * PATH_NUMBER_FONT_PX * 0.6 + 2) / 2;
+      const halfHeight = (PATH_NUMBER_FONT_PX + 2) / 2;
+      const clear =
+        x + halfWidth <= cx - BALL_RADIUS ||
+        x - halfWidth >= cx + BALL_RADIUS ||
+        y + halfHeight <= cy - BALL_RADIUS ||
+        y - halfHeight >= cy + BALL_RADIUS;
+      expect(clear, `number ${text.textContent} at ${x},${y}, ball at ${cx},${cy}`).toBe(true);
     }
   });
 
