@@ -10,6 +10,7 @@ import { CHART_THEME, RUN_COLOR_VARS } from './chartData';
 import { clampPx, dotsPath, isSafePx, pixelXY, polylinePath, type PixelScales } from './toolkit';
 import { numberPath, PathNumbers, usePathNumberFont, type PathDot, type PathNumber } from './pathMarks';
 import { PlotClip, usePixelScales } from './plotLayer';
+import { bodyAndTailCache } from './bodyAndTail';
 
 /** A dot of the path: w after `epoch` epochs and the cost there. */
 export interface PathPoint extends CurvePoint {
@@ -92,10 +93,7 @@ function pathMarks(
   area: { readonly x: number; readonly y: number; readonly width: number; readonly height: number },
   fontPx: number,
   avoided: CurvePoint | null,
-): {
-  readonly dots: { readonly d: string; readonly count: number };
-  readonly numbers: readonly PathNumber[];
-} {
+): { readonly dots: readonly PathDot[]; readonly numbers: readonly PathNumber[] } {
   const ballX = avoided ? scales.x(avoided.w) : NaN;
   const ballY = avoided ? scales.y(avoided.value) : NaN;
   const avoidBall = isSafePx(ballX) && isSafePx(ballY);
@@ -108,7 +106,6 @@ function pathMarks(
     const underBall = avoidBall && Math.hypot(x - ballX, y - ballY) < DOT_RADIUS;
     dots.push({ x, y, epoch: point.epoch, ...(underBall ? { radius: BALL_RADIUS } : {}) });
   }
-  const centres = dots.map((dot) => pixelXY(dot.x, dot.y));
   const numbers = numberPath(dots, {
     bounds: { left: area.x, top: area.y, right: area.x + area.width, bottom: area.y + area.height },
     dotRadius: DOT_RADIUS,
@@ -124,8 +121,24 @@ function pathMarks(
         ]
       : [],
   });
-  return { dots: { d: dotsPath(centres, DOT_RADIUS), count: centres.length }, numbers };
+  return { dots, numbers };
 }
+
+// Each chart's path as last drawn, by its scales (see bodyAndTail.ts).
+const drawnLines = bodyAndTailCache<CurvePoint, PixelScales>(
+  (points, scales) => curvePath(points, scales),
+  (a, b) => a.w === b.w && a.value === b.value,
+  true,
+);
+const drawnDots = bodyAndTailCache<PathDot, PixelScales>(
+  (dots) =>
+    dotsPath(
+      dots.map((dot) => pixelXY(dot.x, dot.y)),
+      DOT_RADIUS,
+    ),
+  (a, b) => a.x === b.x && a.y === b.y,
+  false,
+);
 
 /**
  * The bowl, the per-sample curves, w*, the path (a line through the dots in epoch order, so a run
@@ -163,13 +176,16 @@ export function LandscapeDrawing() {
   const path = layer?.path;
   const line = layer?.line;
   const avoided = layer?.numbersAvoidBall ? (layer.ball ?? null) : null;
-  const lineD = useMemo(() => (line && scales ? curvePath(line, scales) : ''), [line, scales]);
   // The same dots and numbers while the path and what they avoid stay (most frames of a settled run).
   const marks = useMemo(
     () => (path && scales && area ? pathMarks(path, scales, area, fontPx, avoided) : null),
     [path, scales, area, fontPx, avoided],
   );
-  if (!layer || !scales || !area || !marks) return null;
+  // On a long history only the newest of the path's points change as the run plays: the line and
+  // the dots each keep a body and rewrite a short tail (bodyAndTail.ts).
+  const lineDrawn = useMemo(() => (line && scales ? drawnLines(line, scales) : null), [line, scales]);
+  const dotsDrawn = useMemo(() => (marks && scales ? drawnDots(marks.dots, scales) : null), [marks, scales]);
+  if (!layer || !scales || !area || !marks || !lineDrawn || !dotsDrawn) return null;
   const { wStar, yTop, tangent, touch, ball, color, nextStep } = layer;
   const stepFrom = nextStep ? { x: scales.x(nextStep[0].w), y: scales.y(nextStep[0].value) } : null;
   const stepTo = nextStep ? { x: scales.x(nextStep[1].w), y: scales.y(nextStep[1].value) } : null;
@@ -182,7 +198,7 @@ export function LandscapeDrawing() {
   const ballY = ball ? scales.y(ball.value) : NaN;
   // Beyond the safe range (for a frame the axes still have the last range): not drawn.
   const ballShown = isSafePx(ballX) && isSafePx(ballY);
-  const { dots, numbers } = marks;
+  const { numbers } = marks;
   const touchX = touch ? scales.x(touch.w) : NaN;
   const touchY = touch ? scales.y(touch.value) : NaN;
   const optimumX = wStar === null ? NaN : scales.x(wStar);
@@ -213,23 +229,31 @@ export function LandscapeDrawing() {
           <path className="chart-line" d={bowl} fill="none" stroke={CHART_THEME.curve} strokeWidth={2} />
         </g>
         <g className="landscape-path">
-          <path
-            className="chart-line-thin landscape-path-line"
-            d={lineD}
-            fill="none"
-            stroke={color}
-            strokeOpacity={0.7}
-            strokeWidth={1.5}
-            strokeLinejoin="round"
-          />
-          <path
-            className="landscape-path-dots"
-            d={dots.d}
-            fill={color}
-            stroke="var(--surface, #ffffff)"
-            strokeWidth={1}
-            data-dots={dots.count}
-          />
+          {[lineDrawn.body, lineDrawn.tail].map((d, k) => (
+            <path
+              key={k}
+              className={
+                k === 0 ? 'chart-line-thin landscape-path-line' : 'chart-line-thin landscape-path-line-tail'
+              }
+              d={d}
+              fill="none"
+              stroke={color}
+              strokeOpacity={0.7}
+              strokeWidth={1.5}
+              strokeLinejoin="round"
+            />
+          ))}
+          {[dotsDrawn.body, dotsDrawn.tail].map((d, k) => (
+            <path
+              key={k}
+              className={k === 0 ? 'landscape-path-dots' : 'landscape-path-dots-tail'}
+              d={d}
+              fill={color}
+              stroke="var(--surface, #ffffff)"
+              strokeWidth={1}
+              {...(k === 0 ? { 'data-dots': marks.dots.length } : {})}
+            />
+          ))}
         </g>
         {tangent && (
           <g className={touch ? 'landscape-tangent landscape-tangent-sample' : 'landscape-tangent'}>

@@ -53,14 +53,25 @@ function numbers(container: HTMLElement): string[] {
   );
 }
 
-/** The vertices of the line joining the path's dots. */
+/** The vertices of the line joining the path's dots: its body, then its tail from the body's last vertex on. */
 function pathLine(container: HTMLElement): { x: number; y: number }[] {
-  const d = container.querySelector('.landscape-path-line')!.getAttribute('d') ?? '';
-  return [...d.matchAll(/[ML](-?[\d.e+-]+),(-?[\d.e+-]+)/g)].map((m) => ({
-    x: Number(m[1]),
-    y: Number(m[2]),
-  }));
+  const vertices = (selector: string) =>
+    [
+      ...(container.querySelector(selector)?.getAttribute('d') ?? '').matchAll(
+        /[ML](-?[\d.e+-]+),(-?[\d.e+-]+)/g,
+      ),
+    ].map((m) => ({ x: Number(m[1]), y: Number(m[2]) }));
+  const body = vertices('.landscape-path-line');
+  const tail = vertices('.landscape-path-line-tail');
+  if (body.length > 0 && tail.length > 0) expect(tail[0]).toEqual(body.at(-1));
+  return [...body, ...(body.length > 0 ? tail.slice(1) : tail)];
 }
+
+/** The path's dots as drawn: the body's, then the tail's. */
+const pathDots = (container: HTMLElement): string =>
+  ['.landscape-path-dots', '.landscape-path-dots-tail']
+    .map((selector) => container.querySelector(selector)?.getAttribute('d') ?? '')
+    .join('');
 
 /** The two ends of the tangent, in px. */
 function tangentEnds(container: HTMLElement): number[] {
@@ -121,7 +132,7 @@ describe('Landscape', () => {
     const dots = container.querySelector('.landscape-path-dots')!;
     expect(dots).toHaveAttribute('data-dots', '6');
     // The first dot is w0 on the curve: its circle starts one radius left of x(w0).
-    const first = /^M(-?[\d.]+),(-?[\d.]+)/.exec(dots.getAttribute('d') ?? '')!;
+    const first = /^M(-?[\d.]+),(-?[\d.]+)/.exec(pathDots(container))!;
     expect(Number(first[1])).toBeCloseTo(x(1) - DOT_RADIUS, 1);
     expect(Number(first[2])).toBeCloseTo(y(cost('w', { w: 1, b: 0 }, LECTURE_DATA)), 1);
     // A line joins w0 and the w after each epoch, in epoch order; every dot is numbered.
@@ -365,11 +376,9 @@ describe('Landscape', () => {
       expect(traceColumn(store.getState().runs[id]!.trace, 'w').at(-1)).toBeCloseTo(2, 12);
       const figure = container.querySelector('figure')!;
       const dots = Number(figure.getAttribute('data-path-dots'));
-      const centres = [
-        ...(container.querySelector('.landscape-path-dots')!.getAttribute('d') ?? '').matchAll(
-          /M([\d.-]+),([\d.-]+)/g,
-        ),
-      ].map((m) => `${m[1]},${m[2]}`);
+      const centres = [...pathDots(container).matchAll(/M([\d.-]+),([\d.-]+)/g)].map(
+        (m) => `${m[1]},${m[2]}`,
+      );
       expect(centres).toHaveLength(dots);
       expect(new Set(centres).size).toBe(dots);
       const writes = new MutationObserver(() => undefined);
@@ -402,7 +411,6 @@ describe('Landscape', () => {
     });
     const { container } = renderLandscape('sgd', store);
     const snapshot = () => ({
-      dots: container.querySelector('.landscape-path-dots')!.getAttribute('d'),
       ball: `${ball(container)!.getAttribute('cx')},${ball(container)!.getAttribute('cy')}`,
       numbers: [...container.querySelectorAll('.landscape-path-numbers text')],
       places: [...container.querySelectorAll('.landscape-path-numbers text')]
