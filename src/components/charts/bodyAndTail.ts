@@ -4,8 +4,8 @@
  * the last points (a landscape's path on a long history: the newest picks come and go as the run
  * plays) rewrites the tail only, and the browser parses, lays out and paints a few points, not the
  * whole mark. Once the tail is TAIL_MAX points long, or a point of the body changes, the body is
- * drawn again with all but the last TAIL_KEEP points. (The loss chart's lines do the same with their
- * own pixel arrays: lossChartLayers.tsx.)
+ * drawn again with all but the last TAIL_KEEP points. (The loss chart's lines follow the same rule
+ * and bounds with their own pixel arrays, ghosts and unplaced points: lossChartLayers.tsx.)
  */
 export interface BodyAndTail<P> {
   readonly points: readonly P[];

@@ -124,6 +124,10 @@ function pathMarks(
   return { dots, numbers };
 }
 
+/** How the path's line and dots are drawn, body and tail alike. */
+const PATH_LINE = { fill: 'none', strokeOpacity: 0.7, strokeWidth: 1.5, strokeLinejoin: 'round' } as const;
+const PATH_DOTS = { stroke: 'var(--surface, #ffffff)', strokeWidth: 1 } as const;
+
 // Each chart's path as last drawn, by its scales (see bodyAndTail.ts).
 const drawnLines = bodyAndTailCache<CurvePoint, PixelScales>(
   (points, scales) => curvePath(points, scales),
@@ -229,31 +233,26 @@ export function LandscapeDrawing() {
           <path className="chart-line" d={bowl} fill="none" stroke={CHART_THEME.curve} strokeWidth={2} />
         </g>
         <g className="landscape-path">
-          {[lineDrawn.body, lineDrawn.tail].map((d, k) => (
-            <path
-              key={k}
-              className={
-                k === 0 ? 'chart-line-thin landscape-path-line' : 'chart-line-thin landscape-path-line-tail'
-              }
-              d={d}
-              fill="none"
-              stroke={color}
-              strokeOpacity={0.7}
-              strokeWidth={1.5}
-              strokeLinejoin="round"
-            />
-          ))}
-          {[dotsDrawn.body, dotsDrawn.tail].map((d, k) => (
-            <path
-              key={k}
-              className={k === 0 ? 'landscape-path-dots' : 'landscape-path-dots-tail'}
-              d={d}
-              fill={color}
-              stroke="var(--surface, #ffffff)"
-              strokeWidth={1}
-              {...(k === 0 ? { 'data-dots': marks.dots.length } : {})}
-            />
-          ))}
+          <path
+            className="chart-line-thin landscape-path-line"
+            d={lineDrawn.body}
+            {...PATH_LINE}
+            stroke={color}
+          />
+          <path
+            className="chart-line-thin landscape-path-line-tail"
+            d={lineDrawn.tail}
+            {...PATH_LINE}
+            stroke={color}
+          />
+          <path
+            className="landscape-path-dots"
+            d={dotsDrawn.body}
+            {...PATH_DOTS}
+            fill={color}
+            data-dots={marks.dots.length}
+          />
+          <path className="landscape-path-dots-tail" d={dotsDrawn.tail} {...PATH_DOTS} fill={color} />
         </g>
         {tangent && (
           <g className={touch ? 'landscape-tangent landscape-tangent-sample' : 'landscape-tangent'}>

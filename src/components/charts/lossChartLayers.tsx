@@ -25,6 +25,7 @@ import {
 } from './toolkit';
 import type { DrawnRuns } from './drawnRuns';
 import { PlotClip, usePixelScales } from './plotLayer';
+import { TAIL_KEEP, TAIL_MAX } from './bodyAndTail';
 
 /** What the drawn layer and the tooltip read each frame; the chart around them stays as it was. */
 export interface LossLayer {
@@ -77,9 +78,6 @@ interface DrawnLine {
   readonly tail: string;
   readonly placed: number;
 }
-
-const TAIL_MAX = 48;
-const TAIL_KEEP = 4;
 
 /**
  * Each chart's lines as last drawn (by its scales, which stay the same object until the axes
