@@ -5,6 +5,7 @@ import type { formulaMessages } from './fragments/formula';
 import type { landscape2dMessages } from './fragments/landscape2d';
 import type { lessonMessages } from './fragments/lesson';
 import type { pythonMessages } from './fragments/python';
+import type { shortcutsMessages } from './fragments/shortcuts';
 import { regimeMessages } from './fragments/regime';
 
 /** English: the reference catalog. Every other language must have exactly these keys. */
@@ -229,15 +230,16 @@ export const en = {
 
 /**
  * The English of the parts loaded after the first paint (the formula view, the Python views, the
- * export menu, the data panel, the 2-D landscape, the lesson): each part's messages load with it (see
- * `loadMessages` in index.ts).
+ * export menu, the data panel, the 2-D landscape, the lesson, the shortcut sheet): each part's
+ * messages load with it (see `loadMessages` in index.ts).
  */
 export type LaterMessages = typeof formulaMessages &
   typeof pythonMessages &
   typeof exportMessages &
   typeof dataMessages &
   typeof landscape2dMessages &
-  typeof lessonMessages;
+  typeof lessonMessages &
+  typeof shortcutsMessages;
 
 export type MessageKey = keyof typeof en | keyof LaterMessages;
 export type Catalog = Record<MessageKey, string>;

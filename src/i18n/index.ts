@@ -6,8 +6,8 @@
  * - 简体中文 is a chunk of its own, loaded before the first render when the browser prefers Chinese or
  *   the link says `lang=zh…` (see `startupLocaleReady`), otherwise when someone picks it;
  * - the English of the parts shown after the first paint (the formula view, the Python views, the
- *   export menu, the data panel, the 2-D landscape, the lesson) comes with those parts
- *   (LATER_MESSAGES, lazyPanel.tsx).
+ *   export menu, the data panel, the 2-D landscape, the lesson, the shortcut sheet) comes with
+ *   those parts (LATER_MESSAGES, lazyPanel.tsx).
  */
 import { create } from 'zustand';
 import { detectLocale, type Locale } from './detectLocale';
@@ -38,6 +38,7 @@ const LATER_MESSAGES = {
   data: () => import('./fragments/data').then((module) => module.dataMessages),
   landscape2d: () => import('./fragments/landscape2d').then((module) => module.landscape2dMessages),
   lesson: () => import('./fragments/lesson').then((module) => module.lessonMessages),
+  shortcuts: () => import('./fragments/shortcuts').then((module) => module.shortcutsMessages),
 } satisfies Record<string, () => Promise<Partial<Catalog>>>;
 
 export type MessagePart = keyof typeof LATER_MESSAGES;

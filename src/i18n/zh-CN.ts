@@ -7,6 +7,7 @@ import { landscape2dMessagesZh } from './fragments/landscape2d.zh';
 import { lessonMessagesZh } from './fragments/lesson.zh';
 import { pythonMessagesZh } from './fragments/python.zh';
 import { regimeMessagesZh } from './fragments/regime.zh';
+import { shortcutsMessagesZh } from './fragments/shortcuts.zh';
 
 /** 简体中文: the lecture's own language. */
 export const zhCN: Catalog = {
@@ -18,6 +19,7 @@ export const zhCN: Catalog = {
   ...dataMessagesZh,
   ...landscape2dMessagesZh,
   ...lessonMessagesZh,
+  ...shortcutsMessagesZh,
   'app.title': 'Downhill',
   'app.documentTitle': 'Downhill — 梯度下降，并排演示',
   'app.tagline': '梯度下降与随机梯度下降并排运行——输出与课程代码逐位一致。',

@@ -21,6 +21,7 @@ import './classroom.css';
 const ShortcutSheet = lazyComponent(() => import('./ShortcutSheet').then((m) => m.ShortcutSheet), {
   name: 'ShortcutSheet',
   placeholder: null,
+  messages: ['shortcuts'],
 });
 const ON_IDLE = [ShortcutSheet];
 

@@ -77,7 +77,15 @@ describe('the English of the parts shown after the first paint comes with them',
     expect(error).toHaveBeenCalledWith(expect.stringContaining('formula.title'));
     await i18n.loadMessages('formula');
     expect(t('formula.title')).not.toBe('formula.title');
-    expect(i18n.MESSAGE_PARTS).toEqual(['formula', 'python', 'export', 'data', 'landscape2d', 'lesson']);
+    expect(i18n.MESSAGE_PARTS).toEqual([
+      'formula',
+      'python',
+      'export',
+      'data',
+      'landscape2d',
+      'lesson',
+      'shortcuts',
+    ]);
   });
 
   it('the first page uses none of them: the app renders with only its own English', WHOLE_APP, async () => {
