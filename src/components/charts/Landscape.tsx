@@ -1,29 +1,26 @@
 import { useId, useMemo } from 'react';
 import { ComposedChart, XAxis, YAxis } from 'recharts';
-import {
-  cost,
-  costSlice,
-  optimizerEntry,
-  costSlope,
-  pickSamples,
-  pyFloat,
-  sampleCurve,
-  sampleLossSlice,
-  tangentSegment,
-  type CurvePoint,
-} from '../../core';
+import { costSlice, optimizerEntry, pyFloat, sampleCurve, sampleLossSlice } from '../../core';
 import { useT } from '../../i18n';
 import { LayoutIsland } from '../controls/LayoutIsland';
 import { usePlaygroundSelector } from '../../store/context';
 import type { PlaygroundState, RunId } from '../../store/playground';
 import { selectIsFastPlay } from '../../store/selectors';
-import { AXIS_TICK, CHART_THEME, formatCompact, MAX_SAMPLE_CURVES, RUN_COLOR_VARS } from './chartData';
+import { AXIS_TICK, CHART_THEME, RUN_COLOR_VARS } from './chartData';
 import './charts.css';
 import { WIDEST_FLOAT } from '../controls/LiveNumber';
 import { CadencedLandscapeFoot, LandscapeFoot, widestSample, type LandscapeFootProps } from './LandscapeFoot';
-import { landscapeView } from './landscapeView';
+import { heldLandscapeView } from './landscapeView';
+import {
+  landscapeLayer,
+  pickedSamples,
+  shownSlope,
+  usedUpdate,
+  usedValue,
+  type LandscapeScene,
+} from './landscapeLayer';
 import { axisWidth, formatTick, linearTicks } from './toolkit';
-import { LandscapeDrawing, LandscapeLayerContext, type LandscapeLayer } from './landscapeDrawing';
+import { LandscapeDrawing, LandscapeLayerContext } from './landscapeDrawing';
 import { HiddenTextProbe, NoLayerTabStops, useSvgTextPx } from './plotLayer';
 
 export interface LandscapeProps {
@@ -48,7 +45,9 @@ const CURVE_POINTS = 121;
  * it used. The chart zooms out to follow a run bouncing across w*; one that runs off beyond any
  * drawable range (landscapeRange) is left off the chart with a note saying where it went.
  * Recharts draws the axes and re-renders only when the range changes; LandscapeDrawing draws the
- * rest and alone re-renders as the run plays.
+ * rest and alone re-renders as the run plays. While the runs play fast, neither renders on a frame
+ * that only moves the ball, the tangent, the path's end and the highlighted sample: landscapeMotion
+ * paints those, and the foot reads the store by itself.
  */
 export function Landscape({ id, height, width }: LandscapeProps) {
   const t = useT();
@@ -56,11 +55,12 @@ export function Landscape({ id, height, width }: LandscapeProps) {
   const descriptionId = useId();
   // The tick labels' size as the page draws them (larger when presenting): the y axis makes room.
   const [tickPx, tickProbe] = useSvgTextPx(AXIS_TICK.fontSize);
-  // One view of the run while nothing it shows changes: a settled run's frame renders nothing here.
+  // One view of the run while nothing it shows changes: a settled run's frame renders nothing here,
+  // and while the runs play fast, one while nothing but the moving marks changes (landscapeMotion).
   const view = usePlaygroundSelector(
-    useMemo(() => (state: PlaygroundState) => landscapeView(state, id), [id]),
+    useMemo(() => (state: PlaygroundState) => heldLandscapeView(state, id), [id]),
   );
-  const { run, params, latest, update, next, b, wStar, reach, range, path, line } = view;
+  const { run, latest, b, wStar, range } = view;
   const fastPlay = usePlaygroundSelector(selectIsFastPlay);
   const { data, model } = run.setup;
   // Runs of one update per sample (SGD) draw each sample's loss behind the cost.
@@ -68,14 +68,9 @@ export function Landscape({ id, height, width }: LandscapeProps) {
   const { min, max } = range;
 
   // The sample step shown: SGD right after "Step one sample" (for GD and between epochs, null).
-  const used = update !== null && update.indices.length === 1 ? update : null;
-  const usedSample = used?.indices[0] ?? null;
-  const usedCurve = useMemo(
-    () => (usedSample === null ? null : sampleLossSlice(model, data, usedSample, b)),
-    [usedSample, model, data, b],
-  );
+  const used = usedUpdate(view);
   const usedW = used?.before.w ?? NaN;
-  const usedValue = usedCurve ? usedCurve(usedW) : NaN;
+  const usedCost = useMemo(() => usedValue(view), [view]);
 
   const curve = useMemo(
     () => sampleCurve(costSlice(model, data, b), min, max, CURVE_POINTS),
@@ -86,13 +81,13 @@ export function Landscape({ id, height, width }: LandscapeProps) {
     for (const point of curve) highest = Math.max(highest, point.value);
     // The sample's loss where its slope was taken can lie above the bowl (ℓ₃ = 9·(w − 2)² is steeper
     // than the mean's 14/3·(w − 2)²): the axis grows to keep that tangent in view.
-    if (usedW >= min && usedW <= max && Number.isFinite(usedValue)) highest = Math.max(highest, usedValue);
+    if (usedW >= min && usedW <= max && Number.isFinite(usedCost)) highest = Math.max(highest, usedCost);
     return highest > 0 ? highest * 1.05 : 1;
-  }, [curve, usedW, usedValue, min, max]);
+  }, [curve, usedW, usedCost, min, max]);
 
   // The curves drawn depend on which samples are picked, not on which one is highlighted: with up
   // to MAX_SAMPLE_CURVES samples the highlight moves every update while the curves stay as they are.
-  const pickedKey = perSample ? pickSamples(data.xs.length, latest, MAX_SAMPLE_CURVES).join(',') : '';
+  const pickedKey = pickedSamples(view, perSample).join(',');
   const samples = useMemo(
     () =>
       pickedKey === ''
@@ -104,70 +99,14 @@ export function Landscape({ id, height, width }: LandscapeProps) {
     [pickedKey, data, model, b, min, max],
   );
 
-  const w = params.w;
-  const onChart = Number.isFinite(w) && w >= min && w <= max && Math.abs(w - range.centre) <= range.limit;
-  const ballCost = cost(model, { w, b }, data);
-  const meanSlope = costSlope(model, data, w, b);
-  const slope = used ? used.gradient.w : meanSlope;
-  const highlighted = latest === null ? null : samples.find((sample) => sample.i === latest);
   const color = RUN_COLOR_VARS[id];
-  const nextW = next?.after.w ?? null;
+  const scene = useMemo<LandscapeScene>(
+    () => ({ id, curve, samples, yTop, color }),
+    [id, curve, samples, yTop, color],
+  );
   // One object per drawn change: the drawing re-renders when what it draws changes, not when the
   // landscape re-renders for another reason (the language, the tick labels' size).
-  const layer = useMemo<LandscapeLayer>(() => {
-    const touch: CurvePoint | null =
-      used && usedW >= min && usedW <= max && Number.isFinite(usedValue)
-        ? { w: usedW, value: usedValue }
-        : null;
-    let tangent: LandscapeLayer['tangent'] = null;
-    if (used) {
-      if (touch) tangent = tangentSegment(touch.w, touch.value, slope, max - min, yTop, 0.3);
-    } else if (onChart) {
-      tangent = tangentSegment(w, ballCost, slope, max - min, yTop, 0.3);
-    }
-    const ballShown = onChart && Number.isFinite(ballCost);
-    return {
-      curve,
-      samples,
-      latest,
-      path,
-      line,
-      wStar: wStar >= min && wStar <= max ? wStar : null,
-      yTop,
-      tangent,
-      touch: tangent ? touch : null,
-      ball: ballShown ? { w, value: ballCost } : null,
-      nextStep:
-        nextW !== null && ballShown
-          ? [
-              { w, value: ballCost },
-              { w: Math.min(max, Math.max(min, nextW)), value: ballCost },
-            ]
-          : null,
-      color,
-      numbersAvoidBall: !fastPlay,
-    };
-  }, [
-    curve,
-    samples,
-    latest,
-    path,
-    line,
-    wStar,
-    min,
-    max,
-    yTop,
-    used,
-    usedW,
-    usedValue,
-    slope,
-    onChart,
-    w,
-    ballCost,
-    nextW,
-    color,
-    fastPlay,
-  ]);
+  const layer = useMemo(() => landscapeLayer(view, scene, !fastPlay), [view, scene, fastPlay]);
 
   // The chart itself, rebuilt only when the axes change (not every frame).
   const fixed = width !== undefined && height !== undefined;
@@ -225,34 +164,11 @@ export function Landscape({ id, height, width }: LandscapeProps) {
     );
   }, [fixed, width, height, min, max, yTop, tickPx, t]);
 
-  const beyond = reach.beyond;
-  const note = beyond
-    ? Number.isFinite(beyond.w) && Number.isFinite(cost(model, { w: beyond.w, b }, data))
-      ? t('landscape.ranOff', { w: formatCompact(beyond.w), epoch: beyond.epoch })
-      : t('landscape.overflowed', { epoch: beyond.epoch })
-    : onChart
-      ? null
-      : Number.isFinite(w)
-        ? t('landscape.offChart', { w: formatCompact(w) })
-        : t('landscape.overflowed', { epoch: run.epoch + 1 });
-  const foot: LandscapeFootProps = {
-    note,
-    w: pyFloat(w),
-    slope: Number.isFinite(slope) ? pyFloat(slope) : null,
-    used: used ? { sample: String((usedSample ?? 0) + 1), w: pyFloat(usedW) } : null,
-    nextStep: next ? pyFloat(next.after.w - next.before.w) : null,
-    wStar,
-    color,
-    perSample,
-    latest: highlighted
-      ? { i: highlighted.i, x: data.xs[highlighted.i] ?? 0, y: data.ys[highlighted.i] ?? 0 }
-      : null,
-  };
   // The same foot with every float at its widest and SGD's latest sample named (see LayoutIsland);
   // the same object while what it holds stays, so it renders again only when that changes.
-  const hasSlope = foot.slope !== null;
-  const hasUsed = foot.used !== null;
-  const hasNext = foot.nextStep !== null;
+  const hasSlope = Number.isFinite(shownSlope(view));
+  const hasUsed = used !== null;
+  const hasNext = view.next !== null;
   // Not the off-chart note: it is no wider while playing, and its words would be on the page twice.
   const reserve = useMemo<LandscapeFootProps>(
     () => ({
@@ -273,11 +189,11 @@ export function Landscape({ id, height, width }: LandscapeProps) {
       className="chart landscape"
       aria-labelledby={titleId}
       aria-describedby={descriptionId}
-      data-w={pyFloat(w)}
+      data-w={pyFloat(view.params.w)}
       data-range-min={min}
       data-range-max={max}
       data-clipped={range.clipped}
-      data-path-dots={path.length}
+      data-path-dots={view.path.length}
       data-sample-curves={samples.length}
       data-highlighted-sample={latest ?? ''}
       data-tangent={used ? 'sample' : 'cost'}
@@ -304,7 +220,7 @@ export function Landscape({ id, height, width }: LandscapeProps) {
       {/* At rest the foot keeps the height it will need while the runs play (the widest numbers,
           SGD's latest sample): pressing Play moves nothing below it. */}
       <LayoutIsland reserve={<LandscapeFoot {...reserve} />}>
-        <CadencedLandscapeFoot foot={foot} />
+        <CadencedLandscapeFoot id={id} />
       </LayoutIsland>
     </figure>
   );

@@ -1,10 +1,13 @@
-import { memo, useState } from 'react';
-import { pyFloat, pyLiteral } from '../../core';
-import { useT } from '../../i18n';
+import { memo, useMemo } from 'react';
+import { cost, optimizerEntry, pyFloat, pyLiteral } from '../../core';
+import { useT, type Translate } from '../../i18n';
 import { LiveMessage } from '../controls/LiveNumber';
-import { usePlaygroundStoreApi } from '../../store/context';
+import { usePlaygroundSelector } from '../../store/context';
+import type { PlaygroundState, RunId } from '../../store/playground';
 import { selectIsTextFrame } from '../../store/selectors';
-import { CHART_THEME, RUN_COLOR_VARS } from './chartData';
+import { CHART_THEME, formatCompact, RUN_COLOR_VARS } from './chartData';
+import { ballOnChart, shownSlope, usedUpdate } from './landscapeLayer';
+import { landscapeView, type LandscapeView } from './landscapeView';
 
 /** What a landscape's foot says; the floats come formatted (as Python prints them, or the widest). */
 export interface LandscapeFootProps {
@@ -106,15 +109,68 @@ export function widestSample(xs: readonly number[], ys: readonly number[]): Land
 }
 
 /**
- * The foot as of the store's last text frame (the readout cadence of selectors.ts): while the runs
- * play, its numbers change every other frame, as the readout line's do, and the frames between leave
- * it alone (the landscape above it renders on every frame). At rest, every render shows its props.
+ * What a landscape's foot says of `view`: where w is (or where the path or the ball went off the
+ * chart), the slope the tangent shows, the step an update rule takes next, w*, SGD's latest sample.
  */
-export function CadencedLandscapeFoot({ foot }: { readonly foot: LandscapeFootProps }) {
-  // The state this render comes from: the landscape renders on the store's updates, synchronously.
-  const textFrame = selectIsTextFrame(usePlaygroundStoreApi().getState());
-  const [shown, setShown] = useState(foot);
-  // Derived state, set during render: React renders this component again at once, nothing else.
-  if (textFrame && shown !== foot) setShown(foot);
-  return <LandscapeFoot {...(textFrame ? foot : shown)} />;
+export function landscapeFoot(view: LandscapeView, id: RunId, t: Translate): LandscapeFootProps {
+  const { run, params, reach, b, wStar, next } = view;
+  const { model, data } = run.setup;
+  const w = params.w;
+  const used = usedUpdate(view);
+  const slope = shownSlope(view);
+  const perSample = optimizerEntry(id).batching === 'sample';
+  const beyond = reach.beyond;
+  const note = beyond
+    ? Number.isFinite(beyond.w) && Number.isFinite(cost(model, { w: beyond.w, b }, data))
+      ? t('landscape.ranOff', { w: formatCompact(beyond.w), epoch: beyond.epoch })
+      : t('landscape.overflowed', { epoch: beyond.epoch })
+    : ballOnChart(view)
+      ? null
+      : Number.isFinite(w)
+        ? t('landscape.offChart', { w: formatCompact(w) })
+        : t('landscape.overflowed', { epoch: run.epoch + 1 });
+  const latest = perSample ? view.latest : null;
+  return {
+    note,
+    w: pyFloat(w),
+    slope: Number.isFinite(slope) ? pyFloat(slope) : null,
+    used: used ? { sample: String((used.indices[0] ?? 0) + 1), w: pyFloat(used.before.w) } : null,
+    nextStep: next ? pyFloat(next.after.w - next.before.w) : null,
+    wStar,
+    color: RUN_COLOR_VARS[id],
+    perSample,
+    latest: latest === null ? null : { i: latest, x: data.xs[latest] ?? 0, y: data.ys[latest] ?? 0 },
+  };
+}
+
+// A foot is a small tree of strings, numbers and booleans: equal text, equal foot.
+const sameFoot = (a: LandscapeFootProps, b: LandscapeFootProps): boolean =>
+  JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Run `id`'s foot as of the store's last text frame (the readout cadence of selectors.ts): while the
+ * runs play, its numbers change every other frame, as the readout line's do, and the frames between
+ * leave it alone. The same object while it says the same, so the foot renders only when it changes.
+ */
+function footSelector(id: RunId, t: Translate): (state: PlaygroundState) => LandscapeFootProps {
+  let last: { readonly view: LandscapeView; readonly foot: LandscapeFootProps } | null = null;
+  return (state) => {
+    if (last && !selectIsTextFrame(state)) return last.foot;
+    const view = landscapeView(state, id);
+    if (last?.view === view) return last.foot;
+    const foot = landscapeFoot(view, id, t);
+    last = { view, foot: last && sameFoot(last.foot, foot) ? last.foot : foot };
+    return last.foot;
+  };
+}
+
+/**
+ * The foot of run `id`'s landscape, read from the store by itself: the landscape above it renders
+ * only when its structure changes while the runs play fast (heldLandscapeView), the foot on every
+ * text frame.
+ */
+export function CadencedLandscapeFoot({ id }: { readonly id: RunId }) {
+  const t = useT();
+  const foot = usePlaygroundSelector(useMemo(() => footSelector(id, t), [id, t]));
+  return <LandscapeFoot {...foot} />;
 }

@@ -3,12 +3,20 @@
  * while the picture and its words would stay the same. A settled run's epoch counts on every frame,
  * but its ball, path and numbers stand still: the landscape then does not render at all.
  */
-import { cost, sliceOptimum, type Params, type RunState, type SampleUpdate } from '../../core';
+import {
+  cost,
+  optimizerEntry,
+  sliceOptimum,
+  type Params,
+  type RunState,
+  type SampleUpdate,
+} from '../../core';
 import { displayedParams, type PlaygroundState, type RunId } from '../../store/playground';
-import { latestSample, latestUpdate, nextRuleUpdate, runOf } from '../../store/selectors';
+import { latestSample, latestUpdate, nextRuleUpdate, runOf, selectIsFastPlay } from '../../store/selectors';
 import { FIRST_PATH_EPOCHS, pathReach, weightPath, type PathReach } from './chartData';
-import type { PathPoint } from './landscapeDrawing';
+import type { PathPoint } from './landscapeMarks';
 import { landscapeRange, type LandscapeRange } from './landscapeRange';
+import { landscapeStructure } from './landscapeLayer';
 import { sameList } from './toolkit';
 
 /**
@@ -81,6 +89,26 @@ export function landscapeView(state: PlaygroundState, id: RunId): LandscapeView 
     return last.view;
   }
   lastViews.set(id, { state, view, shown });
+  return view;
+}
+
+/** Each run's view as the landscape last rendered it, with its structure (landscapeStructure). */
+const heldViews = new Map<RunId, { view: LandscapeView; structure: readonly unknown[] }>();
+
+/**
+ * The view the landscape renders: landscapeView's, except while the runs play fast, when it stays
+ * the one already rendered until its structure changes (a new range, a mark that comes or goes, a
+ * numbered dot). Between those renders the ball, the tangent, the path and the highlighted sample
+ * are painted from landscapeView without React (landscapeMotion.ts): one render a frame of the
+ * SGD landscape's whole tree was a quarter of a frame's work on a school laptop.
+ */
+export function heldLandscapeView(state: PlaygroundState, id: RunId): LandscapeView {
+  const view = landscapeView(state, id);
+  const held = heldViews.get(id);
+  if (held?.view === view) return view;
+  const structure = landscapeStructure(view, optimizerEntry(id).batching === 'sample');
+  if (held && selectIsFastPlay(state) && sameList(held.structure, structure)) return held.view;
+  heldViews.set(id, { view, structure });
   return view;
 }
 

@@ -4,7 +4,7 @@ import { act, render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Landscape } from '../../../src/components/charts/Landscape';
 import { formatCompact, MAX_PATH_DOTS } from '../../../src/components/charts/chartData';
-import { BALL_RADIUS, DOT_RADIUS } from '../../../src/components/charts/landscapeDrawing';
+import { BALL_RADIUS, DOT_RADIUS } from '../../../src/components/charts/landscapeMarks';
 import { PATH_NUMBER_FONT_PX } from '../../../src/components/charts/pathMarks';
 import { cost, costSlope, pyFloat, traceColumn } from '../../../src/core';
 import { LANDSCAPE_CAP } from '../../../src/components/charts/landscapeRange';

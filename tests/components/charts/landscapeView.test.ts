@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { landscapeView } from '../../../src/components/charts/landscapeView';
+import { heldLandscapeView, landscapeView } from '../../../src/components/charts/landscapeView';
 import { fresh } from '../../store/helpers';
 
 describe('landscapeView', () => {
@@ -26,5 +26,43 @@ describe('landscapeView', () => {
     // A new learning rate: a new run, a new view.
     actions.updateSettings({ lr: 0.02 });
     expect(landscapeView(store.getState(), 'gd')).not.toBe(settled);
+  });
+});
+
+describe('heldLandscapeView', () => {
+  it('while the runs play fast, keeps the view rendered until what React draws of it changes', () => {
+    const store = fresh({
+      xs: [1, 2, 3, 4, 5, 6],
+      ys: [2.7, 4.61, 5.74, 7.87, 10.53, 11.45],
+      lr: 0.025,
+      shuffle: true,
+      seed: 1,
+      epochs: 100_000,
+      speed: 1000,
+    });
+    const { actions } = store.getState();
+    actions.restoreClock(20_000, 0);
+    // At rest: every new view (here, after one step) is rendered.
+    const atRest = heldLandscapeView(store.getState(), 'sgd');
+    actions.step();
+    const stepped = heldLandscapeView(store.getState(), 'sgd');
+    expect(stepped).not.toBe(atRest);
+    expect(stepped).toBe(landscapeView(store.getState(), 'sgd'));
+    actions.play();
+    for (let k = 0; k < 3; k++) actions.tick(16);
+    const held = heldLandscapeView(store.getState(), 'sgd');
+    let kept = 0;
+    for (let k = 0; k < 30; k++) {
+      actions.tick(16);
+      const view = landscapeView(store.getState(), 'sgd');
+      // SGD on noisy data moves on every frame: a new view each time …
+      expect(view.params.w).not.toBe(held.params.w);
+      // … while the one rendered stays (its range, samples and numbered dots are the same).
+      if (heldLandscapeView(store.getState(), 'sgd') === held) kept += 1;
+    }
+    expect(kept).toBeGreaterThanOrEqual(27);
+    // Paused: the view of now.
+    actions.pause();
+    expect(heldLandscapeView(store.getState(), 'sgd')).toBe(landscapeView(store.getState(), 'sgd'));
   });
 });
