@@ -5,7 +5,6 @@ import { useT } from '../../i18n';
 import { LayoutIsland } from '../controls/LayoutIsland';
 import { usePlaygroundSelector } from '../../store/context';
 import type { PlaygroundState, RunId } from '../../store/playground';
-import { selectIsFastPlay } from '../../store/selectors';
 import { AXIS_TICK, CHART_THEME, RUN_COLOR_VARS } from './chartData';
 import './charts.css';
 import { WIDEST_FLOAT } from '../controls/LiveNumber';
@@ -57,11 +56,10 @@ export function Landscape({ id, height, width }: LandscapeProps) {
   const [tickPx, tickProbe] = useSvgTextPx(AXIS_TICK.fontSize);
   // One view of the run while nothing it shows changes: a settled run's frame renders nothing here,
   // and while the runs play fast, one while nothing but the moving marks changes (landscapeMotion).
-  const view = usePlaygroundSelector(
+  const { view, numbersAvoidBall } = usePlaygroundSelector(
     useMemo(() => (state: PlaygroundState) => heldLandscapeView(state, id), [id]),
   );
   const { run, latest, b, wStar, range } = view;
-  const fastPlay = usePlaygroundSelector(selectIsFastPlay);
   const { data, model } = run.setup;
   // Runs of one update per sample (SGD) draw each sample's loss behind the cost.
   const perSample = optimizerEntry(id).batching === 'sample';
@@ -106,7 +104,7 @@ export function Landscape({ id, height, width }: LandscapeProps) {
   );
   // One object per drawn change: the drawing re-renders when what it draws changes, not when the
   // landscape re-renders for another reason (the language, the tick labels' size).
-  const layer = useMemo(() => landscapeLayer(view, scene, !fastPlay), [view, scene, fastPlay]);
+  const layer = useMemo(() => landscapeLayer(view, scene, numbersAvoidBall), [view, scene, numbersAvoidBall]);
 
   // The chart itself, rebuilt only when the axes change (not every frame).
   const fixed = width !== undefined && height !== undefined;

@@ -92,24 +92,42 @@ export function landscapeView(state: PlaygroundState, id: RunId): LandscapeView 
   return view;
 }
 
-/** Each run's view as the landscape last rendered it, with its structure (landscapeStructure). */
-const heldViews = new Map<RunId, { view: LandscapeView; structure: readonly unknown[] }>();
+/** A view as the landscape renders it, and whether its path's numbers step aside for the ball. */
+export interface HeldLandscapeView {
+  readonly view: LandscapeView;
+  /**
+   * At rest, stepping and at slow speeds; not while the runs play fast (see
+   * LandscapeLayer.numbersAvoidBall). Decided when the view was taken, so that the switch to fast
+   * play, which changes nothing drawn, renders nothing.
+   */
+  readonly numbersAvoidBall: boolean;
+  /** What React draws of the view (landscapeStructure). */
+  readonly structure: readonly unknown[];
+}
+
+/** Each run's view as the landscape last rendered it. */
+const heldViews = new Map<RunId, HeldLandscapeView>();
 
 /**
  * The view the landscape renders: landscapeView's, except while the runs play fast, when it stays
  * the one already rendered until its structure changes (a new range, a mark that comes or goes, a
  * numbered dot). Between those renders the ball, the tangent, the path and the highlighted sample
  * are painted from landscapeView without React (landscapeMotion.ts): one render a frame of the
- * SGD landscape's whole tree was a quarter of a frame's work on a school laptop.
+ * SGD landscape's whole tree was a quarter of a frame's work on a school laptop. The same object
+ * while it is kept.
  */
-export function heldLandscapeView(state: PlaygroundState, id: RunId): LandscapeView {
+export function heldLandscapeView(state: PlaygroundState, id: RunId): HeldLandscapeView {
   const view = landscapeView(state, id);
+  const fast = selectIsFastPlay(state);
   const held = heldViews.get(id);
-  if (held?.view === view) return view;
+  // At rest the numbers step aside for the ball: a view taken while playing fast is not kept.
+  const keepable = held !== undefined && (fast || held.numbersAvoidBall);
+  if (keepable && held.view === view) return held;
   const structure = landscapeStructure(view, optimizerEntry(id).batching === 'sample');
-  if (held && selectIsFastPlay(state) && sameList(held.structure, structure)) return held.view;
-  heldViews.set(id, { view, structure });
-  return view;
+  if (keepable && fast && sameList(held.structure, structure)) return held;
+  const taken = { view, numbersAvoidBall: !fast, structure };
+  heldViews.set(id, taken);
+  return taken;
 }
 
 function makeView(state: PlaygroundState, id: RunId, last: LandscapeView | undefined): LandscapeView {

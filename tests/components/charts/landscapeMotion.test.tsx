@@ -124,6 +124,32 @@ describe('the landscape while the runs play fast', () => {
     expect(allText(container)).not.toMatch(/NaN|Infinity/);
   });
 
+  it('switching to fast play renders nothing: the numbers placed a frame before hold still', () => {
+    const store = fresh(NOISY);
+    const { container, renders } = renderLandscape(store, 'sgd');
+    const numbers = () =>
+      [...container.querySelectorAll('.landscape-path-numbers text')].map(
+        (text) => `${text.textContent}@${text.getAttribute('x')},${text.getAttribute('y')}`,
+      );
+    act(() => {
+      store.getState().actions.restoreClock(20_000, 0);
+      store.getState().actions.play();
+      store.getState().actions.tick(16);
+    });
+    // The first moving frame renders the new w, its numbers stepping aside for the ball.
+    expect(selectIsFastPlay(store.getState())).toBe(false);
+    const before = renders();
+    const placed = numbers();
+    const ballBefore = moving(container).ball.join();
+    act(() => store.getState().actions.tick(16));
+    expect(selectIsFastPlay(store.getState())).toBe(true);
+    // The second is fast: the ball is painted where the run went, nothing renders.
+    expect(renders()).toBe(before);
+    expect(moving(container).ball.join()).not.toBe(ballBefore);
+    expect(moving(container).ballW).toBe(pyFloat(displayedParams(store.getState(), 'sgd').w));
+    expect(numbers()).toEqual(placed);
+  });
+
   it('paints what a render draws: paused, the landscape renders the same ball, tangent and path', () => {
     const store = fresh(NOISY);
     const { container, renders } = renderLandscape(store, 'sgd');

@@ -43,14 +43,14 @@ describe('heldLandscapeView', () => {
     const { actions } = store.getState();
     actions.restoreClock(20_000, 0);
     // At rest: every new view (here, after one step) is rendered.
-    const atRest = heldLandscapeView(store.getState(), 'sgd');
+    const atRest = heldLandscapeView(store.getState(), 'sgd').view;
     actions.step();
-    const stepped = heldLandscapeView(store.getState(), 'sgd');
+    const stepped = heldLandscapeView(store.getState(), 'sgd').view;
     expect(stepped).not.toBe(atRest);
     expect(stepped).toBe(landscapeView(store.getState(), 'sgd'));
     actions.play();
     for (let k = 0; k < 3; k++) actions.tick(16);
-    const held = heldLandscapeView(store.getState(), 'sgd');
+    const held = heldLandscapeView(store.getState(), 'sgd').view;
     let kept = 0;
     for (let k = 0; k < 30; k++) {
       actions.tick(16);
@@ -58,11 +58,11 @@ describe('heldLandscapeView', () => {
       // SGD on noisy data moves on every frame: a new view each time …
       expect(view.params.w).not.toBe(held.params.w);
       // … while the one rendered stays (its range, samples and numbered dots are the same).
-      if (heldLandscapeView(store.getState(), 'sgd') === held) kept += 1;
+      if (heldLandscapeView(store.getState(), 'sgd').view === held) kept += 1;
     }
     expect(kept).toBeGreaterThanOrEqual(27);
     // Paused: the view of now.
     actions.pause();
-    expect(heldLandscapeView(store.getState(), 'sgd')).toBe(landscapeView(store.getState(), 'sgd'));
+    expect(heldLandscapeView(store.getState(), 'sgd').view).toBe(landscapeView(store.getState(), 'sgd'));
   });
 });
