@@ -43,6 +43,20 @@ export const lastOf = <T>(items: readonly T[]): T => {
 // ---------------------------------------------------------------------------------------------
 // Helpers.
 
+/**
+ * The lesson's noisy scene (GD beside SGD on six noisy points, SGD shuffled) at 1,000 epochs/s:
+ * SGD never settles, so its ball moves on every frame.
+ */
+export const NOISY_SCENE = {
+  xs: [1, 2, 3, 4, 5, 6],
+  ys: [2.7, 4.61, 5.74, 7.87, 10.53, 11.45],
+  lr: 0.025,
+  shuffle: true,
+  seed: 1,
+  speed: 1000,
+  epochs: 100_000,
+} as const satisfies Partial<PlaygroundSettings>;
+
 export const fresh = (patch: Partial<PlaygroundSettings> = {}): PlaygroundStore =>
   createPlaygroundStore({ ...DEFAULT_SETTINGS, ...patch });
 

@@ -18,8 +18,7 @@ import {
   type LandscapeLayer,
   type MovingMarks,
 } from './landscapeMarks';
-import { sameList } from './toolkit';
-import type { PixelScales } from './toolkit';
+import { sameList, type PixelScales } from './toolkit';
 
 /** What the drawing last rendered, and how to have it render a layer the painter cannot paint. */
 export interface DrawnLandscape {

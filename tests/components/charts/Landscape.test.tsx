@@ -11,7 +11,6 @@ import { LANDSCAPE_CAP } from '../../../src/components/charts/landscapeRange';
 import { useLocaleStore } from '../../../src/i18n';
 import { PlaygroundProvider } from '../../../src/store/context';
 import { selectIsFastPlay } from '../../../src/store/selectors';
-import { DEFAULT_SETTINGS } from '../../../src/store/settings';
 import {
   createPlaygroundStore,
   displayedParams,
@@ -19,6 +18,7 @@ import {
   type RunId,
 } from '../../../src/store/playground';
 import { allText, wholeText } from '../helpers/dom';
+import { fresh, NOISY_SCENE } from '../../store/helpers';
 
 const LECTURE_DATA = { xs: [1, 2, 3], ys: [2, 4, 6] };
 
@@ -399,16 +399,7 @@ describe('Landscape', () => {
 
   it('holds the path numbers still while the runs play fast, the ball passing over them; paused, they step aside', () => {
     // The lesson's noisy scene: SGD never settles, so its ball moves on every frame.
-    const store = createPlaygroundStore({
-      ...DEFAULT_SETTINGS,
-      xs: [1, 2, 3, 4, 5, 6],
-      ys: [2.7, 4.61, 5.74, 7.87, 10.53, 11.45],
-      lr: 0.025,
-      shuffle: true,
-      seed: 1,
-      speed: 1000,
-      epochs: 100_000,
-    });
+    const store = fresh(NOISY_SCENE);
     const { container } = renderLandscape('sgd', store);
     const snapshot = () => ({
       ball: `${ball(container)!.getAttribute('cx')},${ball(container)!.getAttribute('cy')}`,

@@ -7,7 +7,7 @@ import { PlaygroundProvider } from '../../../src/store/context';
 import { displayedParams, type PlaygroundStore, type RunId } from '../../../src/store/playground';
 import { latestSample, nextRuleUpdate, selectIsFastPlay } from '../../../src/store/selectors';
 import { allText } from '../helpers/dom';
-import { fresh } from '../../store/helpers';
+import { fresh, NOISY_SCENE } from '../../store/helpers';
 
 // Landscape and LandscapeDrawing each ask for a text size on every render (the foot does not):
 // counting the asks counts their renders.
@@ -22,17 +22,6 @@ vi.mock('../../../src/components/charts/plotLayer', async (importOriginal) => {
     },
   };
 });
-
-/** The lesson's noisy scene: shuffled SGD never settles, so its ball moves on every frame. */
-const NOISY = {
-  xs: [1, 2, 3, 4, 5, 6],
-  ys: [2.7, 4.61, 5.74, 7.87, 10.53, 11.45],
-  lr: 0.025,
-  shuffle: true,
-  seed: 1,
-  speed: 1000,
-  epochs: 100_000,
-} as const;
 
 function renderLandscape(store: PlaygroundStore, id: RunId) {
   const view = render(
@@ -89,7 +78,7 @@ beforeEach(() => {
 
 describe('the landscape while the runs play fast', () => {
   it('moves its ball, tangent, highlight and path on every frame without rendering the landscape', () => {
-    const store = fresh(NOISY);
+    const store = fresh(NOISY_SCENE);
     const { container, renders } = renderLandscape(store, 'sgd');
     playFast(store);
     const x = xScale(container);
@@ -125,7 +114,7 @@ describe('the landscape while the runs play fast', () => {
   });
 
   it('switching to fast play renders nothing: the numbers placed a frame before hold still', () => {
-    const store = fresh(NOISY);
+    const store = fresh(NOISY_SCENE);
     const { container, renders } = renderLandscape(store, 'sgd');
     const numbers = () =>
       [...container.querySelectorAll('.landscape-path-numbers text')].map(
@@ -151,7 +140,7 @@ describe('the landscape while the runs play fast', () => {
   });
 
   it('paints what a render draws: paused, the landscape renders the same ball, tangent and path', () => {
-    const store = fresh(NOISY);
+    const store = fresh(NOISY_SCENE);
     const { container, renders } = renderLandscape(store, 'sgd');
     playFast(store);
     const before = renders();
@@ -185,7 +174,7 @@ describe('the landscape while the runs play fast', () => {
   });
 
   it('moves an update rule’s next step with the ball (Adam)', () => {
-    const store = fresh({ ...NOISY, third: 'adam' });
+    const store = fresh({ ...NOISY_SCENE, third: 'adam' });
     const { container, renders } = renderLandscape(store, 'adam');
     playFast(store);
     const before = renders();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { heldLandscapeView, landscapeView } from '../../../src/components/charts/landscapeView';
-import { fresh } from '../../store/helpers';
+import { fresh, NOISY_SCENE } from '../../store/helpers';
 
 describe('landscapeView', () => {
   it('is the same object while nothing the landscape shows changes, and a new one when it does', () => {
@@ -31,15 +31,7 @@ describe('landscapeView', () => {
 
 describe('heldLandscapeView', () => {
   it('while the runs play fast, keeps the view rendered until what React draws of it changes', () => {
-    const store = fresh({
-      xs: [1, 2, 3, 4, 5, 6],
-      ys: [2.7, 4.61, 5.74, 7.87, 10.53, 11.45],
-      lr: 0.025,
-      shuffle: true,
-      seed: 1,
-      epochs: 100_000,
-      speed: 1000,
-    });
+    const store = fresh(NOISY_SCENE);
     const { actions } = store.getState();
     actions.restoreClock(20_000, 0);
     // At rest: every new view (here, after one step) is rendered.
