@@ -143,23 +143,25 @@ export function landscapeFoot(view: LandscapeView, id: RunId, t: Translate): Lan
   };
 }
 
-// A foot is a small tree of strings, numbers and booleans: equal text, equal foot.
-const sameFoot = (a: LandscapeFootProps, b: LandscapeFootProps): boolean =>
-  JSON.stringify(a) === JSON.stringify(b);
-
 /**
  * Run `id`'s foot as of the store's last text frame (the readout cadence of selectors.ts): while the
  * runs play, its numbers change every other frame, as the readout line's do, and the frames between
  * leave it alone. The same object while it says the same, so the foot renders only when it changes.
  */
 function footSelector(id: RunId, t: Translate): (state: PlaygroundState) => LandscapeFootProps {
-  let last: { readonly view: LandscapeView; readonly foot: LandscapeFootProps } | null = null;
+  // A foot is a small tree of strings, numbers and booleans: equal text (`said`), equal foot.
+  let last: {
+    readonly view: LandscapeView;
+    readonly foot: LandscapeFootProps;
+    readonly said: string;
+  } | null = null;
   return (state) => {
     if (last && !selectIsTextFrame(state)) return last.foot;
     const view = landscapeView(state, id);
     if (last?.view === view) return last.foot;
     const foot = landscapeFoot(view, id, t);
-    last = { view, foot: last && sameFoot(last.foot, foot) ? last.foot : foot };
+    const said = JSON.stringify(foot);
+    last = { view, foot: last?.said === said ? last.foot : foot, said };
     return last.foot;
   };
 }

@@ -67,6 +67,13 @@ function arrowHead(fromX: number, x: number, y: number): string {
 }
 export const BALL_RADIUS = 7;
 
+/** A point (the ball, the tangent's touch) in the plot's pixels; null for none or beyond the safe range. */
+function safePixel(point: CurvePoint | null, scales: PixelScales): { x: number; y: number } | null {
+  const x = point ? scales.x(point.w) : NaN;
+  const y = point ? scales.y(point.value) : NaN;
+  return isSafePx(x) && isSafePx(y) ? { x, y } : null;
+}
+
 /**
  * The path's dots in the plot's pixels. With `avoided` (the ball), the dot under it is drawn with the
  * ball's radius, so that its number is placed outside the ball.
@@ -76,16 +83,14 @@ export function pathDots(
   scales: PixelScales,
   avoided: CurvePoint | null,
 ): PathDot[] {
-  const ballX = avoided ? scales.x(avoided.w) : NaN;
-  const ballY = avoided ? scales.y(avoided.value) : NaN;
-  const avoidBall = isSafePx(ballX) && isSafePx(ballY);
+  const ball = safePixel(avoided, scales);
   const dots: PathDot[] = [];
   for (const point of path) {
     const x = scales.x(point.w);
     const y = scales.y(point.value);
     if (!isSafePx(x) || !isSafePx(y)) continue;
     // The dot under the ball (the current epoch's) is numbered outside the ball.
-    const underBall = avoidBall && Math.hypot(x - ballX, y - ballY) < DOT_RADIUS;
+    const underBall = ball !== null && Math.hypot(x - ball.x, y - ball.y) < DOT_RADIUS;
     dots.push({ x, y, epoch: point.epoch, ...(underBall ? { radius: BALL_RADIUS } : {}) });
   }
   return dots;
@@ -103,20 +108,18 @@ export function pathMarks(
   avoided: CurvePoint | null,
 ): { readonly dots: readonly PathDot[]; readonly numbers: readonly PathNumber[] } {
   const dots = pathDots(path, scales, avoided);
-  const ballX = avoided ? scales.x(avoided.w) : NaN;
-  const ballY = avoided ? scales.y(avoided.value) : NaN;
-  const avoidBall = isSafePx(ballX) && isSafePx(ballY);
+  const ball = safePixel(avoided, scales);
   const numbers = numberPath(dots, {
     bounds: { left: area.x, top: area.y, right: area.x + area.width, bottom: area.y + area.height },
     dotRadius: DOT_RADIUS,
     fontPx,
-    obstacles: avoidBall
+    obstacles: ball
       ? [
           {
-            left: ballX - BALL_RADIUS,
-            top: ballY - BALL_RADIUS,
-            right: ballX + BALL_RADIUS,
-            bottom: ballY + BALL_RADIUS,
+            left: ball.x - BALL_RADIUS,
+            top: ball.y - BALL_RADIUS,
+            right: ball.x + BALL_RADIUS,
+            bottom: ball.y + BALL_RADIUS,
           },
         ]
       : [],
@@ -180,10 +183,6 @@ export function movingMarks(
   dots: readonly PathDot[],
 ): MovingMarks {
   const { ball, tangent, touch, nextStep } = layer;
-  const ballX = ball ? scales.x(ball.w) : NaN;
-  const ballY = ball ? scales.y(ball.value) : NaN;
-  const touchX = touch ? scales.x(touch.w) : NaN;
-  const touchY = touch ? scales.y(touch.value) : NaN;
   let step: MovingMarks['step'] = null;
   if (nextStep) {
     const [x1, y1, x2, y2] = [
@@ -206,9 +205,9 @@ export function movingMarks(
   }
   return {
     // Beyond the safe range (for a frame the axes still have the last range): not drawn.
-    ball: isSafePx(ballX) && isSafePx(ballY) ? { x: ballX, y: ballY } : null,
+    ball: safePixel(ball, scales),
     tangent: tangent ? curvePath(tangent, scales) : null,
-    touch: tangent && isSafePx(touchX) && isSafePx(touchY) ? { x: touchX, y: touchY } : null,
+    touch: tangent ? safePixel(touch, scales) : null,
     step,
     highlight: sampleCurves.find((sample) => sample.i === layer.latest)?.d ?? null,
     line: drawnLines(layer.line, scales),
