@@ -70,6 +70,13 @@ export interface PlaygroundState {
    * cadence reads it (selectors.ts).
    */
   readonly movingFrames: number;
+  /**
+   * Whether this update is the lead frame of a fast play: the first moving frame after Play, itself
+   * fast, at a speed that moves the clock on every frame of 60 Hz (LEAD_FRAME_SPEED). It draws the
+   * runs' pictures only; the loss chart's lines and the numbers follow on the next two frames (the
+   * readout cadence, selectors.ts).
+   */
+  readonly leadFrame: boolean;
   /** Loss curves kept on the chart as faded ghosts, to compare learning rates. */
   readonly pins: readonly Pin[];
   /** Stability limits of the current data and model, per shown run (null: no fixed limit). */
@@ -125,6 +132,14 @@ export const MAX_FRAME_MS = 100;
  */
 export const FAST_FRAME_MS = 50;
 
+/**
+ * From this speed (epochs/s) the clock moves on every frame at 60 Hz, so a play's first moving
+ * frame is followed by others: it can leave the lines and the numbers to them (`leadFrame`). On a
+ * school laptop that first frame, which runs every chart's drawing code for the first time, took
+ * 50–70 ms when it drew everything at once.
+ */
+export const LEAD_FRAME_SPEED = 60;
+
 /** The state after moving every run `count` whole epochs on (never past the end). */
 function advanceClock(state: PlaygroundState, count: number): Partial<PlaygroundState> {
   const target = Math.min(state.settings.epochs, state.epoch + count);
@@ -162,6 +177,7 @@ export const createPlaygroundStore = (initial: PlaygroundSettings = DEFAULT_SETT
     playback: 'idle',
     clockDebt: 0,
     movingFrames: 0,
+    leadFrame: false,
     limits: limitsFor(initial),
     pins: [],
 
@@ -177,10 +193,11 @@ export const createPlaygroundStore = (initial: PlaygroundSettings = DEFAULT_SETT
             playback: 'playing',
             clockDebt: 0,
             movingFrames: 0,
+            leadFrame: false,
           });
           return;
         }
-        set({ playback: 'playing', clockDebt: 0, movingFrames: 0 });
+        set({ playback: 'playing', clockDebt: 0, movingFrames: 0, leadFrame: false });
       },
       pause: () => {
         if (get().playback === 'playing') set({ playback: 'paused', clockDebt: 0 });
@@ -236,9 +253,16 @@ export const createPlaygroundStore = (initial: PlaygroundSettings = DEFAULT_SETT
           return;
         }
         const next = advanceClock(state, whole);
-        const movingFrames = movedLastFrame && elapsedMs < FAST_FRAME_MS ? state.movingFrames + 1 : 1;
+        const fastFrame = elapsedMs < FAST_FRAME_MS;
+        const movingFrames = movedLastFrame && fastFrame ? state.movingFrames + 1 : 1;
+        const leadFrame = state.movingFrames === 0 && fastFrame && state.settings.speed >= LEAD_FRAME_SPEED;
         movedLastFrame = next.playback === 'playing';
-        set({ ...next, clockDebt: next.playback === 'finished' ? 0 : owed - whole, movingFrames });
+        set({
+          ...next,
+          clockDebt: next.playback === 'finished' ? 0 : owed - whole,
+          movingFrames,
+          leadFrame,
+        });
       },
       pinRun: (id) => {
         const state = get();

@@ -43,14 +43,22 @@ export const selectIsFinished = (s: PlaygroundState) => s.playback === 'finished
  * numbers. Play, the first moving frame after a still or a slow one, and every update while the clock
  * stands (a pause, the end, a step) show everything at once. Only the moment shown lags, by one frame
  * at most: every number is exact for its epoch.
+ *
+ * A fast play starts with a lead frame (`leadFrame`, from 60 epochs/s): its first moving frame draws
+ * the runs' pictures (the landscapes) only, the next one the lines, the one after the numbers, and
+ * then the cadence above. That first frame runs every chart's drawing code for the first time; with
+ * everything in it, it took 50–70 ms on a school laptop, a visible hitch as the runs set off. The
+ * numbers then lag by two frames, once.
  */
 /**
  * Whether the clock moves on every frame and the frames come fast: the readout cadence is on, and
  * marks that would step aside for the ball (the landscape's path numbers) hold still instead.
  */
-export const selectIsFastPlay = (s: PlaygroundState) => s.playback === 'playing' && s.movingFrames >= 2;
+export const selectIsFastPlay = (s: PlaygroundState) =>
+  s.playback === 'playing' && (s.movingFrames >= 2 || s.leadFrame);
 /** Whether the numbers written into the page show this update (see the readout cadence above). */
-export const selectIsTextFrame = (s: PlaygroundState) => !selectIsFastPlay(s) || s.movingFrames % 2 === 1;
+export const selectIsTextFrame = (s: PlaygroundState) =>
+  !selectIsFastPlay(s) || (s.movingFrames % 2 === 1 && !s.leadFrame);
 /** Whether the loss chart's lines follow this update (see the readout cadence above). */
 export const selectIsLineFrame = (s: PlaygroundState) => !selectIsFastPlay(s) || s.movingFrames % 2 === 0;
 export const selectEpoch = (s: PlaygroundState) => s.epoch;

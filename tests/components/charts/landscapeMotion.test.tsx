@@ -120,21 +120,25 @@ describe('the landscape while the runs play fast', () => {
       [...container.querySelectorAll('.landscape-path-numbers text')].map(
         (text) => `${text.textContent}@${text.getAttribute('x')},${text.getAttribute('y')}`,
       );
-    act(() => {
-      store.getState().actions.restoreClock(20_000, 0);
-      store.getState().actions.play();
-      store.getState().actions.tick(16);
-    });
-    // The first moving frame renders the new w, its numbers stepping aside for the ball.
-    expect(selectIsFastPlay(store.getState())).toBe(false);
+    // Paused at epoch 20,000: the numbers step aside for the ball.
+    act(() => store.getState().actions.restoreClock(20_000, 0));
     const before = renders();
     const placed = numbers();
     const ballBefore = moving(container).ball.join();
-    act(() => store.getState().actions.tick(16));
+    act(() => {
+      store.getState().actions.play();
+      store.getState().actions.tick(16);
+    });
+    // The first moving frame of a fast play (the lead frame) is fast: the ball is painted where the
+    // run went, nothing renders, and the numbers hold still where they were.
+    expect(store.getState().leadFrame).toBe(true);
     expect(selectIsFastPlay(store.getState())).toBe(true);
-    // The second is fast: the ball is painted where the run went, nothing renders.
     expect(renders()).toBe(before);
     expect(moving(container).ball.join()).not.toBe(ballBefore);
+    expect(moving(container).ballW).toBe(pyFloat(displayedParams(store.getState(), 'sgd').w));
+    expect(numbers()).toEqual(placed);
+    act(() => store.getState().actions.tick(16));
+    expect(renders()).toBe(before);
     expect(moving(container).ballW).toBe(pyFloat(displayedParams(store.getState(), 'sgd').w));
     expect(numbers()).toEqual(placed);
   });
