@@ -9,7 +9,7 @@ import { useLayoutEffect, useRef } from 'react';
 import { usePlaygroundStoreApi } from '../../store/context';
 import { selectIsFastPlay } from '../../store/selectors';
 import { landscapeLayer } from './landscapeLayer';
-import { landscapeView, type LandscapeView } from './landscapeView';
+import { heldLandscapeView, landscapeView, type LandscapeView } from './landscapeView';
 import {
   marksPresent,
   movingMarks,
@@ -93,6 +93,8 @@ export function useLandscapeMotion(root: SVGGElement | null, drawn: DrawnLandsca
       const view = landscapeView(state, id);
       if (view === lastView.current) return;
       lastView.current = view;
+      // The landscape renders this very view (its structure changed): nothing to paint over it.
+      if (heldLandscapeView(state, id).view === view) return;
       const layer = landscapeLayer(view, drawing.layer, false);
       const dots = pathDots(layer.path, drawing.scales, null);
       const marks = movingMarks(layer, drawing.scales, drawing.sampleCurves, dots);

@@ -107,6 +107,8 @@ export interface HeldLandscapeView {
 
 /** Each run's view as the landscape last rendered it. */
 const heldViews = new Map<RunId, HeldLandscapeView>();
+/** The last state each run's held view was asked for, and the answer: the landscape and its painter both ask. */
+const lastAnswers = new Map<RunId, { readonly state: PlaygroundState; readonly held: HeldLandscapeView }>();
 
 /**
  * The view the landscape renders: landscapeView's, except while the runs play fast, when it stays
@@ -117,6 +119,14 @@ const heldViews = new Map<RunId, HeldLandscapeView>();
  * while it is kept.
  */
 export function heldLandscapeView(state: PlaygroundState, id: RunId): HeldLandscapeView {
+  const last = lastAnswers.get(id);
+  if (last?.state === state) return last.held;
+  const held = heldViewOf(state, id);
+  lastAnswers.set(id, { state, held });
+  return held;
+}
+
+function heldViewOf(state: PlaygroundState, id: RunId): HeldLandscapeView {
   const view = landscapeView(state, id);
   const fast = selectIsFastPlay(state);
   const held = heldViews.get(id);
