@@ -1,4 +1,3 @@
-import { useRef } from 'react';
 import { useT } from '../../i18n';
 import { useClassroom } from '../../hooks/useClassroom';
 import { useAnimationLoop } from '../../hooks/useAnimationLoop';
@@ -11,8 +10,7 @@ import { Header } from './Header';
 import { LearningRatePanel } from '../run/LearningRatePanel';
 import { LessonSlot, useLessonAttributes } from '../lesson/LessonSlot';
 import { lazyComponent } from './lazyPanel';
-import { LossChart } from '../charts/LossChart';
-import { ModelPanel } from '../run/ModelPanel';
+import { LossPanel } from './LossPanel';
 import { Notices } from './Notices';
 import { PanelBoundary } from './PanelBoundary';
 import { RunPanel } from '../run/RunPanel';
@@ -20,15 +18,14 @@ import { SettingsPanel } from '../run/SettingsPanel';
 import { TransportControls } from '../run/TransportControls';
 
 // Below the fold or on demand: loaded after the first paint, so the lecture's view comes up first.
+const ModelPanel = lazyComponent(() => import('../run/ModelPanel').then((m) => m.ModelPanel), {
+  name: 'ModelPanel',
+  placeholder: 'panel',
+});
 const DataPanel = lazyComponent(() => import('../data/DataPanel').then((m) => m.DataPanel), {
   name: 'DataPanel',
   placeholder: 'panel',
   messages: ['data'],
-});
-const ExportMenu = lazyComponent(() => import('../classroom/ExportMenu').then((m) => m.ExportMenu), {
-  name: 'ExportMenu',
-  placeholder: 'export',
-  messages: ['export'],
 });
 
 /**
@@ -44,7 +41,6 @@ export function App() {
   // This tab's setup or the link's, else the stored one (see applyStartupState), kept as it changes.
   usePersistence(store);
   useClassroom(store);
-  const lossChart = useRef<HTMLElement>(null);
   // A lesson's scene: which runs show, what is highlighted (lesson/lesson.css).
   const lessonAttributes = useLessonAttributes();
   const shownRuns = usePlaygroundSelector(selectShownRunIds);
@@ -72,12 +68,7 @@ export function App() {
               <RunPanel id={id} />
             </PanelBoundary>
           ))}
-          <section className="panel loss-panel" ref={lossChart}>
-            <PanelBoundary name={t('loss.title')}>
-              <LossChart />
-              <ExportMenu chart={lossChart} />
-            </PanelBoundary>
-          </section>
+          <LossPanel />
         </div>
         <div className="beyond-row">
           <PanelBoundary name={t('settings.label')}>

@@ -105,7 +105,8 @@ describe('ModelPanel', () => {
   it('puts a "Mini-batch" region with its parameters beside GD and SGD in the app', WHOLE_APP, async () => {
     const { user } = renderWithStore(<App />);
     expect(screen.queryByRole('region', { name: 'Mini-batch' })).not.toBeInTheDocument();
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Third run' }), 'Mini-batch');
+    // The model panel is below the fold: it loads after the first paint.
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Third run' }), 'Mini-batch');
     await user.click(screen.getByRole('radio', { name: 'y = w·x + b' }));
     const region = screen.getByRole('region', { name: 'Mini-batch' });
     expect(region).toHaveTextContent('w = 1.0');

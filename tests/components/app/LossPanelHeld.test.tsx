@@ -1,0 +1,86 @@
+// The loss chart out of sight (below the fold with a third run on a laptop): held at what it last
+// showed while the runs move, live again near the window or with the focus in it.
+import { act } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LossPanel } from '../../../src/components/app/LossPanel';
+import { SEEN_MARGIN } from '../../../src/hooks/useHeldWhileHidden';
+import { useLocaleStore } from '../../../src/i18n';
+import { fresh } from '../../store/helpers';
+import { renderWithStore } from '../helpers/render';
+
+/** A stand-in IntersectionObserver whose observations the test makes. */
+class FakeObserver {
+  static made: FakeObserver[] = [];
+  readonly targets: Element[] = [];
+  constructor(
+    readonly callback: (entries: { isIntersecting: boolean; target: Element }[]) => void,
+    readonly options: { rootMargin?: string },
+  ) {
+    FakeObserver.made.push(this);
+  }
+  observe(target: Element) {
+    this.targets.push(target);
+  }
+  disconnect() {
+    this.targets.length = 0;
+  }
+  see(isIntersecting: boolean) {
+    act(() => this.callback(this.targets.map((target) => ({ isIntersecting, target }))));
+  }
+}
+
+beforeEach(() => {
+  useLocaleStore.setState({ locale: 'en' });
+  FakeObserver.made = [];
+  vi.stubGlobal('IntersectionObserver', FakeObserver);
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+function renderLossPanel() {
+  const store = fresh({ third: 'adam', speed: 1000, epochs: 100_000 });
+  const view = renderWithStore(<LossPanel />, store);
+  const section = view.container.querySelector('section.loss-panel')!;
+  const observer = FakeObserver.made.find((made) => made.targets.includes(section));
+  if (!observer) throw new Error('the loss panel is not watched');
+  /** What the chart shows: the points of GD's line, as its figure says. */
+  const gdPoints = () => view.container.querySelector('figure.loss-chart')?.getAttribute('data-gd-points');
+  return { store, section, observer, gdPoints };
+}
+
+describe('the loss chart out of sight', () => {
+  it('watches its section with the margin that makes it live before it scrolls into view', () => {
+    const { observer } = renderLossPanel();
+    expect(observer.options.rootMargin).toBe(SEEN_MARGIN);
+  });
+
+  it('keeps its lines while out of sight and shows the runs of now in sight', () => {
+    const { store, observer, gdPoints } = renderLossPanel();
+    act(() => store.getState().actions.step());
+    const afterOne = gdPoints();
+    observer.see(false);
+    act(() => {
+      for (let k = 0; k < 5; k++) store.getState().actions.step();
+    });
+    expect(gdPoints()).toBe(afterOne);
+    observer.see(true);
+    expect(gdPoints()).not.toBe(afterOne);
+    // Live again: each step shows.
+    const inSight = gdPoints();
+    act(() => store.getState().actions.step());
+    expect(gdPoints()).not.toBe(inSight);
+  });
+
+  it('stays live while it holds the focus', () => {
+    const { store, section, observer, gdPoints } = renderLossPanel();
+    const focusable = section.querySelector<HTMLElement>('[tabindex], button');
+    if (!focusable) throw new Error('nothing in the loss panel takes the focus');
+    act(() => focusable.focus());
+    observer.see(false);
+    const before = gdPoints();
+    act(() => store.getState().actions.step());
+    expect(gdPoints()).not.toBe(before);
+  });
+});
