@@ -6,33 +6,13 @@ import { LossPanel } from '../../../src/components/app/LossPanel';
 import { SEEN_MARGIN } from '../../../src/hooks/useHeldWhileHidden';
 import { useLocaleStore } from '../../../src/i18n';
 import { fresh } from '../../store/helpers';
+import { FakeIntersectionObserver } from '../helpers/intersection';
 import { renderWithStore } from '../helpers/render';
-
-/** A stand-in IntersectionObserver whose observations the test makes. */
-class FakeObserver {
-  static made: FakeObserver[] = [];
-  readonly targets: Element[] = [];
-  constructor(
-    readonly callback: (entries: { isIntersecting: boolean; target: Element }[]) => void,
-    readonly options: { rootMargin?: string },
-  ) {
-    FakeObserver.made.push(this);
-  }
-  observe(target: Element) {
-    this.targets.push(target);
-  }
-  disconnect() {
-    this.targets.length = 0;
-  }
-  see(isIntersecting: boolean) {
-    act(() => this.callback(this.targets.map((target) => ({ isIntersecting, target }))));
-  }
-}
 
 beforeEach(() => {
   useLocaleStore.setState({ locale: 'en' });
-  FakeObserver.made = [];
-  vi.stubGlobal('IntersectionObserver', FakeObserver);
+  FakeIntersectionObserver.reset();
+  vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
 });
 
 afterEach(() => {
@@ -43,8 +23,7 @@ function renderLossPanel() {
   const store = fresh({ third: 'adam', speed: 1000, epochs: 100_000 });
   const view = renderWithStore(<LossPanel />, store);
   const section = view.container.querySelector('section.loss-panel')!;
-  const observer = FakeObserver.made.find((made) => made.targets.includes(section));
-  if (!observer) throw new Error('the loss panel is not watched');
+  const observer = FakeIntersectionObserver.watching(section);
   /** What the chart shows: the points of GD's line, as its figure says. */
   const gdPoints = () => view.container.querySelector('figure.loss-chart')?.getAttribute('data-gd-points');
   return { store, section, observer, gdPoints };

@@ -6,41 +6,17 @@ import { useLocaleStore } from '../../../src/i18n';
 import type { PlaygroundStore } from '../../../src/store/playground';
 import { selectShownW } from '../../../src/store/selectors';
 import { lineOf, renderDataPanel, xCell } from '../helpers/dataPanel';
-
-/** A stand-in IntersectionObserver whose observations the test makes. */
-class FakeObserver {
-  static last: FakeObserver | null = null;
-  readonly targets: Element[] = [];
-  constructor(
-    readonly callback: (entries: { isIntersecting: boolean; target: Element }[]) => void,
-    readonly options: { rootMargin?: string },
-  ) {
-    FakeObserver.last = this;
-  }
-  observe(target: Element) {
-    this.targets.push(target);
-  }
-  disconnect() {
-    this.targets.length = 0;
-  }
-  /** The panel comes into sight (true) or leaves it (false). */
-  see(isIntersecting: boolean) {
-    act(() => this.callback(this.targets.map((target) => ({ isIntersecting, target }))));
-  }
-}
+import { FakeIntersectionObserver } from '../helpers/intersection';
 
 /** GD's w as the store has it now, as the line's data-w writes it. */
 const liveW = (store: PlaygroundStore) => String(selectShownW('gd')(store.getState()));
 
-const observer = () => {
-  if (!FakeObserver.last) throw new Error('no IntersectionObserver was made');
-  return FakeObserver.last;
-};
+const observer = () => FakeIntersectionObserver.last();
 
 beforeEach(() => {
   useLocaleStore.setState({ locale: 'en' });
-  FakeObserver.last = null;
-  vi.stubGlobal('IntersectionObserver', FakeObserver);
+  FakeIntersectionObserver.reset();
+  vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
 });
 
 afterEach(() => {
