@@ -14,8 +14,10 @@ export const SEEN_MARGIN = '25% 0px';
  * within SEEN_MARGIN of the window, holds the focus, or the page is being printed; otherwise held
  * at the state it last showed (createHeldStore), so that the runs playing on the first screen do not
  * render, lay out and paint a panel nobody sees. Where IntersectionObserver is missing, always live.
+ * `margin`: how far outside the window still counts as seen; a part that sits right below the fold
+ * (a run's details) takes none, or it would always count as seen.
  */
-export function useHeldWhileHidden(element: HTMLElement | null): PlaygroundStore {
+export function useHeldWhileHidden(element: HTMLElement | null, margin = SEEN_MARGIN): PlaygroundStore {
   const live = usePlaygroundStoreApi();
   const held = useMemo(() => createHeldStore(live), [live]);
   useLayoutEffect(() => {
@@ -30,7 +32,7 @@ export function useHeldWhileHidden(element: HTMLElement | null): PlaygroundStore
         if (last) seen = last.isIntersecting;
         update();
       },
-      { rootMargin: SEEN_MARGIN },
+      { rootMargin: margin },
     );
     observer.observe(element);
     const onFocusIn = () => {
@@ -57,6 +59,6 @@ export function useHeldWhileHidden(element: HTMLElement | null): PlaygroundStore
       window.removeEventListener('afterprint', onPrint);
       held.hold(false);
     };
-  }, [element, held]);
+  }, [element, held, margin]);
   return held.store;
 }

@@ -293,14 +293,22 @@ describe('playground', () => {
   });
 
   it('in the noisy lesson scene, where SGD never settles, a frame still never lays out the whole page', async () => {
-    // Scene 10's data and shuffled SGD, at the bench's speed: every number, legend and detail moves.
+    // Scene 10's data and shuffled SGD, at the bench's speed: every number and legend moves.
     const noisy = 'x=1,2,3,4,5,6&y=2.7,4.61,5.74,7.87,10.53,11.45&shuffle=1&seed=1&lr=0.025';
     const opened = await openApp(chromium.current, { path: `#lesson=10&${noisy}&epochs=100000&speed=1000` });
     const { page } = opened;
     try {
+      const readoutLine = page.locator('.run-sgd .readout-line');
       const details = page.locator('.run-sgd .readout');
-      const { roots, before, after } = await traceWhilePlaying(page, 1000, details);
+      await settled(page);
+      const detailsAtRest = await details.allTextContents();
+      const { roots, before, after } = await traceWhilePlaying(page, 1000, readoutLine);
       expect(after).not.toEqual(before);
+      // The run's details (its printed loss, its predictions) are below a laptop's fold: they hold
+      // still while it plays (useHeldWhileHidden); scrolled into sight, they show the paused run.
+      expect(await details.allTextContents()).toEqual(detailsAtRest);
+      await details.scrollIntoViewIfNeeded();
+      await expect.poll(() => details.allTextContents(), POLL).not.toEqual(detailsAtRest);
       const allowed =
         /^SPAN class='(counter|live-number)'$|^DIV class='layout-island'$|^svg class='(recharts-surface|data-svg)'$/;
       expect(roots.filter((name) => !allowed.test(name))).toEqual([]);

@@ -2,7 +2,8 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { pyFloat, pyLiteral } from '../../core';
 import { useT } from '../../i18n';
-import { usePlaygroundSelector } from '../../store/context';
+import { useHeldWhileHidden } from '../../hooks/useHeldWhileHidden';
+import { PlaygroundProvider, usePlaygroundSelector } from '../../store/context';
 import type { PlaygroundState, RunId } from '../../store/playground';
 import {
   selectRunDetails,
@@ -109,10 +110,37 @@ export function RunPanel({ id }: { id: RunId }) {
       <div className="run-details">
         <RegimeNote id={id} variant="why" />
         <p className="run-rule">{t(`run.${id}.rule`, { n, b: batch, updates: Math.ceil(n / batch) })}</p>
-        <RunDetails id={id} />
+        <HeldWhileHidden className="run-details-numbers">
+          <RunDetails id={id} />
+        </HeldWhileHidden>
         <PythonDownloads id={id} />
       </div>
     </section>
+  );
+}
+
+/**
+ * The part of a run panel that changes while the runs play, below the picture: it reads the store
+ * through a view held while it is out of sight (useHeldWhileHidden), as the data panel does. On a
+ * laptop a noisy run's printed loss and predictions are below the fold, and writing them on every
+ * other frame of a fast play laid out and painted them for nobody. Only the numbers: the regime note
+ * beside them shares its memoised selector with the one above the picture (selectRegime), and asked
+ * of a held state and of the live one in turn, it made a new object at every call (React's "maximum
+ * update depth" when the data changed with the details out of sight).
+ */
+function HeldWhileHidden({
+  className,
+  children,
+}: {
+  readonly className: string;
+  readonly children: ReactNode;
+}) {
+  const [element, setElement] = useState<HTMLDivElement | null>(null);
+  const view = useHeldWhileHidden(element, '0px');
+  return (
+    <div className={className} ref={setElement}>
+      <PlaygroundProvider store={view}>{children}</PlaygroundProvider>
+    </div>
   );
 }
 
