@@ -1,23 +1,14 @@
 // The loss chart out of sight (below the fold with a third run on a laptop): held at what it last
 // showed while the runs move, live again near the window or with the focus in it.
 import { act } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LossPanel } from '../../../src/components/app/LossPanel';
 import { SEEN_MARGIN } from '../../../src/hooks/useHeldWhileHidden';
-import { useLocaleStore } from '../../../src/i18n';
 import { fresh } from '../../store/helpers';
-import { FakeIntersectionObserver } from '../helpers/intersection';
+import { FakeIntersectionObserver, withFakeIntersectionObserver } from '../helpers/intersection';
 import { renderWithStore } from '../helpers/render';
 
-beforeEach(() => {
-  useLocaleStore.setState({ locale: 'en' });
-  FakeIntersectionObserver.reset();
-  vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+withFakeIntersectionObserver();
 
 function renderLossPanel() {
   const store = fresh({ third: 'adam', speed: 1000, epochs: 100_000 });

@@ -1,27 +1,18 @@
 // The data panel out of sight: held at what it last showed while the runs move, live again in view.
 import { act } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SEEN_MARGIN } from '../../../src/hooks/useHeldWhileHidden';
-import { useLocaleStore } from '../../../src/i18n';
 import type { PlaygroundStore } from '../../../src/store/playground';
 import { selectShownW } from '../../../src/store/selectors';
 import { lineOf, renderDataPanel, xCell } from '../helpers/dataPanel';
-import { FakeIntersectionObserver } from '../helpers/intersection';
+import { FakeIntersectionObserver, withFakeIntersectionObserver } from '../helpers/intersection';
 
 /** GD's w as the store has it now, as the line's data-w writes it. */
 const liveW = (store: PlaygroundStore) => String(selectShownW('gd')(store.getState()));
 
 const observer = () => FakeIntersectionObserver.last();
 
-beforeEach(() => {
-  useLocaleStore.setState({ locale: 'en' });
-  FakeIntersectionObserver.reset();
-  vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+withFakeIntersectionObserver();
 
 describe('DataPanel out of sight', () => {
   it('watches its own section, with a margin so that it is live before it scrolls into view', () => {

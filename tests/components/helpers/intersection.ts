@@ -1,4 +1,6 @@
 import { act } from '@testing-library/react';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { useLocaleStore } from '../../../src/i18n';
 
 type Entry = { isIntersecting: boolean; target: Element };
 
@@ -41,4 +43,19 @@ export class FakeIntersectionObserver {
   see(isIntersecting: boolean) {
     act(() => this.callback(this.targets.map((target) => ({ isIntersecting, target }))));
   }
+}
+
+/**
+ * Has every test of the calling file see FakeIntersectionObserver as IntersectionObserver (reset
+ * before each test, the real one back after it), with the page in English.
+ */
+export function withFakeIntersectionObserver(): void {
+  beforeEach(() => {
+    useLocaleStore.setState({ locale: 'en' });
+    FakeIntersectionObserver.reset();
+    vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
 }

@@ -1,23 +1,14 @@
 // A run panel's details (the printed loss, the predictions) below the fold: held at what they last
 // showed while the runs move, live again as soon as any of them is in the window.
 import { act } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RunPanel } from '../../../src/components/run/RunPanel';
-import { useLocaleStore } from '../../../src/i18n';
 import { fresh } from '../../store/helpers';
 import { readout, SGD } from '../helpers/dom';
-import { FakeIntersectionObserver } from '../helpers/intersection';
+import { FakeIntersectionObserver, withFakeIntersectionObserver } from '../helpers/intersection';
 import { renderWithStore } from '../helpers/render';
 
-beforeEach(() => {
-  useLocaleStore.setState({ locale: 'en' });
-  FakeIntersectionObserver.reset();
-  vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+withFakeIntersectionObserver();
 
 function renderSgd() {
   const store = fresh();
