@@ -2,6 +2,7 @@ import { useLayoutEffect, useMemo } from 'react';
 import { usePlaygroundStoreApi } from '../store/context';
 import { createHeldStore } from '../store/heldStore';
 import type { PlaygroundStore } from '../store/playground';
+import { selectIsPlayingEveryFrame } from '../store/selectors';
 
 /**
  * How far outside the window a panel still counts as seen: a quarter of the window's height above
@@ -14,10 +15,16 @@ export const SEEN_MARGIN = '25% 0px';
  * within SEEN_MARGIN of the window, holds the focus, or the page is being printed; otherwise held
  * at the state it last showed (createHeldStore), so that the runs playing on the first screen do not
  * render, lay out and paint a panel nobody sees. Where IntersectionObserver is missing, always live.
- * `margin`: how far outside the window still counts as seen; a part that sits right below the fold
- * (a run's details) takes none, or it would always count as seen.
+ * Options for a part that sits right below the fold (a run's details): `margin`, how far outside
+ * the window still counts as seen (it takes none, or it would always count as seen); and
+ * `onlyPlayingFast`, held only while the runs play fast (selectIsPlayingEveryFrame, which a slow
+ * frame does not interrupt): at rest and at a lecture's pace it is live, cheap then, and true in a
+ * capture of the whole page.
  */
-export function useHeldWhileHidden(element: HTMLElement | null, margin = SEEN_MARGIN): PlaygroundStore {
+export function useHeldWhileHidden(
+  element: HTMLElement | null,
+  { margin = SEEN_MARGIN, onlyPlayingFast = false }: { margin?: string; onlyPlayingFast?: boolean } = {},
+): PlaygroundStore {
   const live = usePlaygroundStoreApi();
   const held = useMemo(() => createHeldStore(live), [live]);
   useLayoutEffect(() => {
@@ -25,7 +32,15 @@ export function useHeldWhileHidden(element: HTMLElement | null, margin = SEEN_MA
     let seen = true;
     let focused = element.contains(document.activeElement);
     let printing = false;
-    const update = () => held.hold(!seen && !focused && !printing);
+    let fast = !onlyPlayingFast || selectIsPlayingEveryFrame(live.getState());
+    const update = () => held.hold(!seen && !focused && !printing && fast);
+    const unsubscribe = onlyPlayingFast
+      ? live.subscribe((state) => {
+          if (selectIsPlayingEveryFrame(state) === fast) return;
+          fast = !fast;
+          update();
+        })
+      : () => {};
     const observer = new IntersectionObserver(
       (entries) => {
         const last = entries[entries.length - 1];
@@ -53,12 +68,13 @@ export function useHeldWhileHidden(element: HTMLElement | null, margin = SEEN_MA
     window.addEventListener('afterprint', onPrint);
     return () => {
       observer.disconnect();
+      unsubscribe();
       element.removeEventListener('focusin', onFocusIn);
       element.removeEventListener('focusout', onFocusOut);
       window.removeEventListener('beforeprint', onPrint);
       window.removeEventListener('afterprint', onPrint);
       held.hold(false);
     };
-  }, [element, held, margin]);
+  }, [element, held, live, margin, onlyPlayingFast]);
   return held.store;
 }

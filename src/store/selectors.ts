@@ -22,6 +22,7 @@ import {
 import {
   displayedParams,
   isSampleStepped,
+  LEAD_FRAME_SPEED,
   optimizerFor,
   sampleSteppedRun,
   shownRunIds,
@@ -56,6 +57,12 @@ export const selectIsFinished = (s: PlaygroundState) => s.playback === 'finished
  */
 export const selectIsFastPlay = (s: PlaygroundState) =>
   s.playback === 'playing' && (s.movingFrames >= 2 || s.leadFrame);
+/**
+ * Whether the runs play at a speed that moves the clock on every frame of 60 Hz (LEAD_FRAME_SPEED):
+ * unlike selectIsFastPlay, it stays true through a slow frame.
+ */
+export const selectIsPlayingEveryFrame = (s: PlaygroundState) =>
+  s.playback === 'playing' && s.settings.speed >= LEAD_FRAME_SPEED;
 /** Whether the numbers written into the page show this update (see the readout cadence above). */
 export const selectIsTextFrame = (s: PlaygroundState) =>
   !selectIsFastPlay(s) || (s.movingFrames % 2 === 1 && !s.leadFrame);

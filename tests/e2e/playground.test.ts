@@ -298,17 +298,23 @@ describe('playground', () => {
     const opened = await openApp(chromium.current, { path: `#lesson=10&${noisy}&epochs=100000&speed=1000` });
     const { page } = opened;
     try {
-      const readoutLine = page.locator('.run-sgd .readout-line');
-      const details = page.locator('.run-sgd .readout');
+      // The readout line above the picture, then the run's details (its printed loss, its
+      // predictions), below a laptop's fold.
+      const watched = page.locator(
+        '.run-sgd .layout-island-content > :is(.readout-line:not(.run-state), .readout)',
+      );
       await settled(page);
-      const detailsAtRest = await details.allTextContents();
-      const { roots, before, after } = await traceWhilePlaying(page, 1000, readoutLine);
-      expect(after).not.toEqual(before);
-      // The run's details (its printed loss, its predictions) are below a laptop's fold: they hold
-      // still while it plays (useHeldWhileHidden); scrolled into sight, they show the paused run.
-      expect(await details.allTextContents()).toEqual(detailsAtRest);
-      await details.scrollIntoViewIfNeeded();
-      await expect.poll(() => details.allTextContents(), POLL).not.toEqual(detailsAtRest);
+      const atRest = await watched.allTextContents();
+      expect(atRest).toHaveLength(2);
+      // `before` is read while playing, `after` once paused.
+      const { roots, before, after } = await traceWhilePlaying(page, 1000, watched);
+      expect(before[0]).not.toEqual(atRest[0]);
+      expect(after[0]).not.toEqual(before[0]);
+      // Out of sight, the details hold still while the runs play fast (useHeldWhileHidden): 1,000
+      // epochs in, they still show the start; paused, they show the run, still out of sight.
+      expect(before[1]).toEqual(atRest[1]);
+      expect(after[1]).not.toEqual(atRest[1]);
+      expect(after[1]).toMatch(/^Loss \(as printed\)\d/);
       const allowed =
         /^SPAN class='(counter|live-number)'$|^DIV class='layout-island'$|^svg class='(recharts-surface|data-svg)'$/;
       expect(roots.filter((name) => !allowed.test(name))).toEqual([]);

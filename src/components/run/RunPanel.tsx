@@ -121,7 +121,7 @@ export function RunPanel({ id }: { id: RunId }) {
 
 /**
  * The part of a run panel that changes while the runs play, below the picture: it reads the store
- * through a view held while it is out of sight (useHeldWhileHidden), as the data panel does. On a
+ * through a view held while it is out of sight and the runs play fast (useHeldWhileHidden). On a
  * laptop a noisy run's printed loss and predictions are below the fold, and writing them on every
  * other frame of a fast play laid out and painted them for nobody. Only the numbers: the regime note
  * beside them shares its memoised selector with the one above the picture (selectRegime), and asked
@@ -136,7 +136,7 @@ function HeldWhileHidden({
   readonly children: ReactNode;
 }) {
   const [element, setElement] = useState<HTMLDivElement | null>(null);
-  const view = useHeldWhileHidden(element, '0px');
+  const view = useHeldWhileHidden(element, { margin: '0px', onlyPlayingFast: true });
   return (
     <div className={className} ref={setElement}>
       <PlaygroundProvider store={view}>{children}</PlaygroundProvider>
