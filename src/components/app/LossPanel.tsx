@@ -14,14 +14,15 @@ const ExportMenu = lazyComponent(() => import('../classroom/ExportMenu').then((m
 
 /**
  * The shared loss chart. Below the fold (with a third run on a laptop) it reads the store through a
- * view held while it is out of sight, as the data panel does: its lines do not follow the runs frame
- * by frame where nobody sees them, and it shows the live runs as soon as it comes near the window.
+ * view held while it is out of sight and the runs play fast, as the data panel does: its lines do not
+ * follow them frame by frame where nobody sees them, and it shows the live runs as soon as it comes
+ * near the window.
  */
 export function LossPanel() {
   const t = useT();
   const lossChart = useRef<HTMLElement | null>(null);
   const [section, setSection] = useState<HTMLElement | null>(null);
-  const view = useHeldWhileHidden(section);
+  const view = useHeldWhileHidden(section, { onlyPlayingFast: true });
   const setRef = useCallback((element: HTMLElement | null) => {
     lossChart.current = element;
     setSection(element);

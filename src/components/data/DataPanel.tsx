@@ -18,13 +18,13 @@ import { DataPlot } from './DataPlot';
 import './data.css';
 
 /**
- * The panel reads the store through a view held while it is out of sight (useHeldWhileHidden): below
- * the fold, its fitted lines and legend do not follow the runs frame by frame.
+ * The panel reads the store through a view held while it is out of sight and the runs play fast
+ * (useHeldWhileHidden): below the fold, its fitted lines and legend do not follow them frame by frame.
  */
 export function DataPanel() {
   const t = useT();
   const [section, setSection] = useState<HTMLElement | null>(null);
-  const view = useHeldWhileHidden(section);
+  const view = useHeldWhileHidden(section, { onlyPlayingFast: true });
   return (
     <section ref={setSection} className="panel data-panel" aria-label={t('data.panel')}>
       <PlaygroundProvider store={view}>

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { LossPanel } from '../../../src/components/app/LossPanel';
 import { SEEN_MARGIN } from '../../../src/hooks/useHeldWhileHidden';
 import { fresh } from '../../store/helpers';
-import { FakeIntersectionObserver, withFakeIntersectionObserver } from '../helpers/intersection';
+import { FakeIntersectionObserver, playFast, withFakeIntersectionObserver } from '../helpers/intersection';
 import { renderWithStore } from '../helpers/render';
 
 withFakeIntersectionObserver();
@@ -26,21 +26,28 @@ describe('the loss chart out of sight', () => {
     expect(observer.options.rootMargin).toBe(SEEN_MARGIN);
   });
 
-  it('keeps its lines while out of sight and shows the runs of now in sight', () => {
+  it('keeps its lines while the runs play fast out of sight, and shows the runs of now in sight', () => {
     const { store, observer, gdPoints } = renderLossPanel();
     act(() => store.getState().actions.step());
     const afterOne = gdPoints();
     observer.see(false);
-    act(() => {
-      for (let k = 0; k < 5; k++) store.getState().actions.step();
-    });
+    playFast(store, 6);
+    expect(store.getState().epoch).toBeGreaterThan(50);
     expect(gdPoints()).toBe(afterOne);
     observer.see(true);
     expect(gdPoints()).not.toBe(afterOne);
-    // Live again: each step shows.
+    // Live again: the next frames show.
     const inSight = gdPoints();
-    act(() => store.getState().actions.step());
+    playFast(store, 6);
     expect(gdPoints()).not.toBe(inSight);
+  });
+
+  it('is live out of sight step by step', () => {
+    const { store, observer, gdPoints } = renderLossPanel();
+    observer.see(false);
+    const before = gdPoints();
+    act(() => store.getState().actions.step());
+    expect(gdPoints()).not.toBe(before);
   });
 
   it('stays live while it holds the focus', () => {
@@ -50,7 +57,7 @@ describe('the loss chart out of sight', () => {
     act(() => focusable.focus());
     observer.see(false);
     const before = gdPoints();
-    act(() => store.getState().actions.step());
+    playFast(store, 6);
     expect(gdPoints()).not.toBe(before);
   });
 });

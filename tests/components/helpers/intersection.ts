@@ -1,6 +1,7 @@
 import { act } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { useLocaleStore } from '../../../src/i18n';
+import type { PlaygroundStore } from '../../../src/store/playground';
 
 type Entry = { isIntersecting: boolean; target: Element };
 
@@ -58,4 +59,13 @@ export function withFakeIntersectionObserver(): void {
   afterEach(() => {
     vi.unstubAllGlobals();
   });
+}
+
+/**
+ * Plays `store`'s runs fast (its speed should be 60 epochs/s or more: selectIsPlayingEveryFrame) for
+ * `frames` frames of 60 Hz, as the animation loop would.
+ */
+export function playFast(store: PlaygroundStore, frames: number): void {
+  act(() => store.getState().actions.play());
+  for (let k = 0; k < frames; k++) act(() => store.getState().actions.tick(1000 / 60));
 }
