@@ -11,19 +11,18 @@ import { selectIsPlayingEveryFrame } from '../store/selectors';
 export const SEEN_MARGIN = '25% 0px';
 
 /**
- * The playground store as a panel below the fold should read it: live while any of `element` is
- * within SEEN_MARGIN of the window, holds the focus, or the page is being printed; otherwise held
- * at the state it last showed (createHeldStore), so that the runs playing on the first screen do not
- * render, lay out and paint a panel nobody sees. Where IntersectionObserver is missing, always live.
- * Options for a part that sits right below the fold (a run's details): `margin`, how far outside
- * the window still counts as seen (it takes none, or it would always count as seen); and
- * `onlyPlayingFast`, held only while the runs play fast (selectIsPlayingEveryFrame, which a slow
- * frame does not interrupt): at rest and at a lecture's pace it is live, cheap then, and true in a
- * capture of the whole page.
+ * The playground store as a panel below the fold should read it: held at the state it last showed
+ * (createHeldStore) while the runs play fast (selectIsPlayingEveryFrame, which a slow frame does not
+ * interrupt) and none of `element` is within `margin` of the window (SEEN_MARGIN unless given), holds
+ * the focus or is being printed; live otherwise. So the runs playing fast on the first screen do not
+ * render, lay out and paint a panel nobody sees, while at rest and at a lecture's pace, where that
+ * costs next to nothing, it stays true even in a capture of the whole page. A part that sits right
+ * below the fold (a run's details) takes no margin, or it would always count as seen. Where
+ * IntersectionObserver is missing, always live.
  */
 export function useHeldWhileHidden(
   element: HTMLElement | null,
-  { margin = SEEN_MARGIN, onlyPlayingFast = false }: { margin?: string; onlyPlayingFast?: boolean } = {},
+  { margin = SEEN_MARGIN }: { margin?: string } = {},
 ): PlaygroundStore {
   const live = usePlaygroundStoreApi();
   const held = useMemo(() => createHeldStore(live), [live]);
@@ -32,15 +31,13 @@ export function useHeldWhileHidden(
     let seen = true;
     let focused = element.contains(document.activeElement);
     let printing = false;
-    let fast = !onlyPlayingFast || selectIsPlayingEveryFrame(live.getState());
+    let fast = selectIsPlayingEveryFrame(live.getState());
     const update = () => held.hold(!seen && !focused && !printing && fast);
-    const unsubscribe = onlyPlayingFast
-      ? live.subscribe((state) => {
-          if (selectIsPlayingEveryFrame(state) === fast) return;
-          fast = !fast;
-          update();
-        })
-      : () => {};
+    const unsubscribe = live.subscribe((state) => {
+      if (selectIsPlayingEveryFrame(state) === fast) return;
+      fast = !fast;
+      update();
+    });
     const observer = new IntersectionObserver(
       (entries) => {
         const last = entries[entries.length - 1];
@@ -75,6 +72,6 @@ export function useHeldWhileHidden(
       window.removeEventListener('afterprint', onPrint);
       held.hold(false);
     };
-  }, [element, held, live, margin, onlyPlayingFast]);
+  }, [element, held, live, margin]);
   return held.store;
 }

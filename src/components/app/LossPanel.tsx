@@ -22,7 +22,7 @@ export function LossPanel() {
   const t = useT();
   const lossChart = useRef<HTMLElement | null>(null);
   const [section, setSection] = useState<HTMLElement | null>(null);
-  const view = useHeldWhileHidden(section, { onlyPlayingFast: true });
+  const view = useHeldWhileHidden(section);
   const setRef = useCallback((element: HTMLElement | null) => {
     lossChart.current = element;
     setSection(element);

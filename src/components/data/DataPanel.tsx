@@ -24,7 +24,7 @@ import './data.css';
 export function DataPanel() {
   const t = useT();
   const [section, setSection] = useState<HTMLElement | null>(null);
-  const view = useHeldWhileHidden(section, { onlyPlayingFast: true });
+  const view = useHeldWhileHidden(section);
   return (
     <section ref={setSection} className="panel data-panel" aria-label={t('data.panel')}>
       <PlaygroundProvider store={view}>

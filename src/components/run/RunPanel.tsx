@@ -136,7 +136,7 @@ function HeldWhileHidden({
   readonly children: ReactNode;
 }) {
   const [element, setElement] = useState<HTMLDivElement | null>(null);
-  const view = useHeldWhileHidden(element, { margin: '0px', onlyPlayingFast: true });
+  const view = useHeldWhileHidden(element, { margin: '0px' });
   return (
     <div className={className} ref={setElement}>
       <PlaygroundProvider store={view}>{children}</PlaygroundProvider>
